@@ -1,0 +1,31 @@
+# The two commands: `make demo` and `make test`. Each installs what is missing
+# (Debian packages only), configures with CMake and builds first.
+BUILD      ?= build
+JOBS       ?= $(shell nproc)
+CMAKE_ARGS ?=
+
+.PHONY: all deps configure build test demo clean format fuzz bench
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+configure: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+	       -DKTAL_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout 1800
+
+demo: build
+	@scripts/demo $(BUILD)
+
+clean: deps
+	@rm -rf $(BUILD)
+
+format:
+	@git ls-files '*.cpp' '*.hpp' '*.h' '*.cc' | grep -v '^kernel/uapi\|^kernel/module/.*\.c$$' | xargs clang-format-19 -i

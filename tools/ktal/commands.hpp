@@ -1,0 +1,13 @@
+// The ktal subcommands: each lives in its own file as `int run_NAME(Args)`.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace ktal::cli {
+
+using Args = std::span<char *const>; // the subcommand's arguments, without its name
+
+int run_info(Args args);
+
+} // namespace ktal::cli

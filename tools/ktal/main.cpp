@@ -1,0 +1,49 @@
+// ktal: the command-line front end. Each subcommand is a thin layer over a
+// library; this file only dispatches.
+#include "tools/ktal/commands.hpp"
+
+#include <linux/ktal.h>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+struct Command {
+    const char *name;
+    int (*run)(ktal::cli::Args);
+    const char *summary;
+};
+
+constexpr Command kCommands[] = {
+    {"info", ktal::cli::run_info, "version and limits of the loaded ktal.ko"},
+};
+
+void usage(FILE *out) {
+    std::fprintf(out, "usage: ktal COMMAND [ARGS...]\n\ncommands:\n");
+    for (const auto &c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+    std::fprintf(out, "\n`ktal COMMAND --help` describes one command.\n");
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    std::string_view cmd = argv[1];
+    if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+        usage(stdout);
+        return 0;
+    }
+    if (cmd == "--version") {
+        std::printf("ktal %s (ABI %d.%d)\n", KTAL_VERSION, KTAL_ABI_MAJOR, KTAL_ABI_MINOR);
+        return 0;
+    }
+    for (const auto &c : kCommands)
+        if (cmd == c.name) return c.run(ktal::cli::Args(argv + 2, argc - 2));
+    std::fprintf(stderr, "ktal: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}
