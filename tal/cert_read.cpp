@@ -1,0 +1,305 @@
+#include "tal/cert.hpp"
+
+#include "tal/helper_abi.h"
+
+namespace ktal {
+namespace {
+
+class Reader {
+  public:
+    Reader(const u8 *p, usize n, CertError &e) : p_(p), n_(n), err_(e) {}
+
+    bool fail(const char *what) {
+        if (ok_) {
+            err_.message.add(what);
+            err_.offset = pos_;
+        }
+        ok_ = false;
+        return false;
+    }
+    bool ok() const { return ok_; }
+    usize left() const { return n_ - pos_; }
+    usize pos() const { return pos_; }
+
+    u8 byte() {
+        if (!ok_ || pos_ >= n_) return fail("truncated certificate"), 0;
+        return p_[pos_++];
+    }
+    u64 uv() {
+        u64 v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            u8 b = byte();
+            if (!ok_) return 0;
+            if (shift == 63 && b > 1) return fail("varint overflows 64 bits"), 0;
+            v |= static_cast<u64>(b & 0x7f) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        return fail("varint longer than 10 bytes"), 0;
+    }
+    i64 sv() {
+        u64 v = 0;
+        int shift = 0;
+        u8 b = 0;
+        do {
+            b = byte();
+            if (!ok_) return 0;
+            if (shift == 63 && (b & 0x7e) != 0 && (b & 0x7e) != 0x7e) return fail("varint overflows 64 bits"), 0;
+            v |= static_cast<u64>(b & 0x7f) << shift;
+            shift += 7;
+        } while ((b & 0x80) && shift < 70);
+        if (b & 0x80) return fail("varint longer than 10 bytes"), 0;
+        if (shift < 64 && (b & 0x40)) v |= ~0ull << shift;
+        return static_cast<i64>(v);
+    }
+    // A count of items that each take at least `min_bytes`: never more than fit.
+    u64 count(u64 limit, usize min_bytes, const char *what) {
+        u64 c = uv();
+        if (ok_ && (c > limit || c > left() / min_bytes)) fail(what);
+        return ok_ ? c : 0;
+    }
+
+  private:
+    const u8 *p_;
+    usize n_;
+    usize pos_ = 0;
+    bool ok_ = true;
+    CertError &err_;
+};
+
+bool read_value(Reader &r, Value &v) {
+    u8 tag = r.byte();
+    u8 kind = tag & 7, extra = tag >> 3;
+    v = Value{};
+    switch (kind) {
+    case 0:
+        if (extra > 2) return r.fail("uninit value with more than 2 written bytes");
+        v = Value::uninit(extra);
+        return r.ok();
+    case 1: {
+        if (extra > 15) return r.fail("bad int value tag");
+        v = Value::top();
+        if (extra & 1) v.smin = r.sv();
+        if (extra & 2) v.smax = r.sv();
+        if (extra & 4) v.umin = r.uv();
+        if (extra & 8) v.umax = r.uv();
+        if (r.ok() && !normalize(v)) return r.fail("int value with empty bounds");
+        return r.ok();
+    }
+    case 2: {
+        u8 region = extra & 3;
+        if (region < 1 || region > 3 || extra > 7) return r.fail("bad pointer region");
+        i64 lo = r.sv();
+        i64 hi = (extra & 4) ? lo : r.sv();
+        if (r.ok() && (lo > hi || lo < -(1ll << 40) || hi > (1ll << 40)))
+            return r.fail("pointer offset bounds out of range");
+        v = Value::ptr(static_cast<Region>(region), lo, hi);
+        return r.ok();
+    }
+    case 3:
+        if (extra) return r.fail("bad retaddr tag");
+        v = Value::retaddr();
+        return r.ok();
+    case 4: {
+        u8 reg = r.byte();
+        if (extra || !is_callee_saved(reg)) return r.fail("saved value of a register that is not callee-saved");
+        v = Value::saved(reg);
+        return r.ok();
+    }
+    default: return r.fail("unknown value kind");
+    }
+}
+
+bool read_loc(Reader &r, Loc &l, u32 frame) {
+    u8 kind = r.byte();
+    if (kind == 0) {
+        u8 reg = r.byte();
+        if (reg >= kNumRegs) return r.fail("fact names a register out of range");
+        l = Loc::r(reg);
+    } else if (kind == 1) {
+        i64 off = r.sv();
+        u8 w = r.byte();
+        if ((w != 4 && w != 8) || off < -static_cast<i64>(frame) || off + w > 0 || (off & 3))
+            return r.fail("fact names a stack slot outside the frame");
+        l = Loc::slot(static_cast<i32>(off), w);
+    } else {
+        return r.fail("bad fact location");
+    }
+    return r.ok();
+}
+
+bool read_state(Reader &r, Arena &a, CertState &s, u32 frame) {
+    s.nregs = static_cast<u32>(r.count(kNumRegs, 2, "state lists more registers than exist"));
+    s.regs = a.alloc<RegEntry>(s.nregs ? s.nregs : 1);
+    if (!s.regs) return r.fail("out of memory reading the certificate");
+    u32 seen = 0;
+    for (u32 i = 0; i < s.nregs && r.ok(); ++i) {
+        u8 reg = r.byte();
+        if (reg >= kNumRegs || (seen & (1u << reg))) return r.fail("state names a register twice or out of range");
+        seen |= 1u << reg;
+        s.regs[i].reg = reg;
+        read_value(r, s.regs[i].v);
+        if (reg == RSP && r.ok()) {
+            const Value &v = s.regs[i].v;
+            if (!v.is_stack_ptr() || v.smin != v.smax || v.smin > 0 || v.smin < -static_cast<i64>(frame))
+                return r.fail("rsp must be an exact offset inside the frame");
+        }
+    }
+    if (r.ok() && !(seen & (1u << RSP))) return r.fail("a block state must give rsp");
+    s.nslots = static_cast<u32>(r.count(frame / 4, 3, "state lists more stack slots than the frame holds"));
+    s.slots = a.alloc<SlotEntry>(s.nslots ? s.nslots : 1);
+    if (!s.slots) return r.fail("out of memory reading the certificate");
+    i64 next_free = -static_cast<i64>(frame);
+    for (u32 i = 0; i < s.nslots && r.ok(); ++i) {
+        SlotEntry &e = s.slots[i];
+        i64 off = r.sv();
+        e.width = r.byte();
+        u8 bytes = e.width ? e.width : 4;
+        if (e.width == 0) {
+            e.mask = r.byte();
+            if (r.ok() && (e.mask == 0 || e.mask > 15)) return r.fail("bad byte mask for a stack slot");
+        } else if (e.width == 4 || e.width == 8) {
+            read_value(r, e.v);
+            if (r.ok() && e.width == 4 && (!e.v.is_int() || e.v.umax > 0xffffffffull))
+                return r.fail("a 4-byte slot holds an int of 32 bits");
+            if (r.ok() && e.v.kind == Kind::Uninit) return r.fail("a listed slot must hold a value");
+        } else {
+            return r.fail("stack slot width must be 8, 4 or 0 (bytes)");
+        }
+        if (!r.ok()) return false;
+        if ((off & 3) || off < next_free || off + bytes > 0)
+            return r.fail("stack slots must be 4-aligned, sorted, disjoint and inside the frame");
+        e.off = static_cast<i32>(off);
+        next_free = off + bytes;
+    }
+    u8 bits = r.byte();
+    if (bits > 15 || (bits & 12) == 12) return r.fail("bad state flag bits");
+    s.fuel = bits & 1;
+    s.flags_set = (bits >> 1) & 1;
+    s.sext = (bits & 4) ? 4 : (bits & 8) ? 8 : 0;
+    s.nfacts = static_cast<u8>(r.count(kMaxFacts, 5, "state lists too many facts"));
+    for (u8 i = 0; i < s.nfacts && r.ok(); ++i) {
+        read_loc(r, s.facts[i].x, frame);
+        read_loc(r, s.facts[i].y, frame);
+        s.facts[i].c = r.sv();
+    }
+    return r.ok();
+}
+
+bool check_layout(Reader &r, const Layout &l) {
+    const u64 lim = 1ull << 40;
+    const u64 fields[] = {l.image_size, l.helpers_off, l.helper_count, l.text_off, l.text_size,
+                          l.rodata_off, l.rodata_size, l.sandbox_off, l.sandbox_size};
+    for (u64 f : fields)
+        if (f > lim) return r.fail("layout field out of range");
+    if (l.helpers_off != 0) return r.fail("layout: helper slots must start the image");
+    if (l.helper_count > KTAL_HELPER_COUNT) return r.fail("layout: more helper slots than helpers");
+    if (l.helpers_off + l.helper_count * kHelperSlotSize > l.text_off)
+        return r.fail("layout: text overlaps the helper slots");
+    if (l.text_size == 0) return r.fail("layout: empty text");
+    if (l.text_off + l.text_size > l.rodata_off) return r.fail("layout: rodata overlaps text");
+    if (l.rodata_off % kPageSize || l.sandbox_off % kPageSize)
+        return r.fail("layout: rodata and sandbox must start on pages (W^X)");
+    if (l.rodata_off + l.rodata_size > l.sandbox_off) return r.fail("layout: sandbox overlaps rodata");
+    if (l.sandbox_off + l.sandbox_size > l.image_size) return r.fail("layout: sandbox runs past the image");
+    return true;
+}
+
+} // namespace
+
+bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &err) {
+    Reader r(data, size, err);
+    static const char magic[8] = {'K', 'T', 'A', 'L', 'C', 'E', 'R', 'T'};
+    for (char m : magic)
+        if (r.byte() != static_cast<u8>(m)) return r.ok() ? r.fail("not a ktal certificate (bad magic)") : false;
+    out.version = r.byte();
+    if (r.ok() && out.version != kCertVersion) return r.fail("unsupported certificate version");
+    if (r.byte() != 0 && r.ok()) return r.fail("reserved header byte must be 0");
+    Layout &l = out.layout;
+    u64 *fields[] = {&l.image_size, &l.helpers_off, &l.helper_count, &l.text_off, &l.text_size,
+                     &l.rodata_off, &l.rodata_size, &l.sandbox_off, &l.sandbox_size};
+    for (u64 *f : fields) *f = r.uv();
+    if (!r.ok() || !check_layout(r, l)) return false;
+    u64 entry = r.uv();
+    out.helpers = arena.alloc<u32>(l.helper_count ? l.helper_count : 1);
+    if (!out.helpers) return r.fail("out of memory reading the certificate");
+    for (u64 i = 0; i < l.helper_count && r.ok(); ++i) {
+        u64 id = r.uv();
+        if (id >= KTAL_HELPER_COUNT) return r.fail("helper slot names an unknown helper");
+        out.helpers[i] = static_cast<u32>(id);
+    }
+    out.nfuncs = static_cast<u32>(r.count(1u << 20, 8, "more functions than the certificate can hold"));
+    if (r.ok() && out.nfuncs == 0) return r.fail("no functions");
+    if (r.ok() && entry >= out.nfuncs) return r.fail("entry function index out of range");
+    out.entry_function = static_cast<u32>(entry);
+    out.funcs = arena.alloc<Function>(out.nfuncs ? out.nfuncs : 1);
+    if (!out.funcs) return r.fail("out of memory reading the certificate");
+    u64 text_end = l.text_off + l.text_size, prev_end = l.text_off;
+    for (u32 i = 0; i < out.nfuncs && r.ok(); ++i) {
+        Function &f = out.funcs[i];
+        f.entry = r.uv();
+        f.size = r.uv();
+        u64 frame = r.uv(), bound = r.uv(), order = r.uv();
+        if (!r.ok()) return false;
+        if (f.entry < prev_end || f.size == 0 || f.size > text_end || f.entry > text_end - f.size)
+            return r.fail("functions must be sorted, disjoint, non-empty and inside the text");
+        if (frame % 4 || frame > kMaxFrame || bound > (1u << 24) || order > (1u << 24))
+            return r.fail("function frame, bound or order out of range");
+        prev_end = f.entry + f.size;
+        f.frame = static_cast<u32>(frame), f.bound = static_cast<u32>(bound), f.order = static_cast<u32>(order);
+        f.nargs = r.byte();
+        if (f.nargs > 6) return r.fail("more than 6 arguments");
+        for (u8 k = 0; k < f.nargs && r.ok(); ++k) {
+            read_value(r, f.args[k]);
+            if (r.ok() && !f.args[k].is_data()) return r.fail("an argument must be an int or a sandbox/rodata pointer");
+        }
+        u8 has = r.byte();
+        if (has > 1) return r.fail("bad result flag");
+        f.has_result = has;
+        if (has && read_value(r, f.result) && !f.result.is_data())
+            return r.fail("a result must be an int or a sandbox/rodata pointer");
+        f.nblocks = static_cast<u32>(r.count(f.size, 4, "more blocks than the function has bytes"));
+        f.blocks = arena.alloc<Block>(f.nblocks ? f.nblocks : 1);
+        if (!f.blocks) return r.fail("out of memory reading the certificate");
+        u64 at = f.entry;
+        for (u32 b = 0; b < f.nblocks && r.ok(); ++b) {
+            u64 delta = r.uv();
+            if (b > 0 && delta == 0) return r.fail("blocks must be sorted and distinct");
+            if (delta >= f.entry + f.size - at) return r.fail("block starts outside its function");
+            at += delta;
+            f.blocks[b].start = at;
+            read_state(r, arena, f.blocks[b].state, f.frame);
+        }
+    }
+    if (r.ok() && r.left() != 0) return r.fail("trailing bytes after the certificate");
+    return r.ok();
+}
+
+void cert_apply(const CertState &cs, State &s) {
+    for (u8 r = 0; r < kNumRegs; ++r) s.reg[r] = Value::uninit();
+    zero_bytes(s.cell, sizeof(Cell) * s.ncells);
+    for (u32 i = 0; i < cs.nregs; ++i) s.reg[cs.regs[i].reg] = cs.regs[i].v;
+    for (u32 i = 0; i < cs.nslots; ++i) {
+        const SlotEntry &e = cs.slots[i];
+        Cell *c = s.cell_at(e.off);
+        if (e.width == 8) {
+            c[0] = Cell{e.v, Shape::Lo64, 0xf};
+            c[1] = Cell{Value{}, Shape::Hi64, 0xf};
+        } else if (e.width == 4) {
+            c[0] = Cell{e.v, Shape::Whole32, 0xf};
+        } else {
+            c[0] = Cell{Value{}, Shape::Bytes, e.mask};
+        }
+    }
+    Cell *ra = s.cell_at(0);
+    ra[0] = Cell{Value::retaddr(), Shape::Lo64, 0xf};
+    ra[1] = Cell{Value{}, Shape::Hi64, 0xf};
+    s.flags = Flags{};
+    s.flags.kind = cs.flags_set ? Flags::Known : Flags::Unset;
+    s.nfacts = cs.nfacts;
+    for (u8 i = 0; i < cs.nfacts; ++i) s.fact[i] = cs.facts[i];
+    s.fuel = cs.fuel;
+    s.sext = cs.sext;
+    s.live = true;
+}
+
+} // namespace ktal

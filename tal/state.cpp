@@ -1,0 +1,259 @@
+#include "tal/state.hpp"
+
+namespace ktal {
+
+void state_init(State &s, Cell *cells, u32 frame) {
+    s = State{};
+    s.cell = cells;
+    s.lo = -static_cast<i32>(frame);
+    s.ncells = frame / 4 + 2;
+    zero_bytes(cells, sizeof(Cell) * s.ncells);
+}
+
+void state_entry(State &s) {
+    for (u8 r = 0; r < kNumRegs; ++r) s.reg[r] = is_callee_saved(r) ? Value::saved(r) : Value::uninit();
+    s.reg[RSP] = Value::ptr(Region::Stack, 0, 0);
+    zero_bytes(s.cell, sizeof(Cell) * s.ncells);
+    Cell *ra = s.cell_at(0);
+    ra[0] = Cell{Value::retaddr(), Shape::Lo64, 0xf};
+    ra[1] = Cell{Value{}, Shape::Hi64, 0xf};
+    s.flags = Flags{};
+    s.nfacts = 0;
+    s.fuel = 0;
+    s.sext = 0;
+    s.live = true;
+}
+
+void state_copy(State &dst, const State &src) {
+    Cell *cells = dst.cell;
+    dst = src;
+    dst.cell = cells;
+    copy_bytes(cells, src.cell, sizeof(Cell) * src.ncells);
+}
+
+// Cell i belongs to an 8-byte value that is not plain data (a secret or a
+// stack pointer): its bytes must never be read piecemeal.
+static bool cell_secret(const State &s, u32 i) {
+    const Cell &c = s.cell[i];
+    if (c.shape == Shape::Lo64) return !c.v.is_data();
+    if (c.shape == Shape::Hi64) return i == 0 || s.cell[i - 1].shape != Shape::Lo64 || !s.cell[i - 1].v.is_data();
+    return false;
+}
+
+// Bytes of cell i that hold readable data.
+static u8 cell_data(const State &s, u32 i) { return cell_secret(s, i) ? 0 : s.cell[i].init; }
+
+static bool pair_at(const State &s, u32 i) {
+    return i + 1 < s.ncells && s.cell[i].shape == Shape::Lo64 && s.cell[i + 1].shape == Shape::Hi64;
+}
+
+static bool flags_same(const Flags &a, const Flags &b) {
+    return a.kind == b.kind && a.width == b.width && a.a == b.a && a.b == b.b && a.b_is_imm == b.b_is_imm &&
+           a.imm == b.imm;
+}
+
+void state_join(State &dst, const State &src) {
+    if (!src.live) return;
+    if (!dst.live) {
+        state_copy(dst, src);
+        return;
+    }
+    for (u8 r = 0; r < kNumRegs; ++r) dst.reg[r] = join(dst.reg[r], src.reg[r]);
+    for (u32 i = 0; i < dst.ncells; ++i) {
+        if (pair_at(dst, i) && pair_at(src, i)) {
+            Value j = join(dst.cell[i].v, src.cell[i].v);
+            if (j.kind == Kind::Uninit) dst.cell[i] = dst.cell[i + 1] = Cell{};
+            else dst.cell[i].v = j;
+            ++i;
+            continue;
+        }
+        Cell &d = dst.cell[i];
+        const Cell &o = src.cell[i];
+        if (d.shape == Shape::Whole32 && o.shape == Shape::Whole32) {
+            d.v = join(d.v, o.v);
+            continue;
+        }
+        u8 init = cell_data(dst, i) & cell_data(src, i);
+        // A half of a pair that survives loses its partner: its own bytes only.
+        if (d.shape == Shape::Lo64 && i + 1 < dst.ncells) {
+            Cell &next = dst.cell[i + 1];
+            if (next.shape == Shape::Hi64) next = Cell{Value{}, Shape::Bytes, cell_data(dst, i + 1)};
+        }
+        d = Cell{Value{}, Shape::Bytes, init};
+    }
+    if (!flags_same(dst.flags, src.flags))
+        dst.flags.kind = (dst.flags.kind == Flags::Unset || src.flags.kind == Flags::Unset) ? Flags::Unset
+                                                                                              : Flags::Known;
+    u8 kept = 0;
+    for (u8 i = 0; i < dst.nfacts; ++i) {
+        for (u8 j = 0; j < src.nfacts; ++j) {
+            if (dst.fact[i].x == src.fact[j].x && dst.fact[i].y == src.fact[j].y) {
+                Fact f = dst.fact[i];
+                f.c = max_of(f.c, src.fact[j].c);
+                dst.fact[kept++] = f;
+                break;
+            }
+        }
+    }
+    dst.nfacts = kept;
+    dst.fuel = min_of(dst.fuel, src.fuel);
+    if (dst.sext != src.sext) dst.sext = 0;
+}
+
+static Value low32(const Value &v) {
+    if (v.kind == Kind::Int && v.umax <= 0xffffffffull) return v;
+    return Value::urange(0, 0xffffffffull);
+}
+
+template <usize N>
+static void slot_name(Text<N> &t, i32 off, int width) {
+    t.add('[').dec(off).add(']');
+    if (width != 8) t.add(':').dec(width);
+}
+
+static bool cell_entails(const State &a, const State &b, u32 i, Mismatch *why) {
+    const Cell &want = b.cell[i];
+    i32 off = b.lo + 4 * static_cast<i32>(i);
+    bool ok = true;
+    Value got_v, want_v;
+    if (pair_at(b, i)) {
+        want_v = want.v;
+        if (pair_at(a, i)) {
+            got_v = a.cell[i].v;
+            ok = entails(got_v, want_v);
+        } else {
+            bool all_data = cell_data(a, i) == 0xf && i + 1 < a.ncells && cell_data(a, i + 1) == 0xf;
+            ok = want_v.is_top() && all_data;
+            got_v = all_data ? Value::top() : Value::uninit();
+        }
+        if (!ok && why) slot_name(why->where, off, 8);
+    } else if (want.shape == Shape::Whole32) {
+        want_v = want.v;
+        const Cell &c = a.cell[i];
+        if (c.shape == Shape::Whole32) got_v = c.v;
+        else if (pair_at(a, i) && c.v.kind == Kind::Int) got_v = low32(c.v);
+        else got_v = cell_data(a, i) == 0xf ? Value::urange(0, 0xffffffffull) : Value::uninit();
+        ok = entails(got_v, want_v);
+        if (!ok && why) slot_name(why->where, off, 4);
+    } else if (want.shape == Shape::Bytes) {
+        ok = (cell_data(a, i) & want.init) == want.init;
+        if (!ok && why) {
+            slot_name(why->where, off, 4);
+            why->want.add("bytes written (mask ").udec(want.init).add(')');
+            why->got.add("mask ").udec(cell_data(a, i));
+            return false;
+        }
+    }
+    if (!ok && why) {
+        describe(want_v, why->want);
+        describe(got_v, why->got);
+    }
+    return ok;
+}
+
+bool state_entails(const State &a, const State &b, Mismatch *why) {
+    if (!a.live) return true;
+    if (!b.live) {
+        if (why) why->where.add("state"), why->want.add("unreachable"), why->got.add("reachable");
+        return false;
+    }
+    for (u8 r = 0; r < kNumRegs; ++r) {
+        if (!entails(a.reg[r], b.reg[r])) {
+            if (why) {
+                why->where.add(reg_name(r));
+                describe(b.reg[r], why->want);
+                describe(a.reg[r], why->got);
+            }
+            return false;
+        }
+    }
+    for (u32 i = 0; i < b.ncells && i < a.ncells; ++i) {
+        if (b.cell[i].shape == Shape::Hi64) continue; // checked with its Lo64
+        if (!cell_entails(a, b, i, why)) return false;
+    }
+    if (b.flags.kind != Flags::Unset && (a.flags.kind == Flags::Unset ||
+                                         (b.flags.kind != Flags::Known && !flags_same(a.flags, b.flags)))) {
+        if (why) why->where.add("flags"), why->want.add("set"), why->got.add("not set by this function");
+        return false;
+    }
+    for (u8 j = 0; j < b.nfacts; ++j) {
+        const Fact &f = b.fact[j];
+        bool found = false;
+        for (u8 i = 0; i < a.nfacts && !found; ++i)
+            found = a.fact[i].x == f.x && a.fact[i].y == f.y && a.fact[i].c <= f.c;
+        if (!found) {
+            if (why) {
+                why->where.add("fact");
+                describe(f.x, why->want);
+                why->want.add(" <= ");
+                describe(f.y, why->want);
+                why->want.add(" + ").dec(f.c);
+                why->got.add("not established");
+            }
+            return false;
+        }
+    }
+    if (b.fuel > a.fuel) {
+        if (why) why->where.add("fuel"), why->want.add("fuel point passed"), why->got.add("none since loop head");
+        return false;
+    }
+    if (b.sext && a.sext != b.sext) {
+        if (why) why->where.add("rdx"), why->want.add("sign extension of rax"), why->got.add("unrelated");
+        return false;
+    }
+    return true;
+}
+
+void state_forget_below(State &s, i64 below) {
+    for (u32 i = 0; i < s.ncells; ++i) {
+        i64 off = s.lo + 4 * static_cast<i64>(i);
+        if (off >= below) {
+            // A high half whose low half was just forgotten: its bytes alone.
+            if (s.cell[i].shape == Shape::Hi64 && (i == 0 || s.cell[i - 1].shape != Shape::Lo64))
+                s.cell[i] = Cell{};
+            break;
+        }
+        s.cell[i] = Cell{};
+    }
+    state_clobber_slots(s, s.lo, below);
+}
+
+static bool mentions(const Loc &l, const Loc &target) {
+    if (target.kind == Loc::Reg) return l.kind == Loc::Reg && l.reg == target.reg;
+    return l.overlaps_slot(target.off, target.off + target.width);
+}
+
+void state_clobber(State &s, const Loc &loc) {
+    if (s.flags.kind >= Flags::Cmp && (mentions(s.flags.a, loc) || (!s.flags.b_is_imm && mentions(s.flags.b, loc))))
+        s.flags.kind = Flags::Known;
+    u8 kept = 0;
+    for (u8 i = 0; i < s.nfacts; ++i)
+        if (!mentions(s.fact[i].x, loc) && !mentions(s.fact[i].y, loc)) s.fact[kept++] = s.fact[i];
+    s.nfacts = kept;
+    if (loc.kind == Loc::Reg && (loc.reg == RAX || loc.reg == RDX)) s.sext = 0;
+}
+
+void state_clobber_slots(State &s, i64 lo, i64 hi) {
+    Loc l = Loc::slot(static_cast<i32>(lo), 0);
+    // Any slot overlapping [lo, hi): test each recorded location directly.
+    auto hit = [&](const Loc &x) { return x.overlaps_slot(static_cast<i32>(lo), static_cast<i32>(hi)); };
+    if (s.flags.kind >= Flags::Cmp && (hit(s.flags.a) || (!s.flags.b_is_imm && hit(s.flags.b))))
+        s.flags.kind = Flags::Known;
+    u8 kept = 0;
+    for (u8 i = 0; i < s.nfacts; ++i)
+        if (!hit(s.fact[i].x) && !hit(s.fact[i].y)) s.fact[kept++] = s.fact[i];
+    s.nfacts = kept;
+    (void)l;
+}
+
+void state_add_fact(State &s, const Fact &f) {
+    for (u8 i = 0; i < s.nfacts; ++i) {
+        if (s.fact[i].x == f.x && s.fact[i].y == f.y) {
+            s.fact[i].c = min_of(s.fact[i].c, f.c);
+            return;
+        }
+    }
+    if (s.nfacts < kMaxFacts) s.fact[s.nfacts++] = f;
+}
+
+} // namespace ktal

@@ -1,0 +1,265 @@
+// The checker: one linear pass over each function. The state flows from
+// instruction to instruction; a forward branch carries its state to the
+// target (joined with every other edge there, all of which come from earlier
+// in the text); a backward branch must land on a certified block, having
+// passed a fuel point, in a state that entails the certificate's. Nothing is
+// iterated: the work is linear in the size of the code.
+#include "verifier/verifier.hpp"
+
+#include "verifier/refine.hpp"
+#include "verifier/rules.hpp"
+#include "verifier/transfer.hpp"
+
+namespace ktal {
+namespace {
+
+struct Pool { // spare states for forward targets, recycled once reached
+    State **states = nullptr;
+    u32 *free = nullptr;
+    u32 nfree = 0, used = 0, cap = 0;
+};
+
+class Walker {
+  public:
+    Walker(const Cert &cert, const Function &fn, const VerifyInput &in, Decoder &dec, Arena &arena,
+           Rejection &rej, Stats &st, const Yield *y)
+        : cert_(cert), fn_(fn), in_(in), dec_(dec), arena_(arena), rej_(rej), st_(st), yield_(y) {}
+
+    bool run() {
+        if (walk()) return true;
+        rej_.rule = fault_.rule;
+        rej_.message.add(fault_.message.c_str());
+        rej_.expected.add(fault_.expected.c_str());
+        rej_.found.add(fault_.found.c_str());
+        rej_.address = insn_.addr;
+        rej_.disasm.add(insn_.text.c_str());
+        return false;
+    }
+
+  private:
+    bool walk();
+    bool fail(const char *rule, const char *message) {
+        fault_.rule = rule;
+        fault_.message.add(message);
+        return false;
+    }
+    bool new_state(State &s) {
+        Cell *cells = arena_.alloc<Cell>(fn_.frame / 4 + 2);
+        if (!cells) return fail(rule::kResource, "out of verifier memory");
+        state_init(s, cells, fn_.frame);
+        return true;
+    }
+    bool edge(State &e, u64 target);
+    bool take_pending(u32 idx);
+    bool mismatch(const Mismatch &m, const char *message);
+
+    const Cert &cert_;
+    const Function &fn_;
+    const VerifyInput &in_;
+    Decoder &dec_;
+    Arena &arena_;
+    Rejection &rej_;
+    Stats &st_;
+    const Yield *yield_;
+    Fault fault_;
+    i32 *mark_ = nullptr; // per byte: -(cert block + 1), +(pool slot + 1), or 0
+    State cur_, taken_, certified_, scratch_;
+    Pool pool_;
+    Insn insn_;
+    u64 end_ = 0;
+};
+
+bool Walker::mismatch(const Mismatch &m, const char *message) {
+    fault_.expected.add(m.where.c_str()).add(": ").add(m.want.c_str());
+    fault_.found.add(m.where.c_str()).add(": ").add(m.got.c_str());
+    return fail(rule::kEdge, message);
+}
+
+bool Walker::edge(State &e, u64 t) {
+    if (t < fn_.entry || t >= end_) return fail(rule::kTargetOutside, "a jump leaves its function");
+    i32 &m = mark_[t - fn_.entry];
+    Mismatch why;
+    if (t > insn_.addr) {
+        if (t < insn_.addr + insn_.len) return fail(rule::kTargetMidInsn, "a jump into the middle of itself");
+        if (m < 0) {
+            cert_apply(fn_.blocks[-m - 1].state, certified_);
+            if (!state_entails(e, certified_, &why)) return mismatch(why, "the jump's state does not entail its target's certified state");
+            return true;
+        }
+        if (m > 0) {
+            state_join(*pool_.states[m - 1], e);
+            ++st_.joins;
+            return true;
+        }
+        u32 idx;
+        if (pool_.nfree) {
+            idx = pool_.free[--pool_.nfree];
+        } else {
+            if (pool_.used == pool_.cap) return fail(rule::kResource, "too many open forward jumps");
+            idx = pool_.used++;
+            pool_.states[idx] = arena_.alloc<State>(1);
+            if (!pool_.states[idx] || !new_state(*pool_.states[idx])) return fail(rule::kResource, "out of verifier memory");
+        }
+        state_copy(*pool_.states[idx], e);
+        m = static_cast<i32>(idx + 1);
+        return true;
+    }
+    if (m >= 0) return fail(rule::kTargetNotBlock, "a backward jump to an address that is not a certified block");
+    if (!e.fuel) return fail(rule::kFuel, "a backward jump without a fuel point since the loop head (a loop that cannot be interrupted)");
+    e.fuel = 0; // entering a backward-jump target starts a new count
+    cert_apply(fn_.blocks[-m - 1].state, certified_);
+    if (!state_entails(e, certified_, &why)) return mismatch(why, "the loop's state does not entail its head's certified state");
+    return true;
+}
+
+bool Walker::take_pending(u32 idx) {
+    state_join(cur_, *pool_.states[idx]);
+    pool_.free[pool_.nfree++] = idx;
+    return true;
+}
+
+bool Walker::walk() {
+    end_ = fn_.entry + fn_.size;
+    mark_ = arena_.alloc<i32>(fn_.size);
+    pool_.cap = static_cast<u32>(min_of<u64>(fn_.size / 2 + 1, 1u << 16));
+    pool_.states = arena_.alloc<State *>(pool_.cap);
+    pool_.free = arena_.alloc<u32>(pool_.cap);
+    if (!mark_ || !pool_.states || !pool_.free || !new_state(cur_) || !new_state(taken_) ||
+        !new_state(certified_) || !new_state(scratch_))
+        return fail(rule::kResource, "out of verifier memory");
+    for (u32 b = 0; b < fn_.nblocks; ++b) mark_[fn_.blocks[b].start - fn_.entry] = -static_cast<i32>(b) - 1;
+    st_.cert_blocks += fn_.nblocks;
+
+    state_entry(cur_);
+    for (u8 k = 0; k < fn_.nargs; ++k) cur_.reg[kArgRegs[k]] = fn_.args[k];
+    RuleCtx rc{Ctx{cert_, fn_, fault_}, &scratch_, in_.stack_budget};
+    const u8 *text = in_.text - cert_.layout.text_off;
+    u64 block = fn_.entry;
+    for (u64 pc = fn_.entry; pc < end_;) {
+        insn_ = Insn{};
+        insn_.addr = pc;
+        rej_.block = block;
+        i32 m = mark_[pc - fn_.entry];
+        if (m < 0) {
+            cert_apply(fn_.blocks[-m - 1].state, certified_);
+            Mismatch why;
+            if (cur_.live && !state_entails(cur_, certified_, &why))
+                return mismatch(why, "falling into a certified block in a state that does not entail it");
+            state_copy(cur_, certified_);
+            block = pc;
+        } else if (m > 0) {
+            take_pending(static_cast<u32>(m - 1));
+            mark_[pc - fn_.entry] = 0;
+            block = pc;
+        }
+        rej_.block = block;
+        DecodeError de;
+        if (!decode(dec_, text + pc, end_ - pc, pc, insn_, de)) return fail(de.rule, de.message.c_str());
+        for (u64 b = pc + 1; b < pc + insn_.len; ++b) {
+            i32 mb = mark_[b - fn_.entry];
+            if (mb < 0) return fail(rule::kBlockMidInsn, "a certified block starts inside this instruction");
+            if (mb > 0) return fail(rule::kTargetMidInsn, "an earlier jump lands inside this instruction");
+        }
+        if (cur_.live) {
+            ++st_.instructions;
+            if (yield_ && yield_->fn && st_.instructions % yield_->every == 0 && !yield_->fn(yield_->ctx))
+                return fail(rule::kInterrupted, "verification interrupted");
+            if (insn_.op == Op::Jmp) {
+                if (!edge(cur_, insn_.target)) return false;
+                cur_.live = false;
+            } else if (insn_.op == Op::Jcc) {
+                if (!flags_readable(rc, cur_, insn_.cc)) return false;
+                state_copy(taken_, cur_);
+                if (refine(taken_, insn_.cc) && !edge(taken_, insn_.target)) return false;
+                if (!refine(cur_, insn_.cc ^ 1)) cur_.live = false;
+            } else if (!transfer(rc, cur_, insn_)) {
+                return false;
+            }
+        }
+        pc += insn_.len;
+    }
+    if (cur_.live) return fail(rule::kFallThrough, "execution can fall off the end of the function");
+    return true;
+}
+
+// Bytes outside every function: only padding (int3, nops).
+bool check_gap(Decoder &dec, const u8 *text, u64 from, u64 to, Rejection &rej) {
+    for (u64 pc = from; pc < to;) {
+        Insn insn;
+        DecodeError de;
+        if (!decode(dec, text + pc, to - pc, pc, insn, de) || (insn.op != Op::Int3 && insn.op != Op::Nop)) {
+            rej.rule = rule::kPadding;
+            rej.message.add("bytes between functions that are not padding (int3 or nop)");
+            rej.address = pc;
+            rej.disasm.add(insn.text.c_str());
+            return false;
+        }
+        pc += insn.len;
+    }
+    return true;
+}
+
+} // namespace
+
+bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, Stats &stats, const Yield *yield) {
+    rej = Rejection{};
+    stats = Stats{};
+    Cert cert;
+    CertError ce;
+    if (!cert_read(in.cert, in.cert_size, arena, cert, ce)) {
+        rej.rule = rule::kCertMalformed;
+        rej.message.add(ce.message.c_str());
+        rej.cert_offset = ce.offset;
+        return false;
+    }
+    const Layout &l = cert.layout;
+    if (in.text_size != l.text_size) {
+        rej.rule = rule::kCertLayout;
+        rej.message.add("the certificate's text size differs from the image's");
+        rej.expected.udec(l.text_size).add(" bytes");
+        rej.found.udec(in.text_size).add(" bytes");
+        return false;
+    }
+    const Function &entry = cert.funcs[cert.entry_function];
+    if (entry.bound > in.stack_budget) {
+        rej.rule = rule::kStackBudget;
+        rej.message.add("the program may use more stack than the budget it will be given");
+        rej.expected.add("<= ").udec(in.stack_budget).add(" bytes");
+        rej.found.udec(entry.bound).add(" bytes");
+        rej.in_function = true;
+        rej.function_entry = entry.entry;
+        return false;
+    }
+    for (u8 k = 0; k < entry.nargs; ++k) {
+        if (!entry.args[k].is_top()) {
+            rej.rule = rule::kCertLayout;
+            rej.message.add("the entry function must accept any integer arguments");
+            return false;
+        }
+    }
+    const u8 *text = in.text - l.text_off;
+    u64 at = l.text_off;
+    for (u32 i = 0; i < cert.nfuncs; ++i) {
+        const Function &fn = cert.funcs[i];
+        if (!check_gap(dec, text, at, fn.entry, rej)) return false;
+        at = fn.entry + fn.size;
+        rej.in_function = true;
+        rej.function_entry = fn.entry;
+        if (fn.frame > fn.bound) {
+            rej.rule = rule::kStackBound;
+            rej.message.add("the function's frame is larger than its certified stack bound");
+            return false;
+        }
+        usize mark = arena.mark();
+        Walker w(cert, fn, in, dec, arena, rej, stats, yield);
+        bool ok = w.run();
+        stats.memory = arena.high_water();
+        arena.release(mark);
+        ++stats.functions;
+        if (!ok) return false;
+        rej.in_function = false;
+    }
+    return check_gap(dec, text, at, l.text_off + l.text_size, rej);
+}
+
+} // namespace ktal

@@ -1,0 +1,412 @@
+#include "verifier/decode.hpp"
+
+#include "tal/regs.hpp"
+#include "verifier/rules.hpp"
+
+#include <capstone/capstone.h>
+
+namespace ktal {
+namespace {
+
+// How an allowed opcode is encoded.
+enum Imm : u8 { I0, Ib, Iz, Iv, Jb, Jz };
+enum Flag : u16 {
+    M = 1,         // has a ModRM byte
+    P66 = 2,       // 66 (16-bit operand size) allowed
+    F3 = 4,        // F3 allowed
+    NeedF3 = 8,    // F3 required (rep string operations)
+    CS = 16,       // 2E allowed (long nops only)
+    RegOnly = 32,  // ModRM must name a register
+    MemOnly = 64,  // ModRM must name memory
+    Byte = 128,    // 8-bit operand size
+    W64 = 256,     // operand size 64 by default (push, pop)
+    Group = 512,   // op is chosen by ModRM.reg: see group()
+    NoRex = 1024,  // no REX allowed (plain nop: 41 90 is xchg r8, rax)
+};
+
+struct Form {
+    Op op = Op::Invalid;
+    u8 imm = I0;
+    u16 flags = 0;
+    u8 group = 0;
+};
+
+constexpr Op kAlu[8] = {Op::Add, Op::Or, Op::Adc, Op::Sbb, Op::And, Op::Sub, Op::Xor, Op::Cmp};
+
+Form one_byte(u8 b) {
+    if (b < 0x40 && (b & 7) < 6) { // the eight ALU ops, six forms each
+        Op op = kAlu[b >> 3];
+        switch (b & 7) {
+        case 0: return {op, I0, M | Byte};
+        case 1: return {op, I0, M | P66};
+        case 2: return {op, I0, M | Byte};
+        case 3: return {op, I0, M | P66};
+        case 4: return {op, Ib, Byte};
+        default: return {op, Iz, P66};
+        }
+    }
+    if (b >= 0x50 && b <= 0x57) return {Op::Push, I0, W64};
+    if (b >= 0x58 && b <= 0x5f) return {Op::Pop, I0, W64};
+    if (b >= 0x70 && b <= 0x7f) return {Op::Jcc, Jb, 0};
+    if (b >= 0xb0 && b <= 0xb7) return {Op::Mov, Ib, Byte};
+    if (b >= 0xb8 && b <= 0xbf) return {Op::Mov, Iv, P66};
+    switch (b) {
+    case 0x63: return {Op::Movsx, I0, M};
+    case 0x69: return {Op::Imul, Iz, M | P66};
+    case 0x6b: return {Op::Imul, Ib, M | P66};
+    case 0x80: return {Op::Invalid, Ib, M | Byte | Group, 1};
+    case 0x81: return {Op::Invalid, Iz, M | P66 | Group, 1};
+    case 0x83: return {Op::Invalid, Ib, M | P66 | Group, 1};
+    case 0x84: return {Op::Test, I0, M | Byte};
+    case 0x85: return {Op::Test, I0, M | P66};
+    case 0x88: return {Op::Mov, I0, M | Byte};
+    case 0x89: return {Op::Mov, I0, M | P66};
+    case 0x8a: return {Op::Mov, I0, M | Byte};
+    case 0x8b: return {Op::Mov, I0, M | P66};
+    case 0x8d: return {Op::Lea, I0, M | MemOnly};
+    case 0x90: return {Op::Nop, I0, P66 | NoRex};
+    case 0x98: return {Op::Cext, I0, 0};
+    case 0x99: return {Op::Csext, I0, 0};
+    case 0xa4: return {Op::RepMovs, I0, NeedF3 | F3 | Byte};
+    case 0xa5: return {Op::RepMovs, I0, NeedF3 | F3};
+    case 0xa8: return {Op::Test, Ib, Byte};
+    case 0xa9: return {Op::Test, Iz, P66};
+    case 0xaa: return {Op::RepStos, I0, NeedF3 | F3 | Byte};
+    case 0xab: return {Op::RepStos, I0, NeedF3 | F3};
+    case 0xc0: return {Op::Invalid, Ib, M | Byte | Group, 2};
+    case 0xc1: return {Op::Invalid, Ib, M | P66 | Group, 2};
+    case 0xc3: return {Op::Ret, I0, 0};
+    case 0xc6: return {Op::Invalid, Ib, M | Byte | Group, 11};
+    case 0xc7: return {Op::Invalid, Iz, M | P66 | Group, 11};
+    case 0xcc: return {Op::Int3, I0, 0};
+    case 0xd0: return {Op::Invalid, I0, M | Byte | Group, 2};
+    case 0xd1: return {Op::Invalid, I0, M | P66 | Group, 2};
+    case 0xd2: return {Op::Invalid, I0, M | Byte | Group, 2};
+    case 0xd3: return {Op::Invalid, I0, M | P66 | Group, 2};
+    case 0xe8: return {Op::Call, Jz, 0};
+    case 0xe9: return {Op::Jmp, Jz, 0};
+    case 0xeb: return {Op::Jmp, Jb, 0};
+    case 0xf6: return {Op::Invalid, I0, M | Byte | Group, 3};
+    case 0xf7: return {Op::Invalid, I0, M | P66 | Group, 3};
+    case 0xfe: return {Op::Invalid, I0, M | Byte | Group, 4};
+    case 0xff: return {Op::Invalid, I0, M | P66 | Group, 5};
+    default: return {};
+    }
+}
+
+Form two_byte(u8 b) {
+    if (b >= 0x40 && b <= 0x4f) return {Op::Cmov, I0, M | P66};
+    if (b >= 0x80 && b <= 0x8f) return {Op::Jcc, Jz, 0};
+    if (b >= 0x90 && b <= 0x9f) return {Op::Setcc, I0, M | Byte};
+    if (b >= 0xc8 && b <= 0xcf) return {Op::Bswap, I0, 0};
+    switch (b) {
+    case 0x1f: return {Op::Nop, I0, M | P66 | CS};
+    case 0xa3: return {Op::Bt, I0, M | P66 | RegOnly};
+    case 0xa4: return {Op::Shld, Ib, M | P66 | RegOnly};
+    case 0xa5: return {Op::Shld, I0, M | P66 | RegOnly};
+    case 0xac: return {Op::Shrd, Ib, M | P66 | RegOnly};
+    case 0xad: return {Op::Shrd, I0, M | P66 | RegOnly};
+    case 0xaf: return {Op::Imul, I0, M | P66};
+    case 0xb6: return {Op::Movzx, I0, M};
+    case 0xb7: return {Op::Movzx, I0, M};
+    case 0xba: return {Op::Invalid, Ib, M | P66 | RegOnly | Group, 6};
+    case 0xbc: return {Op::Bsf, I0, M | P66 | F3};
+    case 0xbd: return {Op::Bsr, I0, M | P66};
+    case 0xbe: return {Op::Movsx, I0, M};
+    case 0xbf: return {Op::Movsx, I0, M};
+    default: return {};
+    }
+}
+
+// Group opcodes: the operation is ModRM.reg. Invalid = not allowed.
+Op group(u8 g, u8 reg, Form &f) {
+    static constexpr Op kShift[8] = {Op::Rol, Op::Ror, Op::Invalid, Op::Invalid,
+                                     Op::Shl, Op::Shr, Op::Invalid, Op::Sar};
+    switch (g) {
+    case 1: return kAlu[reg];
+    case 2: return kShift[reg];
+    case 3: {
+        static constexpr Op kUnary[8] = {Op::Test, Op::Invalid, Op::Not, Op::Neg,
+                                         Op::Mul1, Op::Imul1, Op::Div, Op::Idiv};
+        if (reg == 0) f.imm = (f.flags & Byte) ? Ib : Iz;
+        if ((f.flags & Byte) && reg >= 4) return Op::Invalid; // 8-bit mul/div use ah
+        return kUnary[reg];
+    }
+    case 4: return reg == 0 ? Op::Inc : reg == 1 ? Op::Dec : Op::Invalid;
+    case 5:
+        if (reg == 0) return Op::Inc;
+        if (reg == 1) return Op::Dec;
+        return Op::Invalid; // 2-5: indirect call/jmp (rejected by the caller), 6: push m
+    case 6: return reg == 4 ? Op::Bt : Op::Invalid;
+    case 11: return reg == 0 ? Op::Mov : Op::Invalid;
+    default: return Op::Invalid;
+    }
+}
+
+// The bytes of one instruction as our decoder reads them.
+struct Enc {
+    u8 len = 0;
+    u8 rex = 0;
+    bool p66 = false, pf3 = false, pcs = false;
+    bool two_byte = false;
+    u8 opcode = 0;
+    u8 modrm = 0;
+    bool has_modrm = false;
+    u8 imm_size = 0, imm_off = 0;
+    Form form;
+};
+
+bool reject(DecodeError &err, const char *rule, const char *what) {
+    err.rule = rule;
+    err.message.clear();
+    err.message.add(what);
+    return false;
+}
+
+bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
+    usize n = avail < 15 ? avail : 15;
+    usize i = 0;
+    bool seen_rep = false, seen_seg = false;
+    // Legacy prefixes: each at most once, none after REX.
+    for (; i < n; ++i) {
+        u8 b = p[i];
+        if (b == 0x66) {
+            if (e.p66) return reject(err, rule::kForbiddenPrefix, "repeated 66 prefix");
+            e.p66 = true;
+        } else if (b == 0xf3) {
+            if (seen_rep) return reject(err, rule::kForbiddenPrefix, "repeated rep prefix");
+            e.pf3 = seen_rep = true;
+        } else if (b == 0xf2) {
+            return reject(err, rule::kForbiddenPrefix, "F2 (repne/bnd) prefix");
+        } else if (b == 0xf0) {
+            return reject(err, rule::kForbiddenPrefix, "lock prefix");
+        } else if (b == 0x67) {
+            return reject(err, rule::kForbiddenPrefix, "67 address-size prefix");
+        } else if (b == 0x64 || b == 0x65) {
+            return reject(err, rule::kForbiddenPrefix, "fs/gs segment prefix");
+        } else if (b == 0x26 || b == 0x36 || b == 0x3e) {
+            return reject(err, rule::kForbiddenPrefix, "segment prefix");
+        } else if (b == 0x2e) {
+            if (seen_seg) return reject(err, rule::kForbiddenPrefix, "repeated segment prefix");
+            e.pcs = seen_seg = true;
+        } else {
+            break;
+        }
+    }
+    if (i < n && (p[i] & 0xf0) == 0x40) e.rex = p[i++];
+    if (i >= n) return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+    u8 b = p[i++];
+    if (b >= 0x40 && b <= 0x4f) return reject(err, rule::kForbiddenPrefix, "two REX prefixes");
+    if (b == 0x0f) {
+        if (i >= n) return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+        e.two_byte = true;
+        e.opcode = p[i++];
+        e.form = two_byte(e.opcode);
+    } else {
+        e.opcode = b;
+        e.form = one_byte(b);
+    }
+    Form &f = e.form;
+    if (f.op == Op::Invalid && !(f.flags & Group))
+        return reject(err, rule::kForbiddenOpcode, "opcode not in the allow-list");
+    if (f.flags & M) {
+        if (i >= n) return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+        e.modrm = p[i++];
+        e.has_modrm = true;
+        u8 mod = e.modrm >> 6, rm = e.modrm & 7;
+        if (mod != 3 && rm == 4) {
+            if (i >= n) return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+            u8 sib = p[i++];
+            if (mod == 0 && (sib & 7) == 5) i += 4;
+        }
+        if (mod == 1) i += 1;
+        else if (mod == 2 || (mod == 0 && rm == 5)) i += 4;
+        if ((f.flags & RegOnly) && mod != 3) return reject(err, rule::kForbiddenOperand, "memory operand where only a register is allowed");
+        if ((f.flags & MemOnly) && mod == 3) return reject(err, rule::kForbiddenOperand, "register operand where memory is required");
+        if (f.flags & Group) {
+            u8 reg = (e.modrm >> 3) & 7;
+            f.op = group(f.group, reg, f);
+            if (f.group == 5 && reg >= 2 && reg <= 5)
+                return reject(err, rule::kIndirectBranch, "indirect call or jump");
+            if (f.op == Op::Invalid) return reject(err, rule::kForbiddenOpcode, "opcode extension not in the allow-list");
+        }
+        if (f.op == Op::Setcc && ((e.modrm >> 3) & 7) != 0)
+            return reject(err, rule::kForbiddenOperand, "setcc with a non-zero ModRM.reg");
+        if (f.op == Op::Nop && e.two_byte && ((e.modrm >> 3) & 7) != 0)
+            return reject(err, rule::kForbiddenOpcode, "reserved nop form");
+    }
+    bool w = e.rex & 8;
+    switch (f.imm) {
+    case Ib: case Jb: e.imm_size = 1; break;
+    case Iz: e.imm_size = e.p66 ? 2 : 4; break;
+    case Iv: e.imm_size = w ? 8 : e.p66 ? 2 : 4; break;
+    case Jz: e.imm_size = 4; break;
+    default: break;
+    }
+    e.imm_off = static_cast<u8>(i);
+    i += e.imm_size;
+    if (i > n) return reject(err, avail < 15 ? rule::kTruncated : rule::kForbiddenOpcode,
+                             avail < 15 ? "instruction runs past the end of its bytes" : "instruction longer than 15 bytes");
+    e.len = static_cast<u8>(i);
+    // Prefix policy of the form.
+    if (e.p66 && !(f.flags & P66)) return reject(err, rule::kForbiddenPrefix, "66 prefix on a form that does not allow it");
+    if (e.p66 && w) return reject(err, rule::kForbiddenPrefix, "66 prefix together with REX.W");
+    if (e.pf3 && !(f.flags & F3)) return reject(err, rule::kForbiddenPrefix, "F3 (rep) prefix on a form that does not allow it");
+    if (!e.pf3 && (f.flags & NeedF3)) return reject(err, rule::kRepCount, "string instruction without rep");
+    if (e.pcs && !(f.flags & CS)) return reject(err, rule::kForbiddenPrefix, "cs segment prefix outside a long nop");
+    if (e.rex && (f.flags & NoRex)) return reject(err, rule::kForbiddenOpcode, "REX on 90 (xchg)");
+    if (f.op == Op::Tzcnt || (f.op == Op::Bsf && e.pf3)) f.op = Op::Tzcnt;
+    return true;
+}
+
+u8 map_reg(unsigned r, u8 &size, bool &high8) {
+    high8 = false;
+    switch (r) {
+#define R(n8, n16, n32, n64, num)                                                                  \
+    case X86_REG_##n8: size = 1; return num;                                                       \
+    case X86_REG_##n16: size = 2; return num;                                                      \
+    case X86_REG_##n32: size = 4; return num;                                                      \
+    case X86_REG_##n64: size = 8; return num;
+        R(AL, AX, EAX, RAX, RAX)
+        R(CL, CX, ECX, RCX, RCX)
+        R(DL, DX, EDX, RDX, RDX)
+        R(BL, BX, EBX, RBX, RBX)
+        R(SPL, SP, ESP, RSP, RSP)
+        R(BPL, BP, EBP, RBP, RBP)
+        R(SIL, SI, ESI, RSI, RSI)
+        R(DIL, DI, EDI, RDI, RDI)
+        R(R8B, R8W, R8D, R8, R8)
+        R(R9B, R9W, R9D, R9, R9)
+        R(R10B, R10W, R10D, R10, R10)
+        R(R11B, R11W, R11D, R11, R11)
+        R(R12B, R12W, R12D, R12, R12)
+        R(R13B, R13W, R13D, R13, R13)
+        R(R14B, R14W, R14D, R14, R14)
+        R(R15B, R15W, R15D, R15, R15)
+#undef R
+    case X86_REG_AH: size = 1, high8 = true; return RAX;
+    case X86_REG_CH: size = 1, high8 = true; return RCX;
+    case X86_REG_DH: size = 1, high8 = true; return RDX;
+    case X86_REG_BH: size = 1, high8 = true; return RBX;
+    default: size = 0; return kNoReg;
+    }
+}
+
+i64 read_le(const u8 *p, u8 n) {
+    u64 v = 0;
+    for (u8 k = 0; k < n; ++k) v |= static_cast<u64>(p[k]) << (8 * k);
+    if (n < 8 && (v >> (8 * n - 1)) & 1) v |= ~0ull << (8 * n);
+    return static_cast<i64>(v);
+}
+
+} // namespace
+
+const char *op_name(Op op) {
+    static constexpr const char *names[] = {
+        "invalid", "mov", "movzx", "movsx", "lea", "push", "pop", "cmov", "setcc", "add", "or", "adc", "sbb",
+        "and", "sub", "xor", "cmp", "test", "inc", "dec", "neg", "not", "imul", "mul", "imul1", "div", "idiv",
+        "rol", "ror", "shl", "shr", "sar", "shld", "shrd", "cext", "csext", "bt", "bsf", "bsr", "tzcnt",
+        "bswap", "jmp", "jcc", "call", "ret", "nop", "rep movs", "rep stos", "int3"};
+    return names[static_cast<u8>(op)];
+}
+
+bool decoder_open(Decoder &d) {
+    csh h;
+    if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) return false;
+    cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
+    cs_insn *insn = cs_malloc(h);
+    if (!insn) {
+        cs_close(&h);
+        return false;
+    }
+    d.handle = h;
+    d.insn = insn;
+    return true;
+}
+
+void decoder_close(Decoder &d) {
+    if (d.insn) cs_free(static_cast<cs_insn *>(d.insn), 1);
+    if (d.handle) {
+        csh h = d.handle;
+        cs_close(&h);
+    }
+    d = Decoder{};
+}
+
+bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, DecodeError &err) {
+    Enc e;
+    out = Insn{};
+    out.addr = addr;
+    bool ours = parse(code, avail, e, err);
+    // Capstone decodes too: for the text of every message, and as a check.
+    cs_insn *insn = static_cast<cs_insn *>(d.insn);
+    const u8 *p = code;
+    usize left = avail;
+    u64 a = addr;
+    bool theirs = cs_disasm_iter(d.handle, &p, &left, &a, insn);
+    if (theirs) out.text.add(insn->mnemonic).add(insn->op_str[0] ? " " : "").add(insn->op_str);
+    else out.text.add("(bytes Capstone cannot decode)");
+    if (!ours) return false;
+    if (!theirs) return reject(err, rule::kDecoderDisagrees, "Capstone cannot decode an allowed encoding");
+    if (insn->size != e.len) return reject(err, rule::kDecoderDisagrees, "Capstone decodes a different length");
+    out.len = e.len;
+    out.op = e.form.op;
+    const cs_x86 &x = insn->detail->x86;
+    bool w = e.rex & 8;
+    out.width = (e.form.flags & Byte) ? 1 : (e.form.flags & W64) ? 8 : w ? 8 : e.p66 ? 2 : 4;
+    if (e.two_byte && (e.opcode & 0xf0) == 0x40) out.cc = e.opcode & 15;
+    if ((e.two_byte && ((e.opcode & 0xf0) == 0x80 || (e.opcode & 0xf0) == 0x90)) || (!e.two_byte && (e.opcode & 0xf0) == 0x70))
+        out.cc = e.opcode & 15;
+    if (out.op == Op::Jmp || out.op == Op::Jcc || out.op == Op::Call) {
+        i64 rel = read_le(code + e.imm_off, e.imm_size);
+        out.target = addr + e.len + static_cast<u64>(rel);
+        if (x.op_count != 1 || x.operands[0].type != X86_OP_IMM || static_cast<u64>(x.operands[0].imm) != out.target)
+            return reject(err, rule::kDecoderDisagrees, "Capstone computes a different branch target");
+        return true;
+    }
+    if (x.op_count > 3) return reject(err, rule::kForbiddenOperand, "more than three operands");
+    out.nops = x.op_count;
+    for (u8 k = 0; k < x.op_count; ++k) {
+        const cs_x86_op &o = x.operands[k];
+        Operand &op = out.ops[k];
+        op.size = o.size;
+        if (o.type == X86_OP_REG) {
+            op.kind = Operand::Reg;
+            u8 size;
+            op.reg = map_reg(o.reg, size, op.high8);
+            if (op.reg == kNoReg) return reject(err, rule::kForbiddenOperand, "not a general-purpose register");
+            op.size = size;
+        } else if (o.type == X86_OP_IMM) {
+            op.kind = Operand::Imm;
+            op.imm = o.imm;
+        } else if (o.type == X86_OP_MEM) {
+            op.kind = Operand::Mem;
+            if (o.mem.segment != X86_REG_INVALID && !(out.op == Op::Nop))
+                return reject(err, rule::kForbiddenPrefix, "segment override on a memory operand");
+            u8 size;
+            bool hi;
+            op.mem.scale = static_cast<u8>(o.mem.scale);
+            op.mem.disp = o.mem.disp;
+            if (o.mem.base == X86_REG_RIP) {
+                op.mem.rip = true;
+                op.mem.disp = static_cast<i64>(addr + e.len) + o.mem.disp;
+            } else if (o.mem.base != X86_REG_INVALID) {
+                op.mem.base = map_reg(o.mem.base, size, hi);
+                if (op.mem.base == kNoReg || size != 8) return reject(err, rule::kForbiddenOperand, "bad base register");
+            }
+            if (o.mem.index != X86_REG_INVALID && o.mem.index != X86_REG_RIZ) {
+                op.mem.index = map_reg(o.mem.index, size, hi);
+                if (op.mem.index == kNoReg || size != 8 || op.mem.rip) return reject(err, rule::kForbiddenOperand, "bad index register");
+            }
+        } else {
+            return reject(err, rule::kForbiddenOperand, "unsupported operand kind");
+        }
+    }
+    // Capstone's operand size must be the one our decoder derived.
+    if (out.nops > 0 && out.op != Op::Movzx && out.op != Op::Movsx && out.op != Op::Lea && out.op != Op::Nop &&
+        out.op != Op::RepMovs && out.op != Op::RepStos && out.ops[0].size != out.width)
+        return reject(err, rule::kDecoderDisagrees, "Capstone reports a different operand size");
+    return true;
+}
+
+} // namespace ktal

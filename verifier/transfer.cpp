@@ -1,0 +1,434 @@
+#include "verifier/transfer.hpp"
+
+#include "verifier/interval.hpp"
+#include "verifier/refine.hpp"
+#include "verifier/rules.hpp"
+
+namespace ktal {
+namespace {
+
+// --- flags ---
+
+void flags_cmp(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand &b) {
+    Flags f;
+    f.kind = k;
+    f.width = w;
+    f.a = loc_of(s, a);
+    if (b.kind == Operand::Imm) f.b_is_imm = true, f.imm = b.imm;
+    else f.b = loc_of(s, b);
+    s.flags = f;
+}
+
+void flags_result(State &s, u8 w, const Operand &dst) {
+    Flags f;
+    f.kind = Flags::Result;
+    f.width = w;
+    f.a = loc_of(s, dst);
+    s.flags = f;
+}
+
+void flags_known(State &s) {
+    s.flags = Flags{};
+    s.flags.kind = Flags::Known;
+}
+
+u64 mask_up(u64 x) { // smallest 2^k - 1 >= x
+    x |= x >> 1, x |= x >> 2, x |= x >> 4, x |= x >> 8, x |= x >> 16, x |= x >> 32;
+    return x;
+}
+
+// Facts on `reg` survive an add of a constant k to it, shifted by k.
+struct KeptFacts {
+    Fact f[kMaxFacts];
+    u8 n = 0;
+};
+KeptFacts facts_before_add(const State &s, const Operand &d) {
+    KeptFacts k;
+    if (d.kind != Operand::Reg) return k;
+    for (u8 i = 0; i < s.nfacts; ++i)
+        if ((s.fact[i].x.kind == Loc::Reg && s.fact[i].x.reg == d.reg) ||
+            (s.fact[i].y.kind == Loc::Reg && s.fact[i].y.reg == d.reg))
+            k.f[k.n++] = s.fact[i];
+    return k;
+}
+void facts_after_add(State &s, const KeptFacts &k, u8 reg, i64 delta) {
+    for (u8 i = 0; i < k.n; ++i) {
+        Fact f = k.f[i];
+        i64 c;
+        bool is_x = f.x.kind == Loc::Reg && f.x.reg == reg;
+        if (is_x && f.y.kind == Loc::Reg && f.y.reg == reg) continue;
+        if (__builtin_add_overflow(f.c, is_x ? delta : -delta, &c)) continue;
+        f.c = c;
+        state_add_fact(s, f);
+    }
+}
+
+// --- data movement ---
+
+bool rule_mov(RuleCtx &c, State &s, const Insn &in) {
+    Value v;
+    if (!read_op(c, s, in.ops[1], in.width, in.width == 8 ? Use::Move : Use::Data, v)) return false;
+    return write_op(c, s, in.ops[0], in.width, v);
+}
+
+bool rule_movx(RuleCtx &c, State &s, const Insn &in) {
+    u8 from = in.ops[1].size;
+    if (from == 0 || from >= in.width) return c.fail(rule::kForbiddenOperand, "extension to a narrower register");
+    Value v;
+    if (!read_op(c, s, in.ops[1], from, Use::Data, v)) return false;
+    if (in.op == Op::Movsx) {
+        v = sext(v, from);
+        if (in.width < 8) v = result_sw(v.smin, v.smax, in.width);
+    }
+    return write_op(c, s, in.ops[0], in.width, v);
+}
+
+bool rule_lea(RuleCtx &c, State &s, const Insn &in) {
+    Value v;
+    if (!address(c, s, in.ops[1].mem, v)) return false;
+    if (in.width < 8) {
+        if (v.is_stack_ptr()) return c.fail(rule::kStackPointer, "part of a safe-stack address kept as data", v, "data");
+        u64 lo, hi;
+        low_u(as_int(v), in.width, lo, hi);
+        v = Value::urange(lo, hi);
+    }
+    return write_op(c, s, in.ops[0], in.width, v);
+}
+
+bool rule_push(RuleCtx &c, State &s, const Insn &in) {
+    Value v;
+    if (!read_op(c, s, in.ops[0], 8, Use::Move, v)) return false;
+    if (!set_rsp(c, s, Value::ptr(Region::Stack, s.rsp() - 8, s.rsp() - 8))) return false;
+    MemRef top;
+    top.base = RSP;
+    return store(c, s, top, 8, v);
+}
+
+bool rule_pop(RuleCtx &c, State &s, const Insn &in) {
+    MemRef top;
+    top.base = RSP;
+    Value v;
+    if (!load(c, s, top, 8, Use::Move, v)) return false;
+    if (!set_rsp(c, s, Value::ptr(Region::Stack, s.rsp() + 8, s.rsp() + 8))) return false;
+    return write_op(c, s, in.ops[0], 8, v);
+}
+
+bool rule_cmov(RuleCtx &c, State &s, const Insn &in) {
+    if (!flags_readable(c, s, in.cc)) return false;
+    if (in.width < 4) return c.fail(rule::kForbiddenOperand, "16-bit cmov");
+    Value d, src;
+    if (!read_op(c, s, in.ops[0], in.width, Use::Data, d) || !read_op(c, s, in.ops[1], in.width, Use::Data, src))
+        return false;
+    // Each outcome seen through the refinement of its condition.
+    State &t = *c.scratch;
+    Value when_false, when_true;
+    state_copy(t, s);
+    bool f_ok = refine(t, in.cc ^ 1);
+    if (f_ok) read_op(c, t, in.ops[0], in.width, Use::Data, when_false);
+    state_copy(t, s);
+    bool t_ok = refine(t, in.cc);
+    if (t_ok) read_op(c, t, in.ops[1], in.width, Use::Data, when_true);
+    Value v = f_ok && t_ok ? join(when_false, when_true) : f_ok ? when_false : t_ok ? when_true : d;
+    if (in.width == 8) v = as_int(v);
+    return write_op(c, s, in.ops[0], in.width, v);
+}
+
+bool rule_setcc(RuleCtx &c, State &s, const Insn &in) {
+    if (!flags_readable(c, s, in.cc)) return false;
+    return write_op(c, s, in.ops[0], 1, Value::urange(0, 1));
+}
+
+// --- arithmetic ---
+
+bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
+    const Operand &d = in.ops[0], &sr = in.ops[1];
+    u8 w = in.width;
+    if ((in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg && sr.kind == Operand::Reg &&
+        d.reg == sr.reg && d.high8 == sr.high8 && d.reg != RSP) {
+        write_reg(s, d.reg, w, d.high8, Value::constant(0)); // the zeroing idiom reads nothing
+        flags_result(s, w, d);
+        return true;
+    }
+    if ((in.op == Op::Adc || in.op == Op::Sbb) && !flags_readable(c, s, CB)) return false;
+    bool ptr_ok = w == 8 && (in.op == Op::Add || in.op == Op::Sub);
+    Value a, b;
+    if (!read_op(c, s, d, w, ptr_ok ? Use::Addr : Use::Data, a) ||
+        !read_op(c, s, sr, w, in.op == Op::Add && ptr_ok ? Use::Addr : Use::Data, b))
+        return false;
+    if (in.op == Op::Cmp || in.op == Op::Test) {
+        if (a.is_stack_ptr()) return c.fail(rule::kStackPointer, "a safe-stack address is compared", a, "data");
+        flags_cmp(s, in.op == Op::Cmp ? Flags::Cmp : Flags::Test, w, d, sr);
+        return true;
+    }
+    Value r;
+    if (in.op == Op::Add && b.kind == Kind::Ptr && a.kind != Kind::Ptr) {
+        Value t = a;
+        a = b, b = t;
+    }
+    if ((in.op == Op::Add || in.op == Op::Sub) && a.kind == Kind::Ptr) {
+        if (b.kind == Kind::Ptr) {
+            if (in.op == Op::Add || a.region != b.region)
+                return c.fail(rule::kNotPointer, "arithmetic between pointers of different regions", b);
+            r = sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)); // a distance
+        } else {
+            Value off = (in.op == Op::Add ? add64 : sub64)(Value::srange(a.smin, a.smax), b);
+            bool far = off.smin < -(1ll << 48) || off.smax > (1ll << 48);
+            r = far ? Value::ptr(a.region, -(1ll << 48), 1ll << 48) : Value::ptr(a.region, off.smin, off.smax);
+        }
+    } else if (b.is_stack_ptr()) {
+        return c.fail(rule::kStackPointer, "a safe-stack address used as data", b, "data");
+    } else {
+        u64 al, ah, bl, bh;
+        low_u(as_int(a), w, al, ah);
+        low_u(as_int(b), w, bl, bh);
+        switch (in.op) {
+        case Op::Add: r = add_w(a, b, w); break;
+        case Op::Sub: r = sub_w(a, b, w); break;
+        case Op::And: r = Value::urange(0, min_of(ah, bh)); break;
+        case Op::Or: r = Value::urange(max_of(al, bl), mask_up(ah | bh)); break;
+        case Op::Xor: r = Value::urange(0, mask_up(ah | bh)); break;
+        default: r = Value::urange(0, width_mask(w)); break; // adc, sbb
+        }
+        if (w == 8 && in.op == Op::And && a.smin >= 0 && a.kind == Kind::Int) r = Value::urange(0, min_of(ah, bh));
+    }
+    KeptFacts kept;
+    i64 delta = 0, t;
+    bool shift_facts = w == 8 && sr.kind == Operand::Imm && a.kind == Kind::Int &&
+                       (in.op == Op::Add || in.op == Op::Sub) &&
+                       !__builtin_mul_overflow(sr.imm, in.op == Op::Add ? 1 : -1, &delta) &&
+                       !__builtin_add_overflow(a.smin, delta, &t) && !__builtin_add_overflow(a.smax, delta, &t);
+    if (shift_facts) kept = facts_before_add(s, d);
+    if (!write_op(c, s, d, w, r)) return false;
+    if (shift_facts) facts_after_add(s, kept, d.reg, delta);
+    if (in.op == Op::Adc || in.op == Op::Sbb) flags_known(s);
+    else flags_result(s, w, d);
+    return true;
+}
+
+bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
+    const Operand &d = in.ops[0];
+    u8 w = in.width;
+    Value a;
+    bool ptr_ok = w == 8 && (in.op == Op::Inc || in.op == Op::Dec) && d.kind == Operand::Reg;
+    if (!read_op(c, s, d, w, ptr_ok ? Use::Addr : Use::Data, a)) return false;
+    Value r;
+    Value one = Value::constant(1);
+    i64 k = in.op == Op::Inc ? 1 : -1, t;
+    bool exact = w == 8 && (in.op == Op::Inc || in.op == Op::Dec) && !__builtin_add_overflow(a.smin, k, &t) &&
+                 !__builtin_add_overflow(a.smax, k, &t);
+    if (a.kind == Kind::Ptr && ptr_ok) {
+        r = Value::ptr(a.region, a.smin + k, a.smax + k); // offsets are far from overflow (< 2^48)
+    } else if ((a = as_int(a)), in.op == Op::Inc) r = add_w(a, one, w);
+    else if (in.op == Op::Dec) r = sub_w(a, one, w);
+    else if (in.op == Op::Neg) r = sub_w(Value::constant(0), a, w);
+    else { // not
+        i64 lo, hi;
+        low_s(a, w, lo, hi);
+        r = result_sw(~hi, ~lo, w);
+    }
+    bool cf_was_caller = s.flags.kind == Flags::Unset || s.flags.cf_caller;
+    KeptFacts kept = facts_before_add(s, d);
+    if (!write_op(c, s, d, w, r)) return false;
+    if (exact && a.kind == Kind::Int && d.kind == Operand::Reg) facts_after_add(s, kept, d.reg, k);
+    if (in.op == Op::Not) return true; // not leaves the flags alone
+    flags_result(s, w, d);
+    if (in.op != Op::Neg) s.flags.cf_caller = cf_was_caller; // inc and dec keep CF
+    return true;
+}
+
+bool rule_imul(RuleCtx &c, State &s, const Insn &in) {
+    u8 w = in.width;
+    Value a, b;
+    const Operand &x = in.nops == 3 ? in.ops[1] : in.ops[0];
+    const Operand &y = in.nops == 3 ? in.ops[2] : in.ops[1];
+    if (in.nops < 2 || !read_op(c, s, x, w, Use::Data, a) || !read_op(c, s, y, w, Use::Data, b)) return in.nops < 2 ? c.fail(rule::kForbiddenOperand, "one-operand imul form") : false;
+    if (!write_op(c, s, in.ops[0], w, mul_w(a, b, w))) return false;
+    flags_known(s);
+    return true;
+}
+
+// mul/imul with one operand: rdx:rax = rax * src.
+bool rule_mul1(RuleCtx &c, State &s, const Insn &in) {
+    u8 w = in.width;
+    if (w < 4) return c.fail(rule::kForbiddenOperand, "8/16-bit multiply");
+    Value a, b;
+    if (!read_reg(c, s, RAX, w, false, Use::Data, a) || !read_op(c, s, in.ops[0], w, Use::Data, b)) return false;
+    u64 al, ah, bl, bh, p;
+    low_u(a, w, al, ah);
+    low_u(b, w, bl, bh);
+    bool fits = !__builtin_mul_overflow(ah, bh, &p) && p <= width_mask(w) &&
+                (in.op == Op::Mul1 || (ah <= width_mask(w) >> 1 && bh <= width_mask(w) >> 1));
+    write_reg(s, RAX, w, false, fits ? Value::urange(al * bl, p) : Value::urange(0, width_mask(w)));
+    write_reg(s, RDX, w, false, fits ? Value::constant(0) : Value::urange(0, width_mask(w)));
+    flags_known(s);
+    return true;
+}
+
+// div/idiv: rdx:rax / src. Must not fault: the divisor is never 0, the
+// quotient always fits (rdx = 0 for div; rdx = sign of rax and not
+// MIN / -1 for idiv).
+bool rule_div(RuleCtx &c, State &s, const Insn &in) {
+    u8 w = in.width;
+    if (w < 4) return c.fail(rule::kForbiddenOperand, "8/16-bit divide");
+    Value a, d, hi;
+    if (!read_reg(c, s, RAX, w, false, Use::Data, a) || !read_reg(c, s, RDX, w, false, Use::Data, hi) ||
+        !read_op(c, s, in.ops[0], w, Use::Data, d))
+        return false;
+    u64 dl, dh, al, ah, hl, hh;
+    low_u(d, w, dl, dh);
+    low_u(a, w, al, ah);
+    low_u(hi, w, hl, hh);
+    if (dl == 0) return c.fail(rule::kDivZero, "the divisor may be zero", d, "non-zero");
+    if (in.op == Op::Div) {
+        if (hh != 0) return c.fail(rule::kDivOverflow, "div needs rdx = 0 (the quotient may not fit)", hi, "0");
+        write_reg(s, RAX, w, false, Value::urange(al / dh, ah / dl));
+        write_reg(s, RDX, w, false, Value::urange(0, dh - 1));
+    } else {
+        if (s.sext != w)
+            return c.fail(rule::kDivOverflow, "idiv needs rdx = the sign extension of rax (cqo/cdq)", hi, "sext(rax)");
+        i64 sl, sh, xl, xh;
+        low_s(d, w, sl, sh);
+        low_s(a, w, xl, xh);
+        i64 min_w = w == 8 ? kI64Min : -(static_cast<i64>(1) << (8 * w - 1));
+        if (sl <= -1 && sh >= -1 && xl <= min_w)
+            return c.fail(rule::kDivOverflow, "idiv may divide the minimum by -1", d, "not -1, or a dividend above the minimum");
+        write_reg(s, RAX, w, false, Value::urange(0, width_mask(w)));
+        write_reg(s, RDX, w, false, Value::urange(0, width_mask(w)));
+    }
+    flags_known(s);
+    return true;
+}
+
+bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
+    u8 w = in.width;
+    const Operand &d = in.ops[0];
+    Value a;
+    if (!read_op(c, s, d, w, Use::Data, a)) return false;
+    bool known = true;
+    u64 k = 1;
+    if (in.nops >= 2 && in.ops[1].kind == Operand::Imm) {
+        k = static_cast<u64>(in.ops[1].imm);
+    } else if (in.nops >= 2) {
+        Value cl;
+        if (!read_reg(c, s, RCX, 1, false, Use::Data, cl)) return false;
+        known = cl.is_const();
+        k = cl.umin;
+    }
+    k &= w == 8 ? 63 : 31;
+    u64 lo, hi;
+    low_u(a, w, lo, hi);
+    i64 slo, shi;
+    low_s(a, w, slo, shi);
+    Value r = Value::urange(0, width_mask(w));
+    switch (in.op) {
+    case Op::Shl:
+        if (known && hi <= (width_mask(w) >> k)) r = Value::urange(lo << k, hi << k);
+        break;
+    case Op::Shr: r = known ? Value::urange(lo >> k, hi >> k) : Value::urange(0, hi); break;
+    case Op::Sar:
+        r = known ? result_sw(slo >> k, shi >> k, w) : result_sw(min_of(slo, i64{0}), max_of(shi, i64{0}), w);
+        break;
+    default: break; // rol, ror: any value
+    }
+    bool flags_were_unset = s.flags.kind == Flags::Unset;
+    if (!write_op(c, s, d, w, r)) return false;
+    // A shift by 0 leaves the flags alone: unset flags stay unset.
+    if (known && k != 0 && in.op != Op::Rol && in.op != Op::Ror) flags_result(s, w, d);
+    else if ((known && k != 0) || !flags_were_unset) flags_known(s);
+    return true;
+}
+
+bool rule_double_shift(RuleCtx &c, State &s, const Insn &in) {
+    Value a, b, cl;
+    if (!read_op(c, s, in.ops[0], in.width, Use::Data, a) || !read_op(c, s, in.ops[1], in.width, Use::Data, b))
+        return false;
+    if (in.ops[2].kind != Operand::Imm && !read_reg(c, s, RCX, 1, false, Use::Data, cl)) return false;
+    bool flags_were_unset = s.flags.kind == Flags::Unset;
+    bool nonzero = in.ops[2].kind == Operand::Imm && (in.ops[2].imm & (in.width == 8 ? 63 : 31)) != 0;
+    if (!write_op(c, s, in.ops[0], in.width, Value::urange(0, width_mask(in.width)))) return false;
+    if (nonzero || !flags_were_unset) flags_known(s);
+    return true;
+}
+
+bool rule_ext(RuleCtx &c, State &s, const Insn &in) {
+    u8 half = in.width / 2;
+    Value a;
+    if (!read_reg(c, s, RAX, half, false, Use::Data, a)) return false;
+    Value v = sext(a, half);
+    if (in.op == Op::Cext) {
+        write_reg(s, RAX, in.width, false, in.width == 8 ? v : result_sw(v.smin, v.smax, in.width));
+        return true;
+    }
+    if (!read_reg(c, s, RAX, in.width, false, Use::Data, a)) return false;
+    i64 lo, hi;
+    low_s(a, in.width, lo, hi);
+    i64 sl = lo < 0 ? -1 : 0, sh = hi < 0 ? -1 : 0;
+    write_reg(s, RDX, in.width, false, result_sw(sl, sh, in.width));
+    s.sext = in.width;
+    return true;
+}
+
+bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
+    u8 w = in.width;
+    Value a, b;
+    if (in.op == Op::Bswap) {
+        if (!read_op(c, s, in.ops[0], w, Use::Data, a)) return false;
+        return write_op(c, s, in.ops[0], w, Value::urange(0, width_mask(w)));
+    }
+    if (!read_op(c, s, in.ops[1], w, Use::Data, b)) return false;
+    if (in.op == Op::Bt) {
+        if (!read_op(c, s, in.ops[0], w, Use::Data, a)) return false;
+        flags_known(s);
+        return true;
+    }
+    if (w < 4) return c.fail(rule::kForbiddenOperand, "16-bit bit scan");
+    // bsf/bsr leave the destination unchanged when the source is 0, and so
+    // does tzcnt on CPUs without BMI1 (it runs as bsf): the old value must be data.
+    if (!read_op(c, s, in.ops[0], w, Use::Data, a)) return false;
+    Value r = join(a, Value::urange(0, in.op == Op::Tzcnt ? 8u * w : 8u * w - 1));
+    if (!write_op(c, s, in.ops[0], w, r)) return false;
+    flags_known(s);
+    return true;
+}
+
+} // namespace
+
+bool flags_readable(Ctx &c, const State &s, u8 cc) {
+    if (s.flags.kind == Flags::Unset)
+        return c.fail(rule::kFlags, "flags read before this function set them (they hold the caller's)");
+    bool reads_cf = cc == CB || cc == CAE || cc == CBE || cc == CA;
+    if (reads_cf && s.flags.cf_caller)
+        return c.fail(rule::kFlags, "CF read after inc/dec only (it holds the caller's)");
+    return true;
+}
+
+bool transfer(RuleCtx &c, State &s, const Insn &in) {
+    switch (in.op) {
+    case Op::Mov: return rule_mov(c, s, in);
+    case Op::Movzx:
+    case Op::Movsx: return rule_movx(c, s, in);
+    case Op::Lea: return rule_lea(c, s, in);
+    case Op::Push: return rule_push(c, s, in);
+    case Op::Pop: return rule_pop(c, s, in);
+    case Op::Cmov: return rule_cmov(c, s, in);
+    case Op::Setcc: return rule_setcc(c, s, in);
+    case Op::Add: case Op::Or: case Op::Adc: case Op::Sbb: case Op::And:
+    case Op::Sub: case Op::Xor: case Op::Cmp: case Op::Test: return rule_alu(c, s, in);
+    case Op::Inc: case Op::Dec: case Op::Neg: case Op::Not: return rule_unary(c, s, in);
+    case Op::Imul: return rule_imul(c, s, in);
+    case Op::Mul1: case Op::Imul1: return rule_mul1(c, s, in);
+    case Op::Div: case Op::Idiv: return rule_div(c, s, in);
+    case Op::Rol: case Op::Ror: case Op::Shl: case Op::Shr: case Op::Sar: return rule_shift(c, s, in);
+    case Op::Shld: case Op::Shrd: return rule_double_shift(c, s, in);
+    case Op::Cext: case Op::Csext: return rule_ext(c, s, in);
+    case Op::Bt: case Op::Bsf: case Op::Bsr: case Op::Tzcnt: case Op::Bswap: return rule_bits(c, s, in);
+    case Op::Nop: return true;
+    case Op::Call: return rule_call(c, s, in);
+    case Op::Ret: return rule_ret(c, s, in);
+    case Op::RepMovs: case Op::RepStos: return rule_rep(c, s, in);
+    case Op::Int3: return c.fail(rule::kForbiddenOpcode, "int3 is padding and must never be reached");
+    default: return c.fail(rule::kForbiddenOpcode, "no typing rule for this form");
+    }
+}
+
+} // namespace ktal
