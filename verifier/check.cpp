@@ -213,6 +213,14 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
         return false;
     }
     const Layout &l = cert.layout;
+    if (in.layout && (in.layout->image_size != l.image_size || in.layout->helper_count != l.helper_count ||
+                      in.layout->text_off != l.text_off || in.layout->rodata_off != l.rodata_off ||
+                      in.layout->rodata_size != l.rodata_size || in.layout->sandbox_off != l.sandbox_off ||
+                      in.layout->sandbox_size != l.sandbox_size)) {
+        rej.rule = rule::kCertLayout;
+        rej.message.add("the certificate describes a different layout than the image has");
+        return false;
+    }
     if (in.text_size != l.text_size) {
         rej.rule = rule::kCertLayout;
         rej.message.add("the certificate's text size differs from the image's");

@@ -14,6 +14,7 @@ struct VerifyInput {
     const u8 *cert = nullptr;
     usize cert_size = 0;
     u32 stack_budget = 4096; // stack bytes the entry function may use
+    const Layout *layout = nullptr; // the image's own layout: the certificate must describe it
 };
 
 // Everything a user needs to see why a program was rejected.

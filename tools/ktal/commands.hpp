@@ -9,5 +9,7 @@ namespace ktal::cli {
 using Args = std::span<char *const>; // the subcommand's arguments, without its name
 
 int run_info(Args args);
+int run_verify(Args args);
+int run_cert(Args args);
 
 } // namespace ktal::cli

@@ -16,6 +16,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"verify", ktal::cli::run_verify, "check a certified image as ktal.ko would"},
+    {"cert", ktal::cli::run_cert, "print or assemble a certificate's text form"},
     {"info", ktal::cli::run_info, "version and limits of the loaded ktal.ko"},
 };
 

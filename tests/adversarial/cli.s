@@ -1,0 +1,14 @@
+# attack: disable interrupts (cli) from ring 0
+# expect: encoding.forbidden-opcode
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        cli
+        ret
+        .size main, .-main

@@ -1,0 +1,16 @@
+# attack: an off-by-one store just past the end of the sandbox
+# expect: memory.bounds
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        lea rax, [rip + __ktal_sandbox_start]
+        mov rcx, offset __ktal_sandbox_size
+        mov byte ptr [rax + rcx], 0
+        ret
+        .size main, .-main
