@@ -267,7 +267,10 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
         if (!ok) return false;
         rej.in_function = false;
     }
-    return check_gap(dec, text, at, l.text_off + l.text_size, rej);
+    if (!check_gap(dec, text, at, l.text_off + l.text_size, rej)) return false;
+    stats.entry = entry.entry;
+    stats.entry_bound = entry.bound;
+    return true;
 }
 
 } // namespace ktal

@@ -148,6 +148,7 @@ struct Enc {
     u8 len = 0;
     u8 rex = 0;
     bool p66 = false, pf3 = false, pcs = false;
+    u8 n66 = 0;
     bool two_byte = false;
     u8 opcode = 0;
     u8 modrm = 0;
@@ -171,7 +172,7 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     for (; i < n; ++i) {
         u8 b = p[i];
         if (b == 0x66) {
-            if (e.p66) return reject(err, rule::kForbiddenPrefix, "repeated 66 prefix");
+            ++e.n66; // several only in long nops (assemblers pad with them)
             e.p66 = true;
         } else if (b == 0xf3) {
             if (seen_rep) return reject(err, rule::kForbiddenPrefix, "repeated rep prefix");
@@ -250,6 +251,7 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     e.len = static_cast<u8>(i);
     // Prefix policy of the form.
     if (e.p66 && !(f.flags & P66)) return reject(err, rule::kForbiddenPrefix, "66 prefix on a form that does not allow it");
+    if (e.n66 > 1 && f.op != Op::Nop) return reject(err, rule::kForbiddenPrefix, "repeated 66 prefix");
     if (e.p66 && w) return reject(err, rule::kForbiddenPrefix, "66 prefix together with REX.W");
     if (e.pf3 && !(f.flags & F3)) return reject(err, rule::kForbiddenPrefix, "F3 (rep) prefix on a form that does not allow it");
     if (!e.pf3 && (f.flags & NeedF3)) return reject(err, rule::kRepCount, "string instruction without rep");

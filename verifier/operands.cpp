@@ -6,6 +6,7 @@
 namespace ktal {
 
 static bool check_readable(Ctx &c, const Value &v, u8 size, Use use, const char *what) {
+    if (use == Use::Copy && size == 8) return true;
     if (v.kind == Kind::Uninit && v.low < size)
         return c.fail(rule::kUninit, what, v, "initialised (it may hold stale kernel data)");
     if (v.kind == Kind::Uninit) return true; // only written low bytes are read
@@ -148,8 +149,14 @@ bool address(Ctx &c, const State &s, const MemRef &m, Value &out) {
     return true;
 }
 
+// Bytes readable from a region's base: from rodata on, everything up to the
+// image's end is mapped readable (rodata, its padding up to the sandbox, the
+// sandbox), so a read through a rodata pointer may run into the sandbox.
+// Writes through a rodata pointer are refused before this is asked.
 static u64 region_size(const Layout &l, Region r) {
-    return r == Region::Sandbox ? l.sandbox_size : r == Region::Rodata ? l.rodata_size : 0;
+    if (r == Region::Sandbox) return l.sandbox_size;
+    if (r == Region::Rodata) return l.sandbox_off + l.sandbox_size - l.rodata_off;
+    return 0;
 }
 
 bool check_access(Ctx &c, const State &s, const Value &p, u64 bytes, bool write) {
@@ -202,6 +209,10 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
     i64 lo = p.smin, hi = p.smax + w; // bytes [lo, hi)
     if (p.smin == p.smax && (lo & 3) == 0 && (w == 8 || w == 4)) {
         const Cell *cl = s.cell_at(static_cast<i32>(lo));
+        if (w == 8 && use == Use::Copy && !pair_at(s, cl)) { // pop of what push rax left
+            out = Value::uninit();
+            return true;
+        }
         if (w == 8 && pair_at(s, cl)) {
             if (!check_readable(c, cl->v, 8, use, "stack slot read before it is written")) return false;
             out = cl->v;
@@ -256,7 +267,9 @@ bool load(Ctx &c, State &s, const MemRef &m, u8 w, Use use, Value &out) {
 bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
     Value p;
     if (!address(c, s, m, p) || !check_access(c, s, p, w, true)) return false;
-    if (v.kind == Kind::Uninit) return c.fail(rule::kUninit, "an uninitialised value is stored", v, "initialised");
+    bool exact8 = p.region == Region::Stack && p.smin == p.smax && (p.smin & 3) == 0 && w == 8;
+    if (v.kind == Kind::Uninit && !exact8) // only a whole stack slot may hold the unreadable
+        return c.fail(rule::kUninit, "an uninitialised value is stored", v, "initialised");
     if (p.region != Region::Stack) {
         if (!v.is_data())
             return c.fail(v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
@@ -276,7 +289,9 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
         return true;
     }
     break_pairs(s, first, last);
-    if ((lo & 3) == 0 && w == 8) {
+    if ((lo & 3) == 0 && w == 8 && v.kind == Kind::Uninit) {
+        first[0] = first[1] = Cell{};
+    } else if ((lo & 3) == 0 && w == 8) {
         first[0] = Cell{v, Shape::Lo64, 0xf};
         first[1] = Cell{Value{}, Shape::Hi64, 0xf};
     } else if ((lo & 3) == 0 && w == 4) {

@@ -38,6 +38,8 @@ struct Ctx {
 enum class Use : u8 {
     Data, // computes with it: an int, or a sandbox/rodata pointer as an int
     Move, // copies it whole (mov, push, store): opaque values and stack pointers may move
+    Copy, // like Move, and may copy the unreadable (push rax as `sub rsp, 8`; pop into a
+          // dead register): uninit stays uninit, so nothing is learnt
     Addr, // forms an address: pointers of every region
 };
 

@@ -97,7 +97,7 @@ bool rule_lea(RuleCtx &c, State &s, const Insn &in) {
 
 bool rule_push(RuleCtx &c, State &s, const Insn &in) {
     Value v;
-    if (!read_op(c, s, in.ops[0], 8, Use::Move, v)) return false;
+    if (!read_op(c, s, in.ops[0], 8, Use::Copy, v)) return false;
     if (!set_rsp(c, s, Value::ptr(Region::Stack, s.rsp() - 8, s.rsp() - 8))) return false;
     MemRef top;
     top.base = RSP;
@@ -108,7 +108,7 @@ bool rule_pop(RuleCtx &c, State &s, const Insn &in) {
     MemRef top;
     top.base = RSP;
     Value v;
-    if (!load(c, s, top, 8, Use::Move, v)) return false;
+    if (!load(c, s, top, 8, Use::Copy, v)) return false;
     if (!set_rsp(c, s, Value::ptr(Region::Stack, s.rsp() + 8, s.rsp() + 8))) return false;
     return write_op(c, s, in.ops[0], 8, v);
 }
@@ -167,9 +167,15 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     }
     if ((in.op == Op::Add || in.op == Op::Sub) && a.kind == Kind::Ptr) {
         if (b.kind == Kind::Ptr) {
-            if (in.op == Op::Add || a.region != b.region)
+            // A distance: within one region, or between rodata and the sandbox,
+            // whose places in the image are fixed.
+            bool image = a.region != Region::Stack && b.region != Region::Stack;
+            if (in.op == Op::Add || (a.region != b.region && !image))
                 return c.fail(rule::kNotPointer, "arithmetic between pointers of different regions", b);
-            r = sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)); // a distance
+            const Layout &l = c.cert.layout;
+            auto base = [&](Region g) { return static_cast<i64>(g == Region::Sandbox ? l.sandbox_off : l.rodata_off); };
+            i64 delta = a.region == b.region ? 0 : base(a.region) - base(b.region);
+            r = add64(sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)), Value::constant(delta));
         } else {
             Value off = (in.op == Op::Add ? add64 : sub64)(Value::srange(a.smin, a.smax), b);
             bool far = off.smin < -(1ll << 48) || off.smax > (1ll << 48);
@@ -284,13 +290,17 @@ bool rule_div(RuleCtx &c, State &s, const Insn &in) {
         write_reg(s, RAX, w, false, Value::urange(al / dh, ah / dl));
         write_reg(s, RDX, w, false, Value::urange(0, dh - 1));
     } else {
-        if (s.sext != w)
-            return c.fail(rule::kDivOverflow, "idiv needs rdx = the sign extension of rax (cqo/cdq)", hi, "sext(rax)");
-        i64 sl, sh, xl, xh;
-        low_s(d, w, sl, sh);
+        // rdx must be rax's sign: by cqo/cdq, or a constant matching a known sign.
+        i64 xl, xh;
         low_s(a, w, xl, xh);
-        i64 min_w = w == 8 ? kI64Min : -(static_cast<i64>(1) << (8 * w - 1));
-        if (sl <= -1 && sh >= -1 && xl <= min_w)
+        bool sign_ok = s.sext == w || (hl == 0 && hh == 0 && xl >= 0) ||
+                       (hl == width_mask(w) && hh == width_mask(w) && xh < 0);
+        if (!sign_ok)
+            return c.fail(rule::kDivOverflow, "idiv needs rdx = the sign extension of rax (cqo/cdq)", hi, "sext(rax)");
+        // -1 and the minimum are single points: the unsigned views say exactly
+        // whether each is possible.
+        u64 min_w = 1ull << (8 * w - 1);
+        if (dh == width_mask(w) && al <= min_w && min_w <= ah)
             return c.fail(rule::kDivOverflow, "idiv may divide the minimum by -1", d, "not -1, or a dividend above the minimum");
         write_reg(s, RAX, w, false, Value::urange(0, width_mask(w)));
         write_reg(s, RDX, w, false, Value::urange(0, width_mask(w)));

@@ -36,6 +36,8 @@ struct Stats {
     u64 cert_blocks = 0;
     u64 joins = 0; // forward targets whose state the checker joined itself
     usize memory = 0; // arena high-water mark, bytes
+    u64 entry = 0;    // image offset of the entry function (when accepted)
+    u32 entry_bound = 0; // its certified stack bound
 };
 
 // Called every `every` instructions; returning false stops the check (the

@@ -11,5 +11,6 @@ using Args = std::span<char *const>; // the subcommand's arguments, without its 
 int run_info(Args args);
 int run_verify(Args args);
 int run_cert(Args args);
+int run_run(Args args);
 
 } // namespace ktal::cli

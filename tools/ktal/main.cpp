@@ -16,6 +16,7 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"run", ktal::cli::run_run, "run a certified image (ring 0, or --user)"},
     {"verify", ktal::cli::run_verify, "check a certified image as ktal.ko would"},
     {"cert", ktal::cli::run_cert, "print or assemble a certificate's text form"},
     {"info", ktal::cli::run_info, "version and limits of the loaded ktal.ko"},

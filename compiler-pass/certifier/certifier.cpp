@@ -1,0 +1,497 @@
+#include "compiler-pass/certifier/certifier.hpp"
+
+#include "loader/image.hpp"
+#include "loader/symbols.hpp"
+#include "tal/helpers.hpp"
+#include "verifier/refine.hpp"
+#include "verifier/rules.hpp"
+#include "verifier/transfer.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <queue>
+#include <set>
+#include <sstream>
+
+namespace ktal::certify {
+
+bool read_hints(const std::string &path, Hints &out, std::string &error) {
+    std::ifstream in(path);
+    if (!in) return error = "cannot read " + path, false;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream l(line);
+        std::string key;
+        l >> key;
+        if (key == "rodata_span") l >> out.rodata_span;
+        else if (key == "sandbox_span") l >> out.sandbox_span;
+        else if (key == "function") {
+            std::string name;
+            Hints::Signature s;
+            int r = 0;
+            l >> name >> s.nargs >> r;
+            s.result = r != 0;
+            out.functions[name] = s;
+        }
+    }
+    return true;
+}
+
+namespace {
+
+constexpr u32 kAnalysisFrame = 4096; // the deepest frame the budget allows
+
+// A State that owns its cells, with value semantics.
+struct Owned {
+    State s;
+    std::vector<Cell> cells;
+    explicit Owned(u32 frame = kAnalysisFrame) : cells(frame / 4 + 2) { state_init(s, cells.data(), frame); }
+    Owned(const Owned &o) : s(o.s), cells(o.cells) { s.cell = cells.data(); }
+    Owned &operator=(const Owned &o) {
+        cells = o.cells;
+        s = o.s;
+        s.cell = cells.data();
+        return *this;
+    }
+};
+
+bool loc_eq(const Loc &a, const Loc &b) { return a == b; }
+
+bool states_equal(const State &a, const State &b) {
+    if (a.live != b.live || a.fuel != b.fuel || a.sext != b.sext || a.nfacts != b.nfacts || a.flags.kind != b.flags.kind)
+        return false;
+    for (u8 r = 0; r < kNumRegs; ++r)
+        if (!same(a.reg[r], b.reg[r])) return false;
+    for (u32 i = 0; i < a.ncells; ++i) {
+        const Cell &x = a.cell[i], &y = b.cell[i];
+        if (x.shape != y.shape || x.init != y.init || !same(x.v, y.v)) return false;
+    }
+    for (u8 i = 0; i < a.nfacts; ++i)
+        if (!loc_eq(a.fact[i].x, b.fact[i].x) || !loc_eq(a.fact[i].y, b.fact[i].y) || a.fact[i].c != b.fact[i].c)
+            return false;
+    return true;
+}
+
+// Widening with thresholds: a bound that grows jumps to the next constant the
+// function compares against (or a width limit), not straight to infinity.
+struct Thresholds {
+    std::vector<i64> s; // sorted
+    i64 up(i64 v) const {
+        auto it = std::lower_bound(s.begin(), s.end(), v);
+        return it == s.end() ? kI64Max : *it;
+    }
+    i64 down(i64 v) const {
+        auto it = std::upper_bound(s.begin(), s.end(), v);
+        return it == s.begin() ? kI64Min : *--it;
+    }
+    u64 uup(u64 v) const {
+        if (v > static_cast<u64>(kI64Max)) return kU64Max;
+        i64 t = up(static_cast<i64>(v));
+        return t == kI64Max ? kU64Max : static_cast<u64>(t);
+    }
+};
+
+Value widen_value(const Value &old, const Value &now, const Thresholds &t) {
+    if (old.kind != now.kind || (now.kind == Kind::Ptr && old.region != now.region)) return now;
+    Value w = now;
+    if (now.kind == Kind::Int) {
+        if (now.smax > old.smax) w.smax = t.up(now.smax);
+        if (now.smin < old.smin) w.smin = t.down(now.smin);
+        if (now.umax > old.umax) w.umax = t.uup(now.umax);
+        if (now.umin < old.umin) w.umin = now.umin > 0 ? static_cast<u64>(std::max<i64>(0, t.down(static_cast<i64>(std::min<u64>(now.umin, kI64Max))))) : 0;
+        normalize(w);
+    } else if (now.kind == Kind::Ptr) {
+        if (now.smax > old.smax) w.smax = std::min<i64>(t.up(now.smax), 1ll << 48);
+        if (now.smin < old.smin) w.smin = std::max<i64>(t.down(now.smin), -(1ll << 48));
+    }
+    return w;
+}
+
+void widen_state(State &old, const State &joined, const Thresholds &t) {
+    State &w = old;
+    for (u8 r = 0; r < kNumRegs; ++r) w.reg[r] = widen_value(old.reg[r], joined.reg[r], t);
+    for (u32 i = 0; i < w.ncells; ++i) {
+        Cell c = joined.cell[i];
+        if (c.shape == old.cell[i].shape && c.init == old.cell[i].init) c.v = widen_value(old.cell[i].v, c.v, t);
+        w.cell[i] = c;
+    }
+    w.flags = joined.flags;
+    w.nfacts = joined.nfacts;
+    for (u8 i = 0; i < joined.nfacts; ++i) w.fact[i] = joined.fact[i];
+    w.fuel = joined.fuel;
+    w.sext = joined.sext;
+    w.live = joined.live;
+}
+
+struct Func {
+    std::string name;
+    u64 entry = 0, size = 0;
+    unsigned nargs = 0;
+    bool result = false;
+    std::vector<Insn> insns;
+    std::set<u64> leaders, back_targets;
+    std::set<u64> callees; // entries of functions it calls
+    u32 order = 0, frame = 0, bound = 0;
+    std::vector<model::Block> blocks;
+};
+
+class Certifier {
+  public:
+    Certifier(const std::vector<u8> &elf, const Hints &h, const Options &o, Failure &why, Stats *st)
+        : elf_(elf), hints_(h), opts_(o), why_(why), stats_(st) {}
+
+    bool run(model::Cert &out);
+
+  private:
+    bool fail(const std::string &fn, u64 addr, const std::string &disasm, const std::string &rule, const std::string &msg) {
+        why_ = Failure{fn, addr, disasm, rule, msg, "", ""};
+        return false;
+    }
+    bool decode_all();
+    bool order_functions();
+    bool analyse(size_t index);
+
+    const std::vector<u8> &elf_;
+    const Hints &hints_;
+    const Options &opts_;
+    Failure &why_;
+    Stats *stats_;
+    Image img_;
+    Decoder dec_;
+    std::vector<Func> funcs_;
+    std::vector<size_t> topo_; // callees first
+    // The trusted-format view the typing rules need.
+    Cert cert_{};
+    std::vector<Function> cert_funcs_;
+    std::vector<u32> helpers_;
+};
+
+bool Certifier::decode_all() {
+    SymbolTable syms = SymbolTable::from_elf(elf_);
+    // Functions: every FUNC symbol with a size inside the text.
+    std::vector<std::pair<u64, std::string>> found;
+    {
+        // SymbolTable keeps names by address; recover sizes through lookup.
+        LoadError le;
+        if (!image_parse(elf_.data(), elf_.size(), img_, le, false)) return fail("", 0, "", "image", le.message.c_str());
+    }
+    const u64 text_lo = img_.text.addr, text_hi = img_.text.addr + img_.text.size;
+    for (u64 a = text_lo; a < text_hi; ++a) {
+        std::string n = syms.name_at(a);
+        if (n.empty()) continue;
+        auto hit = syms.lookup(n);
+        if (!hit || hit->second == 0 || hit->first != a || a + hit->second > text_hi) continue;
+        Func f;
+        f.name = n;
+        f.entry = a;
+        f.size = hit->second;
+        auto h = hints_.functions.find(n);
+        if (h != hints_.functions.end()) f.nargs = h->second.nargs, f.result = h->second.result;
+        if (!funcs_.empty() && funcs_.back().entry + funcs_.back().size > a) continue; // an alias or overlap
+        funcs_.push_back(std::move(f));
+        a += hit->second - 1;
+    }
+    if (funcs_.empty()) return fail("", 0, "", "image", "no functions in the text");
+    if (!decoder_open(dec_)) return fail("", 0, "", "decoder", "cannot open Capstone");
+    const u8 *text = img_.text.bytes - img_.text.addr;
+    u64 helpers_end = img_.layout.helper_count * kHelperSlotSize;
+    for (Func &f : funcs_) {
+        f.leaders.insert(f.entry);
+        for (u64 pc = f.entry; pc < f.entry + f.size;) {
+            Insn in;
+            DecodeError de;
+            if (!decode(dec_, text + pc, f.entry + f.size - pc, pc, in, de))
+                return fail(f.name, pc, in.text.c_str(), de.rule ? de.rule : "encoding", de.message.c_str());
+            f.insns.push_back(in);
+            pc += in.len;
+            if (in.op == Op::Jmp || in.op == Op::Jcc) {
+                f.leaders.insert(in.target);
+                if (in.target <= in.addr) f.back_targets.insert(in.target);
+                f.leaders.insert(pc);
+            } else if (in.op == Op::Ret || in.op == Op::Int3) {
+                f.leaders.insert(pc);
+            } else if (in.op == Op::Call && in.target >= helpers_end) {
+                f.callees.insert(in.target);
+            }
+        }
+    }
+    return true;
+}
+
+bool Certifier::order_functions() {
+    std::map<u64, size_t> by_entry;
+    for (size_t i = 0; i < funcs_.size(); ++i) by_entry[funcs_[i].entry] = i;
+    std::vector<int> state(funcs_.size(), 0); // 0 new, 1 on stack, 2 done
+    for (size_t root = 0; root < funcs_.size(); ++root) {
+        if (state[root]) continue;
+        std::vector<std::pair<size_t, std::vector<u64>>> stack;
+        stack.push_back({root, std::vector<u64>(funcs_[root].callees.begin(), funcs_[root].callees.end())});
+        state[root] = 1;
+        while (!stack.empty()) {
+            auto &[f, todo] = stack.back();
+            if (todo.empty()) {
+                state[f] = 2;
+                funcs_[f].order = static_cast<u32>(topo_.size());
+                topo_.push_back(f);
+                stack.pop_back();
+                continue;
+            }
+            u64 t = todo.back();
+            todo.pop_back();
+            auto it = by_entry.find(t);
+            if (it == by_entry.end()) return fail(funcs_[f].name, 0, "", rule::kCallTarget, "a call to an address that starts no function");
+            size_t g = it->second;
+            if (state[g] == 1)
+                return fail(funcs_[f].name, 0, "", rule::kCallOrder,
+                            "recursion between '" + funcs_[f].name + "' and '" + funcs_[g].name + "'");
+            if (state[g] == 0) {
+                state[g] = 1;
+                stack.push_back({g, std::vector<u64>(funcs_[g].callees.begin(), funcs_[g].callees.end())});
+            }
+        }
+    }
+    return true;
+}
+
+bool Certifier::analyse(size_t fi) {
+    Func &f = funcs_[fi];
+    Function &cf = cert_funcs_[fi];
+    cf.frame = kAnalysisFrame;
+    cf.bound = 1u << 24; // measured below
+    Fault fault;
+    Owned scratch;
+    RuleCtx rc{Ctx{cert_, cf, fault}, &scratch.s, opts_.stack_budget};
+    // Widening thresholds: the function's immediates and the region sizes.
+    Thresholds th;
+    for (const Insn &in : f.insns)
+        for (u8 k = 0; k < in.nops; ++k)
+            if (in.ops[k].kind == Operand::Imm)
+                for (i64 d : {-1, 0, 1}) th.s.push_back(in.ops[k].imm + d);
+    for (u64 v : {img_.layout.sandbox_size, img_.layout.rodata_size, img_.layout.image_size}) th.s.push_back(static_cast<i64>(v));
+    for (i64 v : {0ll, 255ll, 65535ll, 2147483647ll, 4294967295ll}) th.s.push_back(v);
+    std::sort(th.s.begin(), th.s.end());
+    th.s.erase(std::unique(th.s.begin(), th.s.end()), th.s.end());
+
+    std::map<u64, size_t> index; // address -> instruction
+    for (size_t i = 0; i < f.insns.size(); ++i) index[f.insns[i].addr] = i;
+    const u64 end = f.entry + f.size;
+    Owned entry;
+    state_entry(entry.s);
+    for (unsigned k = 0; k < f.nargs && k < 6; ++k) entry.s.reg[kArgRegs[k]] = Value::top();
+
+    struct Problem {
+        bool set = false;
+        u64 addr = 0;
+        std::string disasm;
+        Fault fault;
+    } problem;
+    bool final_pass = false;
+    i64 min_rsp = 0;
+    u64 bound = 0;
+    auto report = [&](const Insn &insn, const char *rule, const char *msg) {
+        if (!final_pass || problem.set) return;
+        problem.set = true;
+        problem.addr = insn.addr;
+        problem.disasm = insn.text.c_str();
+        if (rule) {
+            problem.fault = Fault{};
+            problem.fault.rule = rule;
+            problem.fault.message.add(msg);
+        } else {
+            problem.fault = fault;
+        }
+    };
+    using Edges = std::vector<std::pair<u64, Owned>>;
+    // Runs the block at `leader` and lists its outgoing edges, backward ones
+    // already through their fuel point.
+    auto run_block = [&](u64 leader, Owned cur, Edges &edges) {
+        auto edge = [&](const Insn &insn, u64 t, Owned st) {
+            if (t < f.entry || t >= end || !index.count(t)) return report(insn, rule::kTargetOutside, "a jump that does not land on an instruction of its function");
+            if (t <= insn.addr) {
+                if (!st.s.fuel) return report(insn, rule::kFuel, "a loop without a fuel point (the compiler pass should have put one in it)");
+                st.s.fuel = 0;
+            }
+            edges.emplace_back(t, std::move(st));
+        };
+        for (size_t i = index.at(leader);; ++i) {
+            if (i == f.insns.size()) {
+                if (cur.s.live) report(f.insns.back(), rule::kFallThrough, "execution can fall off the end of the function");
+                return;
+            }
+            const Insn &insn = f.insns[i];
+            if (insn.addr != leader && f.leaders.count(insn.addr)) {
+                if (cur.s.live) edges.emplace_back(insn.addr, cur); // fall through (forward)
+                return;
+            }
+            if (!cur.s.live) return;
+            if (final_pass) {
+                min_rsp = std::min<i64>(min_rsp, cur.s.rsp() - (insn.op == Op::Push ? 8 : 0));
+                if (insn.op == Op::Call) {
+                    u64 depth = static_cast<u64>(8 - cur.s.rsp()), callee_bound = 0;
+                    for (const Func &g : funcs_)
+                        if (g.entry == insn.target) callee_bound = g.bound;
+                    bound = std::max(bound, depth + callee_bound);
+                }
+            }
+            fault = Fault{};
+            if (insn.op == Op::Jmp) {
+                edge(insn, insn.target, cur);
+                return;
+            }
+            if (insn.op == Op::Jcc) {
+                if (!flags_readable(rc, cur.s, insn.cc)) return report(insn, nullptr, nullptr);
+                Owned taken = cur;
+                if (refine(taken.s, insn.cc)) edge(insn, insn.target, taken);
+                if (!refine(cur.s, insn.cc ^ 1)) return;
+                continue;
+            }
+            if (!transfer(rc, cur.s, insn)) return report(insn, nullptr, nullptr);
+        }
+    };
+
+    // Ascending: join at every target, widen at loop heads after two visits.
+    std::map<u64, Owned> in;
+    in.emplace(f.entry, entry);
+    std::map<u64, unsigned> visits;
+    std::set<u64> work{f.entry};
+    unsigned iterations = 0;
+    while (!work.empty()) {
+        u64 b = *work.begin();
+        work.erase(work.begin());
+        if (++iterations > 100000) return fail(f.name, b, "", "certifier", "the analysis does not converge");
+        Edges edges;
+        run_block(b, in.at(b), edges);
+        for (auto &[t, e] : edges) {
+            auto it = in.find(t);
+            if (it == in.end()) {
+                in.emplace(t, e);
+                work.insert(t);
+                continue;
+            }
+            Owned joined = it->second;
+            state_join(joined.s, e.s);
+            if (f.back_targets.count(t) && ++visits[t] > 2) {
+                Owned widened = it->second;
+                widen_state(widened.s, joined.s, th);
+                joined = widened;
+            }
+            if (!states_equal(joined.s, it->second.s)) {
+                it->second = joined;
+                work.insert(t);
+            }
+        }
+    }
+    // Descending: recompute every state from its predecessors (narrowing what
+    // widening overshot), twice.
+    for (int round = 0; round < 2; ++round) {
+        std::map<u64, Owned> next;
+        next.emplace(f.entry, entry);
+        for (auto &[b, st] : in) {
+            Edges edges;
+            run_block(b, st, edges);
+            for (auto &[t, e] : edges) {
+                auto it = next.find(t);
+                if (it == next.end()) next.emplace(t, e);
+                else state_join(it->second.s, e.s);
+            }
+        }
+        in = std::move(next);
+    }
+    // Final pass: the checks, the stack depth, and every edge inside its target's state.
+    final_pass = true;
+    for (auto &[b, st] : in) {
+        Edges edges;
+        run_block(b, st, edges);
+        for (auto &[t, e] : edges) {
+            auto it = in.find(t);
+            Mismatch mm;
+            if (f.back_targets.count(t) && (it == in.end() || !state_entails(e.s, it->second.s, &mm)) && !problem.set) {
+                problem.set = true;
+                problem.addr = t;
+                problem.fault.rule = rule::kEdge;
+                problem.fault.message.add("the analysis found no loop invariant for this loop head");
+            }
+        }
+    }
+    if (stats_) stats_->iterations += iterations, stats_->loop_heads += static_cast<unsigned>(f.back_targets.size());
+    if (problem.set) {
+        why_ = Failure{f.name, problem.addr, problem.disasm, problem.fault.rule ? problem.fault.rule : "?",
+                       problem.fault.message.c_str(), problem.fault.expected.c_str(), problem.fault.found.c_str()};
+        return false;
+    }
+    f.frame = static_cast<u32>((static_cast<u64>(-min_rsp) + 3) & ~3ull);
+    f.bound = static_cast<u32>(std::max<u64>(bound, f.frame));
+    cf.frame = f.frame;
+    cf.bound = f.bound;
+    for (u64 t : f.back_targets) {
+        auto it = in.find(t);
+        if (it == in.end()) continue; // unreachable
+        model::Block blk;
+        blk.start = t;
+        blk.state = model::from_state(it->second.s);
+        f.blocks.push_back(std::move(blk));
+    }
+    return true;
+}
+
+bool Certifier::run(model::Cert &out) {
+    if (!decode_all() || !order_functions()) return false;
+    const Layout &l = img_.layout;
+    cert_.version = kCertVersion;
+    cert_.layout = l;
+    helpers_.resize(l.helper_count);
+    for (u32 i = 0; i < helpers_.size(); ++i) helpers_[i] = i;
+    cert_.helpers = helpers_.data();
+    cert_funcs_.resize(funcs_.size());
+    for (size_t i = 0; i < funcs_.size(); ++i) {
+        Function &c = cert_funcs_[i];
+        c = Function{};
+        c.entry = funcs_[i].entry;
+        c.size = funcs_[i].size;
+        c.order = funcs_[i].order;
+        c.nargs = static_cast<u8>(std::min(funcs_[i].nargs, 6u));
+        for (u8 k = 0; k < c.nargs; ++k) c.args[k] = Value::top();
+        c.has_result = funcs_[i].result;
+        c.result = Value::top();
+    }
+    cert_.funcs = cert_funcs_.data();
+    cert_.nfuncs = static_cast<u32>(cert_funcs_.size());
+    for (size_t fi : topo_)
+        if (!analyse(fi)) return false;
+    out = model::Cert{};
+    out.layout = l;
+    out.helpers = helpers_;
+    bool found = false;
+    for (size_t i = 0; i < funcs_.size(); ++i) {
+        const Func &f = funcs_[i];
+        if (f.name == opts_.entry) {
+            out.entry_function = static_cast<u32>(i);
+            found = true;
+            if (f.bound > opts_.stack_budget)
+                return fail(f.name, f.entry, "", rule::kStackBudget,
+                            "the program may use " + std::to_string(f.bound) + " bytes of stack; the budget is " +
+                                std::to_string(opts_.stack_budget) + " (move large locals to the heap or to globals)");
+        }
+        model::Function mf;
+        mf.name = f.name;
+        mf.entry = f.entry, mf.size = f.size, mf.frame = f.frame, mf.bound = f.bound, mf.order = f.order;
+        mf.args.assign(cert_funcs_[i].nargs, Value::top());
+        if (f.result) mf.result = Value::top();
+        mf.blocks = f.blocks;
+        out.funcs.push_back(std::move(mf));
+    }
+    if (stats_) stats_->functions = static_cast<unsigned>(funcs_.size());
+    decoder_close(dec_);
+    if (!found) return fail(opts_.entry, 0, "", "certifier", "no entry function '" + opts_.entry + "'");
+    return true;
+}
+
+} // namespace
+
+bool certify(const std::vector<u8> &elf, const Hints &hints, const Options &opts, model::Cert &out, Failure &why,
+             Stats *stats) {
+    Certifier c(elf, hints, opts, why, stats);
+    return c.run(out);
+}
+
+} // namespace ktal::certify

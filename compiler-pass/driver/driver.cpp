@@ -1,0 +1,265 @@
+#include "compiler-pass/driver/driver.hpp"
+
+#include "compiler-pass/certifier/certifier.hpp"
+#include "loader/check_image.hpp"
+#include "loader/embed.hpp"
+#include "loader/symbols.hpp"
+#include "tal/cert_model.hpp"
+#include "tools/common/report.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+namespace fs = std::filesystem;
+
+namespace ktal::cc {
+
+const char *usage() {
+    return "usage: ktal-cc [options] FILE...\n"
+           "Compiles C to a certified ktal image (or, with -c, to a ktal object).\n"
+           "  -o FILE          output (default a.ktal, or NAME.o with -c)\n"
+           "  -c               compile only: one ktal object per source\n"
+           "  -O0 -O1 -O2 -O3 -Os\n"
+           "                   optimisation of the whole program (default -O2)\n"
+           "  -I DIR -D NAME[=VALUE] -U NAME -std=... -W...\n"
+           "                   as for clang\n"
+           "  -g               full debug info (line tables are always kept, so\n"
+           "                   `ktal verify` can name the source line of a rejection)\n"
+           "  -v               show every command run\n"
+           "  --stack-budget N stack bytes the program may use (default 4096, as ktal.ko)\n"
+           "  --keep-temps     keep the intermediate files (their directory is printed)\n"
+           "  --version, --help\n";
+}
+
+bool parse_args(int argc, char **argv, Options &o, std::string &error, bool &help, bool &version) {
+    help = version = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&](std::string &dst) {
+            if (i + 1 >= argc) return error = a + " needs a value", false;
+            dst = argv[++i];
+            return true;
+        };
+        if (a == "--help" || a == "-h") help = true;
+        else if (a == "--version") version = true;
+        else if (a == "-o") {
+            if (!value(o.output)) return false;
+        } else if (a == "-c") o.compile_only = true;
+        else if (a == "-v") o.verbose = true;
+        else if (a == "-g") o.debug = true;
+        else if (a == "--keep-temps") o.keep_temps = true;
+        else if (a.rfind("-O", 0) == 0) {
+            o.opt_level = a.substr(2);
+            if (o.opt_level != "0" && o.opt_level != "1" && o.opt_level != "2" && o.opt_level != "3" && o.opt_level != "s")
+                return error = "unknown optimisation level " + a, false;
+        } else if (a == "--stack-budget") {
+            std::string v;
+            if (!value(v)) return false;
+            o.stack_budget = static_cast<unsigned>(std::strtoul(v.c_str(), nullptr, 0));
+        } else if (a == "-I" || a == "-D" || a == "-U") {
+            std::string v;
+            if (!value(v)) return false;
+            o.cflags.push_back(a + v);
+        } else if (a.rfind("-I", 0) == 0 || a.rfind("-D", 0) == 0 || a.rfind("-U", 0) == 0 || a.rfind("-W", 0) == 0 ||
+                   a.rfind("-std=", 0) == 0 || a == "-w" || a == "-pedantic") {
+            o.cflags.push_back(a);
+        } else if (!a.empty() && a[0] == '-') {
+            return error = "unknown option '" + a + "' (see --help)", false;
+        } else {
+            o.inputs.push_back(a);
+        }
+    }
+    if (!help && !version && o.inputs.empty()) return error = "no input files", false;
+    return true;
+}
+
+namespace {
+
+bool g_verbose = false;
+
+int spawn(const std::vector<std::string> &cmd) {
+    if (g_verbose) {
+        std::string line;
+        for (const std::string &c : cmd) line += (line.empty() ? "" : " ") + c;
+        std::fprintf(stderr, "%s\n", line.c_str());
+    }
+    std::vector<char *> argv;
+    for (const std::string &c : cmd) argv.push_back(const_cast<char *>(c.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid;
+    if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
+        std::fprintf(stderr, "ktal-cc: error: cannot run %s: %s (run scripts/install-deps)\n", argv[0], std::strerror(errno));
+        return 127;
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+bool is_source(const std::string &p) { return fs::path(p).extension() == ".c"; }
+
+// clang-19's flags for ktal (DESIGN.md and compiler-facts: code the verifier can check).
+std::vector<std::string> clang_flags(const Options &o) {
+    std::vector<std::string> f = {"clang-19", "--target=x86_64-unknown-linux-gnu", "-O" + o.opt_level,
+                                  "-ffreestanding", "-fno-builtin", "-nostdlibinc", "-isystem", o.resources + "/include",
+                                  "-fno-jump-tables", "-mgeneral-regs-only", "-mno-red-zone", "-fno-stack-protector",
+                                  "-fcf-protection=none", "-fno-asynchronous-unwind-tables", "-fno-exceptions",
+                                  "-fPIE", "-fno-optimize-sibling-calls", "-fno-common",
+                                  "-Xclang", "-target-feature", "-Xclang", "-idivq-to-divl",
+                                  o.debug ? "-g" : "-gline-tables-only",
+                                  "-fpass-plugin=" + o.resources + "/ktal-pass.so", "-emit-llvm", "-c"};
+    f.insert(f.end(), o.cflags.begin(), o.cflags.end());
+    return f;
+}
+
+} // namespace
+
+int run(const Options &o) {
+    g_verbose = o.verbose;
+    for (const char *r : {"ktal-pass.so", "libktalrt.bc", "slots.o", "ktal.ld"})
+        if (!fs::exists(o.resources + "/" + r)) {
+            std::fprintf(stderr, "ktal-cc: error: %s/%s is missing (build the project: make)\n", o.resources.c_str(), r);
+            return 1;
+        }
+    if (o.compile_only) {
+        if (!o.output.empty() && o.inputs.size() > 1) {
+            std::fprintf(stderr, "ktal-cc: error: -o with -c takes one source file\n");
+            return 2;
+        }
+        for (const std::string &in : o.inputs) {
+            if (!is_source(in)) {
+                std::fprintf(stderr, "ktal-cc: error: %s: -c compiles C sources (.c)\n", in.c_str());
+                return 2;
+            }
+            std::vector<std::string> cmd = clang_flags(o);
+            cmd.insert(cmd.end(), {in, "-o", o.output.empty() ? fs::path(in).stem().string() + ".o" : o.output});
+            if (int st = spawn(cmd)) return st;
+        }
+        return 0;
+    }
+    char tmpl[] = "/tmp/ktal-cc.XXXXXX";
+    if (!mkdtemp(tmpl)) {
+        std::fprintf(stderr, "ktal-cc: error: cannot create a temporary directory: %s\n", std::strerror(errno));
+        return 1;
+    }
+    std::string tmp = tmpl;
+    struct Cleanup {
+        std::string dir;
+        bool keep;
+        ~Cleanup() {
+            if (keep) std::fprintf(stderr, "ktal-cc: intermediate files kept in %s\n", dir.c_str());
+            else {
+                std::error_code ec;
+                fs::remove_all(dir, ec);
+            }
+        }
+    } cleanup{tmp, o.keep_temps};
+
+    // 1. Each source to bitcode, through the policy pass.
+    std::vector<std::string> link = {"llvm-link-19", "-o", tmp + "/linked.bc"};
+    for (size_t i = 0; i < o.inputs.size(); ++i) {
+        const std::string &in = o.inputs[i];
+        if (!fs::exists(in)) {
+            std::fprintf(stderr, "ktal-cc: error: %s: no such file\n", in.c_str());
+            return 1;
+        }
+        if (!is_source(in)) {
+            link.push_back(in);
+            continue;
+        }
+        std::string bc = tmp + "/" + std::to_string(i) + ".bc";
+        std::vector<std::string> cmd = clang_flags(o);
+        cmd.insert(cmd.end(), {in, "-o", bc});
+        if (int st = spawn(cmd)) return st;
+        link.push_back(bc);
+    }
+    // 2. The whole program: sources and runtime.
+    link.push_back(o.resources + "/libktalrt.bc");
+    if (int st = spawn(link)) return st;
+    // 3. Optimise as one program, then lower it for the verifier.
+    std::string level = o.opt_level == "s" ? "Os" : "O" + o.opt_level;
+    std::string hints = tmp + "/hints";
+    if (int st = spawn({"opt-19", "-load-pass-plugin=" + o.resources + "/ktal-pass.so",
+                        // The entry, what the lowering pass refers to, and the libcalls codegen may emit.
+                        "-internalize-public-api-list=__ktal_start,__ktal_usp,__ktal_unsafe_stack,memcpy,memmove,memset,memcmp",
+                        "-passes=internalize,globaldce,default<" + level + ">,ktal-lower<hints=" + hints + ">",
+                        tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
+        return st;
+    // 4. Machine code.
+    if (int st = spawn({"llc-19", "-O" + std::string(o.opt_level == "s" ? "2" : o.opt_level), "-relocation-model=pic",
+                        "-filetype=obj", tmp + "/lowered.bc", "-o", tmp + "/program.o"}))
+        return st;
+    certify::Hints h;
+    std::string err;
+    if (!certify::read_hints(hints, h, err)) {
+        std::fprintf(stderr, "ktal-cc: error: %s\n", err.c_str());
+        return 1;
+    }
+    // 5. The image, laid out by loader/ktal.ld with the regions the guards assume.
+    std::string elf_path = tmp + "/program.elf";
+    if (int st = spawn({"ld.lld-19", "-pie", "--no-dynamic-linker", "-z", "norelro", "-e", "__ktal_start",
+                        "--defsym", "__ktal_rodata_span=" + std::to_string(h.rodata_span), "--defsym",
+                        "__ktal_sandbox_span=" + std::to_string(h.sandbox_span), "-T", o.resources + "/ktal.ld",
+                        tmp + "/program.o", o.resources + "/slots.o", "-o", elf_path})) {
+        std::fprintf(stderr, "ktal-cc: error: linking failed\n");
+        return st;
+    }
+    auto elf = read_file(elf_path, err);
+    if (!elf) {
+        std::fprintf(stderr, "ktal-cc: error: %s\n", err.c_str());
+        return 1;
+    }
+    // 6. The certificate.
+    model::Cert cert;
+    certify::Failure why;
+    certify::Options copts;
+    copts.stack_budget = o.stack_budget;
+    if (g_verbose) std::fprintf(stderr, "certify %s\n", elf_path.c_str());
+    if (!certify::certify(*elf, h, copts, cert, why)) {
+        std::string src = report::source_line(elf_path, why.address);
+        std::fprintf(stderr, "%s%sktal-cc: error: cannot certify '%s' at 0x%llx (%s): %s [%s]\n", src.c_str(),
+                     src.empty() ? "" : ": ", why.function.c_str(), static_cast<unsigned long long>(why.address),
+                     why.disasm.c_str(), why.message.c_str(), why.rule.c_str());
+        if (!why.expected.empty()) std::fprintf(stderr, "  expected: %s\n  found:    %s\n", why.expected.c_str(), why.found.c_str());
+        std::fprintf(stderr, "  (a program that passes the compiler's checks should always certify: please report this "
+                             "as a ktal-cc bug with the source)\n");
+        return 1;
+    }
+    std::vector<u8> bin = model::encode(cert);
+    if (!embed_certificate(*elf, bin, err)) {
+        std::fprintf(stderr, "ktal-cc: error: %s\n", err.c_str());
+        return 1;
+    }
+    // 7. ktal-cc never writes an image that fails the verifier.
+    CheckResult r = check_image(*elf, o.stack_budget);
+    if (!r.accepted) {
+        std::string out_tmp = tmp + "/rejected.ktal";
+        std::ofstream(out_tmp, std::ios::binary).write(reinterpret_cast<const char *>(elf->data()), static_cast<std::streamsize>(elf->size()));
+        std::fprintf(stderr, "ktal-cc: error: internal error: the certificate does not verify (a certifier bug):\n%s",
+                     r.malformed ? (r.load_error + "\n").c_str()
+                                 : report::rejection_text(r.rejection, SymbolTable::from_elf(*elf), out_tmp).c_str());
+        return 1;
+    }
+    std::string out = o.output.empty() ? "a.ktal" : o.output;
+    std::ofstream f(out, std::ios::binary | std::ios::trunc);
+    f.write(reinterpret_cast<const char *>(elf->data()), static_cast<std::streamsize>(elf->size()));
+    if (!f) {
+        std::fprintf(stderr, "ktal-cc: error: cannot write %s\n", out.c_str());
+        return 1;
+    }
+    if (g_verbose)
+        std::fprintf(stderr, "ktal-cc: %s: %llu functions, %llu instructions verified, certificate %zu bytes\n", out.c_str(),
+                     static_cast<unsigned long long>(r.stats.functions), static_cast<unsigned long long>(r.stats.instructions),
+                     bin.size());
+    return 0;
+}
+
+} // namespace ktal::cc

@@ -1,0 +1,51 @@
+// Shared by the ktal passes: the names the runtime, the linker script and the
+// verifier agree on, and the few IR shapes every pass emits.
+#pragma once
+
+#include "llvm/IR/DebugLoc.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+
+#include <cstdint>
+#include <string>
+
+namespace ktal {
+
+// Symbols from loader/ktal.ld, loader/slots.S and the runtime.
+inline constexpr const char *kRodataStart = "__ktal_rodata_start";
+inline constexpr const char *kSandboxStart = "__ktal_sandbox_start";
+inline constexpr const char *kUnsafeStackBase = "__ktal_unsafe_stack";
+inline constexpr const char *kUnsafeStackPtr = "__ktal_usp";
+inline constexpr const char *kHelperPrefix = "__ktal_helper_";
+
+// Trap codes (tal/helper_abi.h).
+inline constexpr uint64_t kTrapBounds = 1, kTrapDivide = 2, kTrapStack = 3, kTrapDispatch = 4;
+
+// The image's region sizes the guards compare against, decided for the whole
+// program and passed to the linker (which pads the regions to them).
+struct Layout {
+    uint64_t rodata_span = 0;  // bytes from __ktal_rodata_start to __ktal_sandbox_start
+    uint64_t sandbox_span = 0; // bytes from __ktal_sandbox_start to the image's end
+};
+
+// A compile error at the instruction's source line (or the function's).
+void error_at(llvm::Function &f, const llvm::DebugLoc &loc, const llvm::Twine &message);
+void error_at(llvm::Instruction &i, const llvm::Twine &message);
+
+// Calls the trap helper with a code and a value (never returns).
+void emit_trap(llvm::IRBuilder<> &b, uint64_t code, llvm::Value *what);
+// A register copy the optimiser cannot see through: guards use it so that the
+// checked value is the one the access uses (no folding base + (p - base) -> p).
+llvm::Value *opaque(llvm::IRBuilder<> &b, llvm::Value *v);
+llvm::GlobalVariable *extern_symbol(llvm::Module &m, const char *name);
+bool is_helper(const llvm::Function &f);
+// The fuel point: a preserve_all call to the fuel helper.
+void emit_fuel(llvm::IRBuilder<> &b);
+
+} // namespace ktal
+
+namespace ktal {
+// Gives a function the pass creates the codegen attributes of `like` (target
+// features, no red zone, no jump tables, no tail calls...).
+void copy_codegen_attributes(llvm::Function &dst, const llvm::Function &like);
+} // namespace ktal

@@ -1,0 +1,210 @@
+// Guards: before every memory access the verifier could not prove, check the
+// pointer's offset from its region's base unsigned against the region's size
+// minus the access width, trap if outside, and make the access through base +
+// checked offset (behind an opaque copy, so the backend cannot fold it back
+// into the unchecked pointer). Loads may read rodata and the sandbox (one
+// window: rodata's pages, then the sandbox); stores only the sandbox.
+//
+// No guard where the verifier proves the access itself: globals at constant
+// in-bounds offsets (RIP-relative), locals left on the safe stack, the unsafe
+// frame at constant offsets, and accesses covered by a dominating guard of the
+// same pointer. Accesses to one pointer within a block with no call between
+// them share one guard for their combined range.
+//
+// Divisions by a variable get a trap for 0 and, when signed, a branch for -1
+// (x / -1 = -x, x % -1 = 0) so that idiv never faults.
+#include "Passes.h"
+
+#include "llvm/ADT/DepthFirstIterator.h"
+#include "llvm/Analysis/DomTreeUpdater.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+
+#include <map>
+#include <vector>
+
+using namespace llvm;
+
+namespace ktal {
+namespace {
+
+struct Access {
+    Instruction *inst;
+    unsigned operand; // index of the pointer operand
+    uint64_t width;
+    bool store;
+};
+
+struct Guard {
+    Instruction *at;  // the first access it covers
+    Value *checked;   // region base + checked offset: the pointer base + lo
+    int64_t lo, hi;   // bytes of base it covers
+    bool store_ok;
+};
+
+class Guarder {
+  public:
+    Guarder(Function &f, const Layout &l)
+        : f_(f), m_(*f.getParent()), dl_(m_.getDataLayout()), l_(l), dt_(f),
+          dtu_(dt_, DomTreeUpdater::UpdateStrategy::Eager), rodata_(extern_symbol(m_, kRodataStart)),
+          sandbox_(extern_symbol(m_, kSandboxStart)) {}
+
+    void run() {
+        std::vector<Access> accesses;
+        std::vector<BinaryOperator *> divisions;
+        for (BasicBlock *bb : depth_first(&f_.getEntryBlock()))
+            for (Instruction &i : *bb) collect(i, accesses, divisions);
+        for (size_t k = 0; k < accesses.size(); ++k) guard(accesses, k);
+        for (BinaryOperator *d : divisions) guard_division(d);
+    }
+
+  private:
+    void collect(Instruction &i, std::vector<Access> &acc, std::vector<BinaryOperator *> &divs) {
+        if (auto *ld = dyn_cast<LoadInst>(&i)) {
+            acc.push_back({&i, ld->getPointerOperandIndex(), dl_.getTypeStoreSize(ld->getType()), false});
+        } else if (auto *st = dyn_cast<StoreInst>(&i)) {
+            acc.push_back({&i, st->getPointerOperandIndex(), dl_.getTypeStoreSize(st->getValueOperand()->getType()), true});
+        } else if (auto *mi = dyn_cast<MemIntrinsic>(&i)) {
+            // A constant size may be expanded inline: guard it; a variable one
+            // becomes a call to the runtime, which guards its own accesses.
+            if (auto *len = dyn_cast<ConstantInt>(mi->getLength()); len && len->getZExtValue() > 0) {
+                acc.push_back({&i, 0, len->getZExtValue(), true});
+                if (isa<MemTransferInst>(mi)) acc.push_back({&i, 1, len->getZExtValue(), false});
+            }
+        } else if (auto *bo = dyn_cast<BinaryOperator>(&i)) {
+            unsigned op = bo->getOpcode();
+            if ((op == Instruction::SDiv || op == Instruction::UDiv || op == Instruction::SRem ||
+                 op == Instruction::URem) && !isa<ConstantInt>(bo->getOperand(1)))
+                divs.push_back(bo);
+        }
+    }
+
+    // Where the verifier needs no guard: the offset is constant and in bounds
+    // of something it knows the size of.
+    bool provable(Value *base, int64_t c, uint64_t w, bool store) {
+        int64_t end = c + static_cast<int64_t>(w);
+        if (auto *g = dyn_cast<GlobalVariable>(base))
+            return !g->isDeclaration() && c >= 0 &&
+                   end <= static_cast<int64_t>(dl_.getTypeAllocSize(g->getValueType())) && !(store && g->isConstant());
+        if (isa<AllocaInst>(base)) return true; // the unsafe-stack pass left only provable ones
+        if (auto *i = dyn_cast<Instruction>(base))
+            if (MDNode *md = i->getMetadata("ktal.extent")) {
+                int64_t extent = cast<ConstantInt>(cast<ConstantAsMetadata>(md->getOperand(0))->getValue())->getSExtValue();
+                return c >= 0 && end <= extent;
+            }
+        return false;
+    }
+
+    void guard(std::vector<Access> &all, size_t k) {
+        Access a = all[k];
+        Value *p = a.inst->getOperand(a.operand);
+        int64_t c = 0;
+        Value *base = GetPointerBaseWithConstantOffset(p, c, dl_);
+        if (provable(base, c, a.width, a.store)) return;
+        int64_t end = c + static_cast<int64_t>(a.width);
+        for (Guard &g : guards_[base]) {
+            if (g.lo <= c && end <= g.hi && (g.store_ok || !a.store) && dt_.dominates(g.at, a.inst)) {
+                use(a, g, c);
+                return;
+            }
+        }
+        // Widen to the accesses that must follow in this block (no call between).
+        Guard g{a.inst, nullptr, c, end, a.store};
+        for (size_t j = k + 1; j < all.size() && all[j].inst->getParent() == a.inst->getParent(); ++j) {
+            if (calls_between(a.inst, all[j].inst)) break;
+            int64_t cj = 0;
+            if (GetPointerBaseWithConstantOffset(all[j].inst->getOperand(all[j].operand), cj, dl_) != base) continue;
+            g.lo = std::min(g.lo, cj);
+            g.hi = std::max(g.hi, cj + static_cast<int64_t>(all[j].width));
+            g.store_ok |= all[j].store;
+        }
+        uint64_t span = static_cast<uint64_t>(g.hi - g.lo);
+        uint64_t window = g.store_ok ? l_.sandbox_span : l_.rodata_span + l_.sandbox_span;
+        IRBuilder<> b(a.inst);
+        GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
+        Type *i8 = b.getInt8Ty(), *i64 = b.getInt64Ty();
+        Value *first = b.CreateGEP(i8, base, b.getInt64(g.lo));
+        Value *off = b.CreateSub(b.CreatePtrToInt(first, i64), b.CreatePtrToInt(region, i64), "ktal.off");
+        if (span > window) {
+            error_at(*a.inst, "an access of " + std::to_string(span) + " bytes is larger than its region");
+            return;
+        }
+        Value *bad = b.CreateICmpUGT(off, b.getInt64(window - span));
+        Instruction *then = SplitBlockAndInsertIfThen(bad, a.inst, true, nullptr, &dtu_);
+        IRBuilder<> tb(then);
+        emit_trap(tb, kTrapBounds, first);
+        then->eraseFromParent();
+        b.SetInsertPoint(a.inst);
+        g.checked = b.CreateGEP(i8, region, opaque(b, off), "ktal.checked");
+        guards_[base].push_back(g);
+        use(a, g, c);
+    }
+
+    void use(const Access &a, const Guard &g, int64_t c) {
+        IRBuilder<> b(a.inst);
+        Value *p = c == g.lo ? g.checked : b.CreateGEP(b.getInt8Ty(), g.checked, b.getInt64(c - g.lo));
+        a.inst->setOperand(a.operand, p);
+    }
+
+    static bool calls_between(Instruction *from, Instruction *to) {
+        for (Instruction *i = from->getNextNode(); i && i != to; i = i->getNextNode())
+            if (auto *cb = dyn_cast<CallBase>(i); cb && !isa<IntrinsicInst>(cb)) return true;
+        return false;
+    }
+
+    void guard_division(BinaryOperator *d) {
+        bool is_signed = d->getOpcode() == Instruction::SDiv || d->getOpcode() == Instruction::SRem;
+        Value *den = d->getOperand(1);
+        IRBuilder<> b(d);
+        Instruction *then = SplitBlockAndInsertIfThen(b.CreateICmpEQ(den, ConstantInt::get(den->getType(), 0)), d, true,
+                                                      nullptr, &dtu_);
+        IRBuilder<> tb(then);
+        emit_trap(tb, kTrapDivide, den);
+        then->eraseFromParent();
+        if (is_signed) {
+            // x / -1 = 0 - x and x % -1 = 0 (INT_MIN / -1 would fault: wrap instead).
+            b.SetInsertPoint(d);
+            Value *minus_one = b.CreateICmpEQ(den, ConstantInt::getSigned(den->getType(), -1));
+            Instruction *special_term = nullptr, *normal_term = nullptr;
+            SplitBlockAndInsertIfThenElse(minus_one, d, &special_term, &normal_term);
+            IRBuilder<> sb(special_term);
+            Value *special = d->getOpcode() == Instruction::SDiv ? sb.CreateNeg(d->getOperand(0))
+                                                                  : static_cast<Value *>(ConstantInt::get(d->getType(), 0));
+            IRBuilder<> nb(normal_term);
+            auto *normal = BinaryOperator::Create(d->getOpcode(), d->getOperand(0), opaque(nb, den), "", normal_term->getIterator());
+            normal->setDebugLoc(d->getDebugLoc());
+            b.SetInsertPoint(d);
+            PHINode *phi = b.CreatePHI(d->getType(), 2);
+            phi->addIncoming(special, special_term->getParent());
+            phi->addIncoming(normal, normal_term->getParent());
+            d->replaceAllUsesWith(phi);
+            d->eraseFromParent();
+            dtu_.recalculate(f_);
+        } else {
+            b.SetInsertPoint(d);
+            d->setOperand(1, opaque(b, den));
+        }
+    }
+
+    Function &f_;
+    Module &m_;
+    const DataLayout &dl_;
+    const Layout &l_;
+    DominatorTree dt_;
+    DomTreeUpdater dtu_;
+    GlobalVariable *rodata_, *sandbox_;
+    std::map<Value *, std::vector<Guard>> guards_;
+};
+
+} // namespace
+
+bool insert_guards(Module &m, const Layout &l) {
+    for (Function &f : m)
+        if (!f.isDeclaration()) Guarder(f, l).run();
+    return true;
+}
+
+} // namespace ktal

@@ -1,0 +1,44 @@
+// The ktal passes. `ktal-policy` runs in clang (-fpass-plugin) on every
+// translation unit and rejects, at the source line, what a ktal program may
+// not contain. `ktal-lower` runs once on the linked whole program (opt) and
+// makes it checkable: direct dispatch for function pointers, no recursion,
+// no variadic calls through the stack, escaping locals on the unsafe stack,
+// guards before memory accesses and divisions, fuel points in every cycle.
+#pragma once
+
+#include "Common.h"
+
+#include "llvm/IR/PassManager.h"
+
+#include <string>
+
+namespace ktal {
+
+struct PolicyPass : llvm::PassInfoMixin<PolicyPass> {
+    llvm::PreservedAnalyses run(llvm::Module &m, llvm::ModuleAnalysisManager &);
+    static bool isRequired() { return true; } // also on optnone functions: -O0 must not switch policy off
+};
+
+struct LowerOptions {
+    std::string hints_path; // where to write the side table for the certifier and the linker
+};
+
+struct LowerPass : llvm::PassInfoMixin<LowerPass> {
+    explicit LowerPass(LowerOptions o) : opts(std::move(o)) {}
+    llvm::PreservedAnalyses run(llvm::Module &m, llvm::ModuleAnalysisManager &);
+    static bool isRequired() { return true; }
+    LowerOptions opts;
+};
+
+// The steps of ktal-lower; each returns false after reporting an error.
+bool check_policy(llvm::Module &m, bool whole_program);
+bool lower_dispatch(llvm::Module &m);
+bool check_recursion(llvm::Module &m);
+bool lower_varargs(llvm::Module &m);
+Layout plan_layout(llvm::Module &m);
+bool lower_unsafe_stack(llvm::Module &m, const Layout &l);
+bool insert_guards(llvm::Module &m, const Layout &l);
+void insert_fuel_points(llvm::Module &m);
+bool write_hints(llvm::Module &m, const Layout &l, const std::string &path);
+
+} // namespace ktal
