@@ -21,7 +21,8 @@ function(ktal_kernel_module name)
   foreach(t IN LISTS A_TREES)
     list(APPEND tree_args --tree ${t})
     string(REGEX REPLACE ":.*" "" src ${t})
-    file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${src}/*.c ${src}/*.h ${src}/*.cpp ${src}/*.S ${src}/Kbuild)
+    file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${src}/*.c ${src}/*.h ${src}/*.cpp ${src}/*.hpp
+                             ${src}/*.inc ${src}/*.S ${src}/*.mk ${src}/Kbuild)
     list(APPEND deps ${srcs})
   endforeach()
   add_custom_command(

@@ -1,15 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ktal.ko: the /dev/ktal misc device. Admission of certified programs to ring
- * 0 builds on this; this file owns the device, its parameters and INFO.
+ * 0 builds on this; this file owns the device, its parameters, INFO and
+ * VERIFY. The verifier itself is C++ (tal/, verifier/), reached only through
+ * ktal_verify.h; Capstone is set up in ktal_capstone.c.
  */
+#include <linux/build_bug.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
+#include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 
 #include <linux/ktal.h>
+
+#include "ktal_capstone.h"
+#include "ktal_verify.h"
 
 static unsigned long max_image_bytes = 64UL << 20;
 module_param(max_image_bytes, ulong, 0444);
@@ -22,6 +33,13 @@ MODULE_PARM_DESC(max_programs, "programs that may be loaded at once");
 static unsigned int stack_budget = 4096;
 module_param(stack_budget, uint, 0444);
 MODULE_PARM_DESC(stack_budget, "bytes of kernel stack a program may use");
+
+static unsigned long max_verify_memory = 256UL << 20;
+module_param(max_verify_memory, ulong, 0444);
+MODULE_PARM_DESC(max_verify_memory, "most memory one verification may use, in bytes");
+
+/* One verification at a time: bounds the memory callers can make us hold. */
+static DEFINE_MUTEX(ktal_verify_lock);
 
 static long ktal_ioctl_info(void __user *arg)
 {
@@ -43,11 +61,159 @@ static long ktal_ioctl_info(void __user *arg)
 	info.max_programs = max_programs;
 	info.stack_budget = stack_budget;
 	info.programs_loaded = 0;
-	info.cert_version = 0;
-	info.flags = 0;
+	info.cert_version = ktal_v_cert_version();
+	info.flags = KTAL_INFO_VERIFIER;
 	if (copy_to_user(arg, &info, size))
 		return -EFAULT;
 	return 0;
+}
+
+struct ktal_yield {
+	bool interrupted;
+};
+
+/* The verifier calls this every few thousand instructions. */
+static int ktal_verify_yield(void *ctx)
+{
+	struct ktal_yield *y = ctx;
+
+	cond_resched();
+	if (fatal_signal_pending(current)) {
+		y->interrupted = true;
+		return 0;
+	}
+	return 1;
+}
+
+static void *ktal_copy_in(u64 uptr, u64 size, int *err)
+{
+	void *p = kvmalloc(size, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+
+	if (!p) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	if (copy_from_user(p, u64_to_user_ptr(uptr), size)) {
+		kvfree(p);
+		*err = -EFAULT;
+		return NULL;
+	}
+	return p;
+}
+
+static void ktal_fill_rejection(struct ktal_rejection *r, const struct ktal_v_result *res)
+{
+	memset(r, 0, sizeof(*r));
+	r->function_entry = res->function_entry;
+	r->block = res->block;
+	r->address = res->address;
+	r->cert_offset = res->cert_offset;
+	r->flags = res->in_function ? KTAL_REJ_IN_FUNCTION : 0;
+	strscpy(r->rule, res->rule, sizeof(r->rule));
+	strscpy(r->message, res->message, sizeof(r->message));
+	strscpy(r->expected, res->expected, sizeof(r->expected));
+	strscpy(r->found, res->found, sizeof(r->found));
+	strscpy(r->disasm, res->disasm, sizeof(r->disasm));
+}
+
+/* Verification proper: inputs already copied in and checked. */
+static long ktal_run_verifier(struct ktal_verify *v, const void *text, const void *cert)
+{
+	struct ktal_yield y = { .interrupted = false };
+	struct ktal_v_args args = {
+		.text = text,
+		.text_size = v->text_size,
+		.cert = cert,
+		.cert_size = v->cert_size,
+		.stack_budget = v->stack_budget ? v->stack_budget : stack_budget,
+		.yield = ktal_verify_yield,
+		.yield_ctx = &y,
+	};
+	struct ktal_v_result *res;
+	long ret;
+	int verdict;
+
+	args.mem_size = min_t(unsigned long, ktal_v_mem_size(v->text_size, v->cert_size),
+			      max_verify_memory);
+	args.mem = kvmalloc(args.mem_size, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	res = kzalloc(sizeof(*res), GFP_KERNEL);
+	if (!args.mem || !res) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	verdict = ktal_v_verify(&args, res);
+	v->instructions = res->instructions;
+	v->functions = res->functions;
+	v->memory = res->memory;
+	memset(&v->rejection, 0, sizeof(v->rejection));
+	if (verdict == KTAL_V_ACCEPT) {
+		ret = 0;
+	} else if (verdict == KTAL_V_REJECT) {
+		ktal_fill_rejection(&v->rejection, res);
+		ret = y.interrupted ? -EINTR : -EACCES;
+	} else {
+		ret = -ENOMEM;
+	}
+out:
+	kfree(res);
+	kvfree(args.mem);
+	return ret;
+}
+
+static long ktal_ioctl_verify(void __user *arg)
+{
+	struct ktal_verify *v;
+	void *text = NULL, *cert = NULL;
+	__u32 usize;
+	int err = 0;
+	long ret;
+
+	BUILD_BUG_ON(sizeof(((struct ktal_rejection *)0)->rule) != KTAL_V_RULE);
+	BUILD_BUG_ON(sizeof(((struct ktal_rejection *)0)->message) != KTAL_V_MESSAGE);
+	BUILD_BUG_ON(sizeof(((struct ktal_rejection *)0)->expected) != KTAL_V_VALUE);
+	BUILD_BUG_ON(sizeof(((struct ktal_rejection *)0)->found) != KTAL_V_VALUE);
+	BUILD_BUG_ON(sizeof(((struct ktal_rejection *)0)->disasm) != KTAL_V_DISASM);
+
+	if (get_user(usize, (__u32 __user *)arg))
+		return -EFAULT;
+	if (usize < sizeof(*v))
+		return -EINVAL;
+	v = kzalloc(sizeof(*v), GFP_KERNEL);
+	if (!v)
+		return -ENOMEM;
+	ret = copy_struct_from_user(v, sizeof(*v), arg, usize);
+	if (ret)
+		goto out;
+	ret = -EINVAL;
+	if (v->flags || !v->text_size || !v->cert_size ||
+	    v->stack_budget > stack_budget)
+		goto out;
+	ret = -E2BIG;
+	if (v->text_size > max_image_bytes || v->cert_size > max_image_bytes)
+		goto out;
+	text = ktal_copy_in(v->text, v->text_size, &err);
+	if (text)
+		cert = ktal_copy_in(v->cert, v->cert_size, &err);
+	if (!cert) {
+		ret = err;
+		goto out;
+	}
+	if (mutex_lock_killable(&ktal_verify_lock)) {
+		ret = -EINTR;
+		goto out;
+	}
+	ret = ktal_run_verifier(v, text, cert);
+	mutex_unlock(&ktal_verify_lock);
+	if (ret == 0 || ret == -EACCES) {
+		v->size = sizeof(*v);
+		if (copy_to_user(arg, v, sizeof(*v)))
+			ret = -EFAULT;
+	}
+out:
+	kvfree(cert);
+	kvfree(text);
+	kfree(v);
+	return ret;
 }
 
 static long ktal_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -55,6 +221,8 @@ static long ktal_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case KTAL_IOC_INFO:
 		return ktal_ioctl_info((void __user *)arg);
+	case KTAL_IOC_VERIFY:
+		return ktal_ioctl_verify((void __user *)arg);
 	default:
 		return -ENOTTY;
 	}
@@ -76,14 +244,17 @@ static struct miscdevice ktal_device = {
 
 static int __init ktal_init(void)
 {
-	int err = misc_register(&ktal_device);
+	int err = ktal_capstone_init();
 
+	if (err)
+		return err;
+	err = misc_register(&ktal_device);
 	if (err) {
 		pr_err("ktal: cannot register /dev/%s: %d\n", KTAL_DEVICE_NAME, err);
 		return err;
 	}
-	pr_info("ktal: version %s (ABI %u.%u) ready at /dev/%s\n", KTAL_VERSION, KTAL_ABI_MAJOR,
-		KTAL_ABI_MINOR, KTAL_DEVICE_NAME);
+	pr_info("ktal: version %s (ABI %u.%u, certificates v%u) ready at /dev/%s\n", KTAL_VERSION,
+		KTAL_ABI_MAJOR, KTAL_ABI_MINOR, ktal_v_cert_version(), KTAL_DEVICE_NAME);
 	return 0;
 }
 
