@@ -3,7 +3,7 @@
 namespace ktal {
 
 void state_init(State &s, Cell *cells, u32 frame) {
-    s = State{};
+    zero_bytes(&s, sizeof s); // all-zero is the empty state (no temporary on the stack)
     s.cell = cells;
     s.lo = -static_cast<i32>(frame);
     s.ncells = frame / 4 + 2;

@@ -10,6 +10,12 @@
 #include "verifier/rules.hpp"
 #include "verifier/transfer.hpp"
 
+#ifdef __KERNEL__
+inline void *operator new(ktal::usize, void *p) noexcept { return p; } // placement new; <new> is not there
+#else
+#include <new>
+#endif
+
 namespace ktal {
 namespace {
 
@@ -259,8 +265,16 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
             return false;
         }
         usize mark = arena.mark();
-        Walker w(cert, fn, in, dec, arena, rej, stats, yield);
-        bool ok = w.run();
+        // The walker's states are large: they live in the arena, not on the
+        // (kernel) stack.
+        Walker *w = arena.alloc<Walker>(1);
+        if (!w) {
+            rej.rule = rule::kResource;
+            rej.message.add("out of verifier memory");
+            return false;
+        }
+        new (w) Walker(cert, fn, in, dec, arena, rej, stats, yield);
+        bool ok = w->run();
         stats.memory = arena.high_water();
         arena.release(mark);
         ++stats.functions;
