@@ -2,6 +2,7 @@
 
 #include "loader/image.hpp"
 #include "loader/symbols.hpp"
+#include "tal/helper_abi.h"
 #include "tal/helpers.hpp"
 #include "verifier/refine.hpp"
 #include "verifier/rules.hpp"
@@ -134,6 +135,69 @@ struct Func {
     u32 order = 0, frame = 0, bound = 0;
     std::vector<model::Block> blocks;
 };
+
+// Registers an instruction may read and may write (over-approximated reads
+// are safe: they only keep more of the state in the certificate).
+struct RegUse {
+    u32 use = 0, def = 0;
+};
+
+u32 bit(u8 r) { return r < kNumRegs ? 1u << r : 0; }
+
+RegUse reg_use(const Insn &in, const std::map<u64, std::pair<unsigned, bool>> &sigs, u64 helpers_end,
+               const Layout &l, const u32 *helper_ids) {
+    RegUse u;
+    for (u8 k = 0; k < in.nops; ++k) {
+        const Operand &o = in.ops[k];
+        if (o.kind == Operand::Mem) u.use |= bit(o.mem.base) | bit(o.mem.index);
+        if (o.kind != Operand::Reg) continue;
+        bool dst = k == 0;
+        bool writes = dst && in.op != Op::Cmp && in.op != Op::Test && in.op != Op::Bt && in.op != Op::Push && in.op != Op::Nop;
+        bool reads_dst = !(in.op == Op::Mov || in.op == Op::Movzx || in.op == Op::Movsx || in.op == Op::Lea || in.op == Op::Pop) ||
+                         o.size < 4 || o.high8;
+        if (!dst || !writes || reads_dst) u.use |= bit(o.reg);
+        if (writes) u.def |= bit(o.reg);
+    }
+    if ((in.op == Op::Xor || in.op == Op::Sub) && in.nops == 2 && in.ops[0].kind == Operand::Reg &&
+        in.ops[1].kind == Operand::Reg && in.ops[0].reg == in.ops[1].reg)
+        u.use &= ~bit(in.ops[0].reg);
+    const u32 rax = bit(RAX), rcx = bit(RCX), rdx = bit(RDX), rsi = bit(RSI), rdi = bit(RDI), rsp = bit(RSP);
+    switch (in.op) {
+    case Op::Push: case Op::Pop: u.use |= rsp, u.def |= rsp; break;
+    case Op::Mul1: case Op::Imul1: u.use |= rax, u.def |= rax | rdx; break;
+    case Op::Div: case Op::Idiv: u.use |= rax | rdx, u.def |= rax | rdx; break;
+    case Op::Cext: u.use |= rax, u.def |= rax; break;
+    case Op::Csext: u.use |= rax, u.def |= rdx; break;
+    case Op::RepMovs: u.use |= rcx | rsi | rdi, u.def |= rcx | rsi | rdi; break;
+    case Op::RepStos: u.use |= rcx | rdi | rax, u.def |= rcx | rdi; break;
+    case Op::Rol: case Op::Ror: case Op::Shl: case Op::Shr: case Op::Sar: case Op::Shld: case Op::Shrd:
+        if (in.ops[in.nops - 1].kind == Operand::Reg) u.use |= rcx;
+        break;
+    case Op::Call: {
+        unsigned nargs = 6;
+        bool fuel = false;
+        if (in.target < helpers_end) {
+            const HelperInfo &h = helper_info(helper_ids[(in.target - l.helpers_off) / kHelperSlotSize]);
+            nargs = h.nargs;
+            fuel = h.kind == KTAL_HELPER_FUEL;
+        } else if (auto it = sigs.find(in.target); it != sigs.end()) {
+            nargs = it->second.first;
+        }
+        for (unsigned k = 0; k < nargs && k < 6; ++k) u.use |= bit(kArgRegs[k]);
+        u.use |= rsp;
+        for (u8 r = 0; r < kNumRegs; ++r)
+            if (fuel ? r == R11 : is_caller_saved(r)) u.def |= bit(r);
+        break;
+    }
+    case Op::Ret:
+        u.use |= rax | rsp; // rax conservatively
+        for (u8 r = 0; r < kNumRegs; ++r)
+            if (is_callee_saved(r)) u.use |= bit(r);
+        break;
+    default: break;
+    }
+    return u;
+}
 
 class Certifier {
   public:
@@ -423,12 +487,38 @@ bool Certifier::analyse(size_t fi) {
     f.bound = static_cast<u32>(std::max<u64>(bound, f.frame));
     cf.frame = f.frame;
     cf.bound = f.bound;
+    // Registers live at each loop head: only those go into the certificate.
+    std::map<u64, std::pair<unsigned, bool>> sigs;
+    for (const Func &g : funcs_) sigs[g.entry] = {g.nargs, g.result};
+    u64 helpers_end = img_.layout.helper_count * kHelperSlotSize;
+    std::vector<u32> live_in(f.insns.size() + 1, 0);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = f.insns.size(); i-- > 0;) {
+            const Insn &insn = f.insns[i];
+            u32 out = 0;
+            bool falls = insn.op != Op::Jmp && insn.op != Op::Ret && insn.op != Op::Int3;
+            if (insn.op == Op::Call && insn.target < helpers_end &&
+                helper_info(helpers_[(insn.target - img_.layout.helpers_off) / kHelperSlotSize]).kind == KTAL_HELPER_NORETURN)
+                falls = false;
+            if (falls) out |= live_in[i + 1];
+            if (insn.op == Op::Jmp || insn.op == Op::Jcc)
+                if (auto t = index.find(insn.target); t != index.end()) out |= live_in[t->second];
+            RegUse u = reg_use(insn, sigs, helpers_end, img_.layout, helpers_.data());
+            u32 v = u.use | (out & ~u.def);
+            if (v != live_in[i]) live_in[i] = v, changed = true;
+        }
+    }
     for (u64 t : f.back_targets) {
         auto it = in.find(t);
         if (it == in.end()) continue; // unreachable
         model::Block blk;
         blk.start = t;
-        blk.state = model::from_state(it->second.s);
+        Owned st = it->second;
+        u32 live = live_in[index.at(t)] | bit(RSP);
+        for (u8 r = 0; r < kNumRegs; ++r)
+            if (!(live & bit(r))) st.s.reg[r] = Value::uninit();
+        blk.state = model::from_state(st.s);
         f.blocks.push_back(std::move(blk));
     }
     return true;
