@@ -225,6 +225,10 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
     for (u64 i = 0; i < l.helper_count && r.ok(); ++i) {
         u64 id = r.uv();
         if (id >= KTAL_HELPER_COUNT) return r.fail("helper slot names an unknown helper");
+        // The loader fills slot i with helper i (loader/slots.S order): a table
+        // that says otherwise would make the verifier type calls by the wrong
+        // signature (say, `exit` where `write` returns).
+        if (id != i) return r.fail("helper slot i must call helper i");
         out.helpers[i] = static_cast<u32>(id);
     }
     out.nfuncs = static_cast<u32>(r.count(1u << 20, 8, "more functions than the certificate can hold"));
@@ -295,6 +299,7 @@ void cert_apply(const CertState &cs, State &s) {
     ra[1] = Cell{Value{}, Shape::Hi64, 0xf};
     s.flags = Flags{};
     s.flags.kind = cs.flags_set ? Flags::Known : Flags::Unset;
+    s.flags.caller = cs.flags_set ? 0 : Flags::kAllFlags;
     s.nfacts = cs.nfacts;
     for (u8 i = 0; i < cs.nfacts; ++i) s.fact[i] = cs.facts[i];
     s.fuel = cs.fuel;

@@ -104,7 +104,8 @@ struct Parser {
         ws();
         size_t n = 0;
         while (n < s.size() && s[n] != ' ' && s[n] != '\t' && s[n] != '=' && s[n] != ':' && s[n] != '[' && s[n] != ']' &&
-               s[n] != ',' && s[n] != '<' && s[n] != '/')
+               s[n] != ',' && s[n] != '<' && s[n] != '/' && s[n] != '+' &&
+               !(n > 0 && s[n] == '-' && n + 1 < s.size() && s[n + 1] >= '0' && s[n + 1] <= '9'))
             ++n;
         std::string_view w = s.substr(0, n);
         s.remove_prefix(n);

@@ -81,9 +81,11 @@ void state_join(State &dst, const State &src) {
         }
         d = Cell{Value{}, Shape::Bytes, init};
     }
+    u8 caller = dst.flags.caller | src.flags.caller;
     if (!flags_same(dst.flags, src.flags))
         dst.flags.kind = (dst.flags.kind == Flags::Unset || src.flags.kind == Flags::Unset) ? Flags::Unset
                                                                                               : Flags::Known;
+    dst.flags.caller = caller;
     u8 kept = 0;
     for (u8 i = 0; i < dst.nfacts; ++i) {
         for (u8 j = 0; j < src.nfacts; ++j) {
@@ -171,9 +173,9 @@ bool state_entails(const State &a, const State &b, Mismatch *why) {
         if (b.cell[i].shape == Shape::Hi64) continue; // checked with its Lo64
         if (!cell_entails(a, b, i, why)) return false;
     }
-    if (b.flags.kind != Flags::Unset && (a.flags.kind == Flags::Unset ||
-                                         (b.flags.kind != Flags::Known && !flags_same(a.flags, b.flags)))) {
-        if (why) why->where.add("flags"), why->want.add("set"), why->got.add("not set by this function");
+    if ((a.flags.caller & ~b.flags.caller) ||
+        (b.flags.kind >= Flags::Cmp && !(flags_same(a.flags, b.flags)))) {
+        if (why) why->where.add("flags"), why->want.add("set by this function"), why->got.add("(partly) the caller's");
         return false;
     }
     for (u8 j = 0; j < b.nfacts; ++j) {

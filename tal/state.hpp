@@ -60,7 +60,12 @@ struct Flags {
     Loc a, b;
     bool b_is_imm = false;
     i64 imm = 0;
-    bool cf_caller = false; // CF still holds the caller's bit (inc/dec keep CF)
+    // Which flags still hold what the caller (or a callee, or a helper) left:
+    // those must never be read. Instructions that write only some flags
+    // (inc/dec keep CF, bt writes only CF, rol writes CF/OF...) clear only
+    // their bits.
+    u8 caller = kAllFlags;
+    static constexpr u8 kCF = 1, kOF = 2, kZSP = 4, kAllFlags = 7;
 };
 
 inline constexpr int kMaxFacts = 8;

@@ -130,9 +130,8 @@ bool Walker::walk() {
     pool_.cap = static_cast<u32>(min_of<u64>(fn_.size / 2 + 1, 1u << 16));
     pool_.states = arena_.alloc<State *>(pool_.cap);
     pool_.free = arena_.alloc<u32>(pool_.cap);
-    if (!mark_ || !pool_.states || !pool_.free || !new_state(cur_) || !new_state(taken_) ||
-        !new_state(certified_) || !new_state(scratch_))
-        return fail(rule::kResource, "out of verifier memory");
+    if (!mark_ || !pool_.states || !pool_.free) return fail(rule::kResource, "out of verifier memory");
+    if (!new_state(cur_) || !new_state(taken_) || !new_state(certified_) || !new_state(scratch_)) return false;
     for (u32 b = 0; b < fn_.nblocks; ++b) mark_[fn_.blocks[b].start - fn_.entry] = -static_cast<i32>(b) - 1;
     st_.cert_blocks += fn_.nblocks;
 
@@ -176,8 +175,8 @@ bool Walker::walk() {
             } else if (insn_.op == Op::Jcc) {
                 if (!flags_readable(rc, cur_, insn_.cc)) return false;
                 state_copy(taken_, cur_);
-                if (refine(taken_, insn_.cc) && !edge(taken_, insn_.target)) return false;
-                if (!refine(cur_, insn_.cc ^ 1)) cur_.live = false;
+                if (refine(taken_, insn_.cc, cert_.layout) && !edge(taken_, insn_.target)) return false;
+                if (!refine(cur_, insn_.cc ^ 1, cert_.layout)) cur_.live = false;
             } else if (!transfer(rc, cur_, insn_)) {
                 return false;
             }
@@ -246,8 +245,8 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
     }
     for (u8 k = 0; k < entry.nargs; ++k) {
         if (!entry.args[k].is_top()) {
-            rej.rule = rule::kCertLayout;
-            rej.message.add("the entry function must accept any integer arguments");
+            rej.rule = rule::kEntry;
+            rej.message.add("the entry function must accept any integer arguments (the loader passes argc and argv)");
             return false;
         }
     }

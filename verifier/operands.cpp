@@ -105,9 +105,25 @@ static bool rip_region(const Layout &l, u64 o, Region &r, u64 &base) {
     return false;
 }
 
-static constexpr i64 kFar = 1ll << 48; // offsets beyond this are meaningless
+static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, bool &far);
 
 bool address(Ctx &c, const State &s, const MemRef &m, Value &out) {
+    bool far = false;
+    if (!address_far(c, s, m, out, far)) return false;
+    // A far stack pointer is nothing usable at all.
+    if (far && out.region == Region::Stack) out = Value::uninit();
+    return true;
+}
+
+// The address of an access: a pointer whose offset may be unbounded is out of bounds.
+static bool access_address(Ctx &c, const State &s, const MemRef &m, Value &out) {
+    bool far = false;
+    if (!address_far(c, s, m, out, far)) return false;
+    if (far) return c.fail(rule::kBounds, "an access whose offset from its region is unbounded (guard it first)", out);
+    return true;
+}
+
+static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, bool &far) {
     const Layout &l = c.cert.layout;
     if (m.rip) {
         Region r;
@@ -142,7 +158,8 @@ bool address(Ctx &c, const State &s, const MemRef &m, Value &out) {
     i64 lo, hi;
     if (__builtin_add_overflow(b.smin, off.smin, &lo) || __builtin_add_overflow(b.smax, off.smax, &hi) ||
         lo < -kFar || hi > kFar) {
-        out = Value::ptr(b.region, -kFar, kFar); // too far to mean anything: no access passes
+        far = true;
+        out = far_ptr(b.region);
         return true;
     }
     out = Value::ptr(b.region, lo, hi);
@@ -251,7 +268,7 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
 
 bool load(Ctx &c, State &s, const MemRef &m, u8 w, Use use, Value &out) {
     Value p;
-    if (!address(c, s, m, p) || !check_access(c, s, p, w, false)) return false;
+    if (!access_address(c, s, m, p) || !check_access(c, s, p, w, false)) return false;
     if (p.region == Region::Stack) {
         if (p.smin == 0) { // the return address: moved whole, never data
             if (use != Use::Move) return c.fail(rule::kOpaque, "the return address is read as data", Value::retaddr(), "data");
@@ -266,7 +283,7 @@ bool load(Ctx &c, State &s, const MemRef &m, u8 w, Use use, Value &out) {
 
 bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
     Value p;
-    if (!address(c, s, m, p) || !check_access(c, s, p, w, true)) return false;
+    if (!access_address(c, s, m, p) || !check_access(c, s, p, w, true)) return false;
     bool exact8 = p.region == Region::Stack && p.smin == p.smax && (p.smin & 3) == 0 && w == 8;
     if (v.kind == Kind::Uninit && !exact8) // only a whole stack slot may hold the unreadable
         return c.fail(rule::kUninit, "an uninitialised value is stored", v, "initialised");

@@ -9,6 +9,13 @@
 
 namespace ktal {
 
+// Offsets beyond this mean nothing (no image is that large): such a pointer
+// becomes "far", offsets exactly [-kFar, kFar], and stays far; no access
+// through it passes, and its distance to anything is unknown.
+inline constexpr i64 kFar = 1ll << 48;
+inline Value far_ptr(Region r) { return Value::ptr(r, -kFar, kFar); }
+inline bool is_far(const Value &v) { return v.kind == Kind::Ptr && (v.smin <= -kFar || v.smax >= kFar); }
+
 // Why an instruction was rejected.
 struct Fault {
     const char *rule = nullptr;

@@ -64,12 +64,22 @@ bool relate_ints(Value &a, Value &b, u8 cc) {
     return normalize(a) && normalize(b);
 }
 
-// Pointers into one region compare like their offsets (the image never wraps
-// around the address space); anything else is not refined.
-bool comparable(const Value &a, const Value &b) {
+// Pointers into one region compare like their offsets while both stay where
+// memory is mapped and contiguous: inside the image (whose end never wraps
+// around the address space), or inside the frame. Anything else, not refined.
+bool in_place(const Value &p, const Layout &l) {
+    i64 lo, hi;
+    if (p.region == Region::Stack) lo = -static_cast<i64>(kMaxFrame), hi = 8;
+    else {
+        i64 base = static_cast<i64>(p.region == Region::Sandbox ? l.sandbox_off : l.rodata_off);
+        lo = -base, hi = static_cast<i64>(l.image_size) - base;
+    }
+    return p.smin >= lo && p.smax <= hi;
+}
+
+bool comparable(const Value &a, const Value &b, const Layout &l) {
     if (a.kind == Kind::Int && b.kind == Kind::Int) return true;
-    return a.kind == Kind::Ptr && b.kind == Kind::Ptr && a.region == b.region && a.smin > -(1ll << 40) &&
-           b.smin > -(1ll << 40) && a.smax < (1ll << 40) && b.smax < (1ll << 40);
+    return a.kind == Kind::Ptr && b.kind == Kind::Ptr && a.region == b.region && in_place(a, l) && in_place(b, l);
 }
 
 Value offsets(const Value &p) { return p.kind == Kind::Ptr ? Value::srange(p.smin, p.smax) : p; }
@@ -87,9 +97,9 @@ Value imm_for(i64 imm, u8 w, u8 cc) {
     return Value::constant(static_cast<i64>((v ^ sign) - sign));
 }
 
-bool relate(State &s, const Loc &la, const Loc &lb, i64 imm, bool b_imm, u8 cc, u8 w) {
+bool relate(State &s, const Loc &la, const Loc &lb, i64 imm, bool b_imm, u8 cc, u8 w, const Layout &l) {
     Value va = loc_value(s, la), vb = b_imm ? imm_for(imm, w, cc) : loc_value(s, lb);
-    if (!comparable(va, vb) || !view_exact(va, w, is_unsigned(cc)) || !view_exact(vb, w, is_unsigned(cc)))
+    if (!comparable(va, vb, l) || !view_exact(va, w, is_unsigned(cc)) || !view_exact(vb, w, is_unsigned(cc)))
         return true;
     Value a = offsets(va), b = offsets(vb);
     if (!relate_ints(a, b, cc)) return false;
@@ -131,11 +141,15 @@ bool tighten_by_facts(State &s) {
 
 } // namespace
 
-bool refine(State &s, u8 cc) {
+bool refine(State &s, u8 cc, const Layout &l) {
     const Flags f = s.flags;
     bool ok = true;
     if (f.kind == Flags::Cmp) {
-        ok = relate(s, f.a, f.b, f.imm, f.b_is_imm, cc, f.width);
+        // SF is the sign of a - b, which is "a < b" only when nothing
+        // overflows: for js/jns learn something only from cmp a, 0.
+        bool sign = cc == CS || cc == CNS;
+        if (sign && !(f.b_is_imm && f.imm == 0)) return tighten_by_facts(s);
+        ok = relate(s, f.a, f.b, f.imm, f.b_is_imm, cc, f.width, l);
     } else if ((f.kind == Flags::Test && f.b_is_imm == false && f.a == f.b) || f.kind == Flags::Result) {
         // The value against zero: ZF and SF only (test also clears CF and OF).
         u8 c = cc;
@@ -149,7 +163,7 @@ bool refine(State &s, u8 cc) {
         } else if (cc != CE && cc != CNE && cc != CS && cc != CNS) {
             return true;
         }
-        ok = relate(s, f.a, Loc{}, 0, true, c, f.width);
+        ok = relate(s, f.a, Loc{}, 0, true, c, f.width, l);
     }
     return ok && tighten_by_facts(s);
 }

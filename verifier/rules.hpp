@@ -14,7 +14,6 @@ inline constexpr const char *kIndirectBranch = "encoding.indirect-branch";
 
 // Layout of the text
 inline constexpr const char *kPadding = "text.padding";
-inline constexpr const char *kCoverage = "text.coverage";
 
 // Control flow (check.cpp)
 inline constexpr const char *kTargetNotBlock = "control.target-not-block";
@@ -23,7 +22,6 @@ inline constexpr const char *kTargetOutside = "control.target-outside-function";
 inline constexpr const char *kFallThrough = "control.fall-through";
 inline constexpr const char *kBlockMidInsn = "cert.block-mid-instruction";
 inline constexpr const char *kEdge = "cert.edge-state";
-inline constexpr const char *kBackEdgeUncertified = "control.backward-target-uncertified";
 inline constexpr const char *kFuel = "fuel.backward-jump";
 
 // Calls and returns
@@ -62,6 +60,7 @@ inline constexpr const char *kDivOverflow = "divide.overflow";
 // The certificate itself
 inline constexpr const char *kCertMalformed = "cert.malformed";
 inline constexpr const char *kCertLayout = "cert.layout";
+inline constexpr const char *kEntry = "cert.entry";
 inline constexpr const char *kResource = "verifier.resource";
 inline constexpr const char *kInterrupted = "verifier.interrupted";
 

@@ -12,6 +12,7 @@ namespace {
 void flags_cmp(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand &b) {
     Flags f;
     f.kind = k;
+    f.caller = 0;
     f.width = w;
     f.a = loc_of(s, a);
     if (b.kind == Operand::Imm) f.b_is_imm = true, f.imm = b.imm;
@@ -22,14 +23,26 @@ void flags_cmp(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand &b
 void flags_result(State &s, u8 w, const Operand &dst) {
     Flags f;
     f.kind = Flags::Result;
+    f.caller = 0;
     f.width = w;
     f.a = loc_of(s, dst);
     s.flags = f;
 }
 
+// All flags written with values we do not model.
 void flags_known(State &s) {
     s.flags = Flags{};
     s.flags.kind = Flags::Known;
+    s.flags.caller = 0;
+}
+
+// Some flags written (`written`), the rest unchanged or undefined: no
+// refinement any more, and only the written ones stop being the caller's.
+void flags_partly(State &s, u8 written) {
+    u8 caller = s.flags.caller & ~written;
+    s.flags = Flags{};
+    s.flags.kind = Flags::Known;
+    s.flags.caller = caller;
 }
 
 u64 mask_up(u64 x) { // smallest 2^k - 1 >= x
@@ -114,6 +127,8 @@ bool rule_pop(RuleCtx &c, State &s, const Insn &in) {
 }
 
 bool rule_cmov(RuleCtx &c, State &s, const Insn &in) {
+    if (in.ops[0].kind == Operand::Reg && in.ops[0].reg == RSP)
+        return c.fail(rule::kRspExact, "cmov into rsp: rsp must stay an exact offset");
     if (!flags_readable(c, s, in.cc)) return false;
     if (in.width < 4) return c.fail(rule::kForbiddenOperand, "16-bit cmov");
     Value d, src;
@@ -123,10 +138,10 @@ bool rule_cmov(RuleCtx &c, State &s, const Insn &in) {
     State &t = *c.scratch;
     Value when_false, when_true;
     state_copy(t, s);
-    bool f_ok = refine(t, in.cc ^ 1);
+    bool f_ok = refine(t, in.cc ^ 1, c.cert.layout);
     if (f_ok) read_op(c, t, in.ops[0], in.width, Use::Data, when_false);
     state_copy(t, s);
-    bool t_ok = refine(t, in.cc);
+    bool t_ok = refine(t, in.cc, c.cert.layout);
     if (t_ok) read_op(c, t, in.ops[1], in.width, Use::Data, when_true);
     Value v = f_ok && t_ok ? join(when_false, when_true) : f_ok ? when_false : t_ok ? when_true : d;
     if (in.width == 8) v = as_int(v);
@@ -151,8 +166,9 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     }
     if ((in.op == Op::Adc || in.op == Op::Sbb) && !flags_readable(c, s, CB)) return false;
     bool ptr_ok = w == 8 && (in.op == Op::Add || in.op == Op::Sub);
+    bool to_rsp = d.kind == Operand::Reg && d.reg == RSP && in.op != Op::Cmp && in.op != Op::Test;
     Value a, b;
-    if (!read_op(c, s, d, w, ptr_ok ? Use::Addr : Use::Data, a) ||
+    if (!read_op(c, s, d, w, ptr_ok || to_rsp ? Use::Addr : Use::Data, a) ||
         !read_op(c, s, sr, w, in.op == Op::Add && ptr_ok ? Use::Addr : Use::Data, b))
         return false;
     if (in.op == Op::Cmp || in.op == Op::Test) {
@@ -170,16 +186,20 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
             // A distance: within one region, or between rodata and the sandbox,
             // whose places in the image are fixed.
             bool image = a.region != Region::Stack && b.region != Region::Stack;
-            if (in.op == Op::Add || (a.region != b.region && !image))
-                return c.fail(rule::kNotPointer, "arithmetic between pointers of different regions", b);
+            if (in.op == Op::Add) return c.fail(rule::kNotPointer, "the sum of two pointers", b);
+            if (a.region != b.region && !image)
+                return c.fail(rule::kStackPointer, "the distance between the safe stack and data reveals a kernel address", b);
             const Layout &l = c.cert.layout;
             auto base = [&](Region g) { return static_cast<i64>(g == Region::Sandbox ? l.sandbox_off : l.rodata_off); };
             i64 delta = a.region == b.region ? 0 : base(a.region) - base(b.region);
-            r = add64(sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)), Value::constant(delta));
+            r = is_far(a) || is_far(b)
+                    ? Value::top()
+                    : add64(sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)), Value::constant(delta));
         } else {
-            Value off = (in.op == Op::Add ? add64 : sub64)(Value::srange(a.smin, a.smax), b);
-            bool far = off.smin < -(1ll << 48) || off.smax > (1ll << 48);
-            r = far ? Value::ptr(a.region, -(1ll << 48), 1ll << 48) : Value::ptr(a.region, off.smin, off.smax);
+            Value offs = Value::srange(a.smin, a.smax);
+            Value off = in.op == Op::Add ? add64(offs, as_int(b)) : sub64(offs, as_int(b));
+            bool far = off.smin <= -kFar || off.smax >= kFar;
+            r = !far ? Value::ptr(a.region, off.smin, off.smax) : a.region == Region::Stack ? Value::uninit() : far_ptr(a.region);
         }
     } else if (b.is_stack_ptr()) {
         return c.fail(rule::kStackPointer, "a safe-stack address used as data", b, "data");
@@ -223,7 +243,7 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
     bool exact = w == 8 && (in.op == Op::Inc || in.op == Op::Dec) && !__builtin_add_overflow(a.smin, k, &t) &&
                  !__builtin_add_overflow(a.smax, k, &t);
     if (a.kind == Kind::Ptr && ptr_ok) {
-        r = Value::ptr(a.region, a.smin + k, a.smax + k); // offsets are far from overflow (< 2^48)
+        r = is_far(a) ? a : Value::ptr(a.region, a.smin + k, a.smax + k); // offsets stay within kFar: no overflow
     } else if ((a = as_int(a)), in.op == Op::Inc) r = add_w(a, one, w);
     else if (in.op == Op::Dec) r = sub_w(a, one, w);
     else if (in.op == Op::Neg) r = sub_w(Value::constant(0), a, w);
@@ -232,13 +252,13 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
         low_s(a, w, lo, hi);
         r = result_sw(~hi, ~lo, w);
     }
-    bool cf_was_caller = s.flags.kind == Flags::Unset || s.flags.cf_caller;
+    u8 cf_caller = s.flags.caller & Flags::kCF;
     KeptFacts kept = facts_before_add(s, d);
     if (!write_op(c, s, d, w, r)) return false;
     if (exact && a.kind == Kind::Int && d.kind == Operand::Reg) facts_after_add(s, kept, d.reg, k);
     if (in.op == Op::Not) return true; // not leaves the flags alone
     flags_result(s, w, d);
-    if (in.op != Op::Neg) s.flags.cf_caller = cf_was_caller; // inc and dec keep CF
+    if (in.op != Op::Neg) s.flags.caller = cf_caller; // inc and dec keep CF
     return true;
 }
 
@@ -249,7 +269,7 @@ bool rule_imul(RuleCtx &c, State &s, const Insn &in) {
     const Operand &y = in.nops == 3 ? in.ops[2] : in.ops[1];
     if (in.nops < 2 || !read_op(c, s, x, w, Use::Data, a) || !read_op(c, s, y, w, Use::Data, b)) return in.nops < 2 ? c.fail(rule::kForbiddenOperand, "one-operand imul form") : false;
     if (!write_op(c, s, in.ops[0], w, mul_w(a, b, w))) return false;
-    flags_known(s);
+    flags_partly(s, Flags::kCF | Flags::kOF); // SF, ZF, PF are undefined
     return true;
 }
 
@@ -266,7 +286,7 @@ bool rule_mul1(RuleCtx &c, State &s, const Insn &in) {
                 (in.op == Op::Mul1 || (ah <= width_mask(w) >> 1 && bh <= width_mask(w) >> 1));
     write_reg(s, RAX, w, false, fits ? Value::urange(al * bl, p) : Value::urange(0, width_mask(w)));
     write_reg(s, RDX, w, false, fits ? Value::constant(0) : Value::urange(0, width_mask(w)));
-    flags_known(s);
+    flags_partly(s, Flags::kCF | Flags::kOF);
     return true;
 }
 
@@ -305,7 +325,7 @@ bool rule_div(RuleCtx &c, State &s, const Insn &in) {
         write_reg(s, RAX, w, false, Value::urange(0, width_mask(w)));
         write_reg(s, RDX, w, false, Value::urange(0, width_mask(w)));
     }
-    flags_known(s);
+    flags_partly(s, 0); // all undefined: whatever they hold is not more ours than before
     return true;
 }
 
@@ -340,11 +360,17 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
         break;
     default: break; // rol, ror: any value
     }
-    bool flags_were_unset = s.flags.kind == Flags::Unset;
+    u8 caller = s.flags.caller;
     if (!write_op(c, s, d, w, r)) return false;
-    // A shift by 0 leaves the flags alone: unset flags stay unset.
-    if (known && k != 0 && in.op != Op::Rol && in.op != Op::Ror) flags_result(s, w, d);
-    else if ((known && k != 0) || !flags_were_unset) flags_known(s);
+    // A shift by 0 leaves every flag alone; OF is defined for 1-bit shifts only;
+    // rotates write CF (and OF) only.
+    u8 of = k == 1 ? Flags::kOF : 0;
+    if (!(known && k != 0)) flags_partly(s, 0);
+    else if (in.op == Op::Rol || in.op == Op::Ror) flags_partly(s, Flags::kCF | of);
+    else {
+        flags_result(s, w, d);
+        s.flags.caller = caller & ~(Flags::kCF | Flags::kZSP | of);
+    }
     return true;
 }
 
@@ -353,10 +379,9 @@ bool rule_double_shift(RuleCtx &c, State &s, const Insn &in) {
     if (!read_op(c, s, in.ops[0], in.width, Use::Data, a) || !read_op(c, s, in.ops[1], in.width, Use::Data, b))
         return false;
     if (in.ops[2].kind != Operand::Imm && !read_reg(c, s, RCX, 1, false, Use::Data, cl)) return false;
-    bool flags_were_unset = s.flags.kind == Flags::Unset;
     bool nonzero = in.ops[2].kind == Operand::Imm && (in.ops[2].imm & (in.width == 8 ? 63 : 31)) != 0;
     if (!write_op(c, s, in.ops[0], in.width, Value::urange(0, width_mask(in.width)))) return false;
-    if (nonzero || !flags_were_unset) flags_known(s);
+    flags_partly(s, nonzero ? Flags::kCF | Flags::kZSP : 0); // OF is undefined past 1 bit
     return true;
 }
 
@@ -388,7 +413,7 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
     if (!read_op(c, s, in.ops[1], w, Use::Data, b)) return false;
     if (in.op == Op::Bt) {
         if (!read_op(c, s, in.ops[0], w, Use::Data, a)) return false;
-        flags_known(s);
+        flags_partly(s, Flags::kCF); // ZF unchanged, the rest undefined
         return true;
     }
     if (w < 4) return c.fail(rule::kForbiddenOperand, "16-bit bit scan");
@@ -397,18 +422,19 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
     if (!read_op(c, s, in.ops[0], w, Use::Data, a)) return false;
     Value r = join(a, Value::urange(0, in.op == Op::Tzcnt ? 8u * w : 8u * w - 1));
     if (!write_op(c, s, in.ops[0], w, r)) return false;
-    flags_known(s);
+    flags_partly(s, 0); // ZF is defined, but SF and PF are not: the ZSP group stays as it was
     return true;
 }
 
 } // namespace
 
 bool flags_readable(Ctx &c, const State &s, u8 cc) {
-    if (s.flags.kind == Flags::Unset)
-        return c.fail(rule::kFlags, "flags read before this function set them (they hold the caller's)");
-    bool reads_cf = cc == CB || cc == CAE || cc == CBE || cc == CA;
-    if (reads_cf && s.flags.cf_caller)
-        return c.fail(rule::kFlags, "CF read after inc/dec only (it holds the caller's)");
+    static constexpr u8 reads[16] = {
+        Flags::kOF, Flags::kOF, Flags::kCF, Flags::kCF, Flags::kZSP, Flags::kZSP, Flags::kCF | Flags::kZSP,
+        Flags::kCF | Flags::kZSP, Flags::kZSP, Flags::kZSP, Flags::kZSP, Flags::kZSP, Flags::kZSP | Flags::kOF,
+        Flags::kZSP | Flags::kOF, Flags::kZSP | Flags::kOF, Flags::kZSP | Flags::kOF};
+    if (s.flags.caller & reads[cc & 15])
+        return c.fail(rule::kFlags, "flags read that this function did not set (they hold the caller's, a callee's or a helper's)");
     return true;
 }
 

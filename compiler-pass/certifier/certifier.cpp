@@ -405,8 +405,8 @@ bool Certifier::analyse(size_t fi) {
             if (insn.op == Op::Jcc) {
                 if (!flags_readable(rc, cur.s, insn.cc)) return report(insn, nullptr, nullptr);
                 Owned taken = cur;
-                if (refine(taken.s, insn.cc)) edge(insn, insn.target, taken);
-                if (!refine(cur.s, insn.cc ^ 1)) return;
+                if (refine(taken.s, insn.cc, cert_.layout)) edge(insn, insn.target, taken);
+                if (!refine(cur.s, insn.cc ^ 1, cert_.layout)) return;
                 continue;
             }
             if (!transfer(rc, cur.s, insn)) return report(insn, nullptr, nullptr);

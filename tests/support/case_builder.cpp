@@ -123,7 +123,10 @@ bool build_case(const Case &c, std::vector<u8> &image, std::string &error) {
             size_t keep = a < 0 ? cert.size() - static_cast<size_t>(-a) : static_cast<size_t>(a);
             cert.resize(std::min(keep, cert.size()));
         } else if (op == "cert-byte") {
-            in >> a >> b;
+            std::string sa, sb;
+            in >> sa >> sb; // decimal or 0x hex
+            a = std::strtol(sa.c_str(), nullptr, 0);
+            b = std::strtol(sb.c_str(), nullptr, 0);
             if (a < 0) a += static_cast<long>(cert.size());
             if (a < 0 || static_cast<size_t>(a) >= cert.size()) return error = "cert-byte out of range", false;
             cert[static_cast<size_t>(a)] = static_cast<u8>(b);

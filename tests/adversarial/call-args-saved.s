@@ -1,0 +1,22 @@
+# attack: pass the caller's r12 (kernel data) to a certified function
+# expect: leak.opaque
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function f bound=0 order=0
+#|   args int
+#| function main bound=8 order=1
+        .text
+        .type f,@function
+f:
+        mov rax, rdi
+        ret
+        .size f, .-f
+        .globl main
+        .type main,@function
+main:
+        mov rdi, r12
+        call f
+        ret
+        .size main, .-main

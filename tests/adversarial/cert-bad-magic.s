@@ -1,0 +1,14 @@
+# attack: a certificate with the wrong magic (not a ktal certificate at all)
+# expect: cert.malformed
+# mutate: cert-byte 0 76
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

@@ -1,0 +1,14 @@
+# attack: a certificate of a future version (2) whose meaning the verifier does not know
+# expect: cert.malformed
+# mutate: cert-byte 8 2
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

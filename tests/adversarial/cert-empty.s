@@ -1,0 +1,14 @@
+# attack: an empty certificate section
+# expect: cert.malformed
+# mutate: cert-replace
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

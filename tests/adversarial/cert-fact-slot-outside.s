@@ -1,0 +1,14 @@
+# attack: a fact naming a stack slot outside the frame
+# expect: cert.malformed
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main frame=8 bound=8
+#|   block @main: rsp=stack[0] saved rax=int [-8]=int rax<=[-64]
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

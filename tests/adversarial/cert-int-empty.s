@@ -1,0 +1,16 @@
+# attack: an integer value whose bounds are empty (umin > umax)
+# expect: cert.malformed
+# mutate: cert-byte -5 127
+# mutate: cert-byte -4 1
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+#|   block @main: rsp=stack[0] rax=int[1,0x7f]
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

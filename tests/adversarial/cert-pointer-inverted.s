@@ -1,0 +1,16 @@
+# attack: a pointer whose offset interval is empty (lo > hi)
+# expect: cert.malformed
+# mutate: cert-byte -5 20
+# mutate: cert-byte -4 10
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+#|   block @main: rsp=stack[0] rax=sandbox[0,10]
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

@@ -1,0 +1,15 @@
+# attack: a block state naming rsp twice with two different values
+# expect: cert.malformed
+# mutate: cert-byte -6 4
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+#|   block @main: rsp=stack[0] rbx=saved:rbx
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

@@ -1,0 +1,14 @@
+# attack: a block state where rsp is a range
+# expect: cert.malformed
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main frame=8 bound=8
+#|   block @main: rsp=stack[-8,0] saved
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

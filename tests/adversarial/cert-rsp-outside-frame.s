@@ -1,0 +1,14 @@
+# attack: a block state with rsp below the frame
+# expect: cert.malformed
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main frame=8 bound=8
+#|   block @main: rsp=stack[-16] saved
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

@@ -1,0 +1,14 @@
+# attack: a block lists a stack slot below the frame
+# expect: cert.malformed
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main frame=8 bound=8
+#|   block @main: rsp=stack[0] saved [-16]=int
+        .text
+        .globl main
+        .type main,@function
+main:
+        ret
+        .size main, .-main

@@ -1,0 +1,21 @@
+# attack: INT32_MIN / -1 in 32 bits
+# expect: divide.overflow
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        mov rax, qword ptr [rip + buf]
+        mov rcx, qword ptr [rip + buf + 8]
+        or ecx, 1
+        cdq
+        idiv ecx
+        mov dword ptr [rip + buf], eax
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 16

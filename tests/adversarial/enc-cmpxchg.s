@@ -1,0 +1,18 @@
+# attack: cmpxchg on the sandbox (not in the allow-list)
+# expect: encoding.forbidden-opcode
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        xor eax, eax
+        xor ecx, ecx
+        cmpxchg dword ptr [rip + buf], ecx
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 64

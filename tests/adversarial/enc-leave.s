@@ -1,0 +1,16 @@
+# attack: leave (sets rsp from rbp, not in the allow-list)
+# expect: encoding.forbidden-opcode
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        leave
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 64

@@ -1,0 +1,17 @@
+# attack: lodsb (a string load, not in the allow-list)
+# expect: encoding.forbidden-opcode
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        lea rsi, [rip + buf]
+        lodsb
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 64

@@ -1,0 +1,17 @@
+# attack: set the direction flag so later string ops run backwards (std)
+# expect: encoding.forbidden-opcode
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        std
+        cld
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 64

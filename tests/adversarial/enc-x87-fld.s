@@ -1,0 +1,16 @@
+# attack: x87 floating point (fld)
+# expect: encoding.forbidden-opcode
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        fld qword ptr [rip + buf]
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 64

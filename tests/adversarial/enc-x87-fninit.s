@@ -1,0 +1,16 @@
+# attack: reset the x87 unit (fninit)
+# expect: encoding.forbidden-opcode
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        fninit
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 64

@@ -1,0 +1,17 @@
+# attack: off by one at the end of the sandbox: a 4-byte load at size-3
+# expect: memory.bounds
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        lea rax, [rip + __ktal_sandbox_start]
+        mov rcx, offset __ktal_sandbox_size - 3
+        mov edx, dword ptr [rax + rcx]
+        mov dword ptr [rax], edx
+        ret
+        .size main, .-main

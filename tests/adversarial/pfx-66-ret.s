@@ -1,0 +1,16 @@
+# attack: 66 c3: vendors disagree on what this does
+# expect: encoding.forbidden-prefix
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        .byte 0x66, 0xc3
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 64

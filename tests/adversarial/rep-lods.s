@@ -1,0 +1,18 @@
+# attack: rep lodsb (not in the allow-list)
+# expect: encoding.forbidden-opcode
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=0
+        .text
+        .globl main
+        .type main,@function
+main:
+        lea rsi, [rip + buf]
+        mov ecx, 8
+        rep lodsb
+        ret
+        .size main, .-main
+        .bss
+buf: .zero 64
