@@ -64,7 +64,10 @@ bool image_parse(const u8 *f, usize size, Image &img, LoadError &err, bool requi
         bool ok = true;
         if (name_is(nm, left, ".ktal.helpers")) ok = want(img.helpers, kProgbits, kAlloc | kExec);
         else if (name_is(nm, left, ".text")) ok = want(img.text, kProgbits, kAlloc | kExec);
-        else if (name_is(nm, left, ".rodata")) ok = want(img.rodata, kProgbits, kAlloc);
+        // .data.rel.ro (pointer tables) makes the linker mark rodata writable;
+        // the loader maps it read-only after relocating it all the same.
+        else if (name_is(nm, left, ".rodata"))
+            ok = want(img.rodata, kProgbits, (flags & kWrite) ? kAlloc | kWrite : kAlloc);
         else if (name_is(nm, left, ".data")) ok = want(img.data, kProgbits, kAlloc | kWrite);
         else if (name_is(nm, left, ".bss")) ok = want(img.bss, kNobits, kAlloc | kWrite);
         else if (name_is(nm, left, ".ktal.args")) ok = want(img.args, kNobits, kAlloc | kWrite);

@@ -126,7 +126,7 @@ Cert from_cert(const ktal::Cert &c) {
 BlockState from_state(const State &s) {
     BlockState b;
     for (u8 r = 0; r < kNumRegs; ++r)
-        if (s.reg[r].kind != Kind::Uninit) b.regs.emplace_back(r, s.reg[r]);
+        if (s.reg[r].kind != Kind::Uninit || s.reg[r].low) b.regs.emplace_back(r, s.reg[r]);
     for (u32 i = 0; i + 2 < s.ncells; ++i) { // the last two cells are the return address
         const Cell &c = s.cell[i];
         i32 off = s.lo + 4 * static_cast<i32>(i);

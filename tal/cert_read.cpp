@@ -72,7 +72,7 @@ bool read_value(Reader &r, Value &v) {
     v = Value{};
     switch (kind) {
     case 0:
-        if (extra > 2) return r.fail("uninit value with more than 2 written bytes");
+        if (extra > 7) return r.fail("uninit value with more than 7 written bytes");
         v = Value::uninit(extra);
         return r.ok();
     case 1: {
@@ -90,7 +90,7 @@ bool read_value(Reader &r, Value &v) {
         if (region < 1 || region > 3 || extra > 7) return r.fail("bad pointer region");
         i64 lo = r.sv();
         i64 hi = (extra & 4) ? lo : r.sv();
-        if (r.ok() && (lo > hi || lo < -(1ll << 40) || hi > (1ll << 40)))
+        if (r.ok() && (lo > hi || lo < -(1ll << 48) || hi > (1ll << 48)))
             return r.fail("pointer offset bounds out of range");
         v = Value::ptr(static_cast<Region>(region), lo, hi);
         return r.ok();
@@ -254,7 +254,9 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
         if (f.nargs > 6) return r.fail("more than 6 arguments");
         for (u8 k = 0; k < f.nargs && r.ok(); ++k) {
             read_value(r, f.args[k]);
-            if (r.ok() && !f.args[k].is_data()) return r.fail("an argument must be an int or a sandbox/rodata pointer");
+            // uninit: the function ignores this argument (callers need not set it).
+            if (r.ok() && !f.args[k].is_data() && !(f.args[k].kind == Kind::Uninit && f.args[k].low == 0))
+                return r.fail("an argument must be an int, a sandbox/rodata pointer, or uninit (unused)");
         }
         u8 has = r.byte();
         if (has > 1) return r.fail("bad result flag");

@@ -177,7 +177,7 @@ struct Parser {
             v = Value::uninit();
             if (eat(":")) {
                 i64 n;
-                if (!num(n) || n < 0 || n > 2) return fail("uninit:N takes 1 or 2");
+                if (!num(n) || n < 0 || n > 7) return fail("uninit:N takes 1 to 7");
                 v.low = static_cast<u8>(n);
             }
             return true;

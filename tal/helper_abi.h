@@ -55,5 +55,6 @@
 #define KTAL_TRAP_STACK 3    /* the unsafe stack overflowed */
 #define KTAL_TRAP_DISPATCH 4 /* a function pointer that names no function */
 #define KTAL_TRAP_ABORT 5    /* abort() */
+#define KTAL_TRAP_UNREACHABLE 6 /* control reached code the compiler proved unreachable */
 
 #endif

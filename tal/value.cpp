@@ -70,8 +70,10 @@ bool entails(const Value &a, const Value &b) {
 }
 
 Value join(const Value &a, const Value &b) {
-    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit)
-        return Value::uninit(min_of(data_bytes(a), data_bytes(b)) >= 8 ? 0 : min_of(data_bytes(a), data_bytes(b)));
+    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit) {
+        u8 low = min_of(data_bytes(a), data_bytes(b)); // below 8: one of them is uninit
+        return Value::uninit(low);
+    }
     if (a.kind == Kind::Int && b.kind == Kind::Int) {
         Value v = Value::both(min_of(a.smin, b.smin), max_of(a.smax, b.smax), min_of(a.umin, b.umin),
                               max_of(a.umax, b.umax));

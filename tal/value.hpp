@@ -26,7 +26,7 @@ struct Value {
     Kind kind = Kind::Uninit;
     Region region = Region::None;
     u8 reg = 0; // saved(r): r
-    u8 low = 0; // uninit: bytes at the bottom that were written (0, 1 or 2)
+    u8 low = 0; // uninit: bytes at the bottom that hold program data (0..7); the rest may be secret
     i64 smin = 0, smax = 0; // int: signed bounds; ptr: offset bounds
     u64 umin = 0, umax = 0; // int: unsigned bounds
 

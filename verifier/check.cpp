@@ -69,10 +69,12 @@ class Walker {
     const Yield *yield_;
     Fault fault_;
     i32 *mark_ = nullptr; // per byte: -(cert block + 1), +(pool slot + 1), or 0
+    bool *fuel_head_ = nullptr; // per certified block: it starts with a fuel point
     State cur_, taken_, certified_, scratch_;
     Pool pool_;
     Insn insn_;
     u64 end_ = 0;
+    u64 fuel_slot_ = 0; // address of the fuel helper's slot
 };
 
 bool Walker::mismatch(const Mismatch &m, const char *message) {
@@ -111,7 +113,10 @@ bool Walker::edge(State &e, u64 t) {
         return true;
     }
     if (m >= 0) return fail(rule::kTargetNotBlock, "a backward jump to an address that is not a certified block");
-    if (!e.fuel) return fail(rule::kFuel, "a backward jump without a fuel point since the loop head (a loop that cannot be interrupted)");
+    // Every cycle must pass a fuel point: either one ran since the last
+    // backward-jump target was entered, or the target itself starts with one.
+    if (!e.fuel && !fuel_head_[-m - 1])
+        return fail(rule::kFuel, "a backward jump without a fuel point since the loop head (a loop that cannot be interrupted)");
     e.fuel = 0; // entering a backward-jump target starts a new count
     cert_apply(fn_.blocks[-m - 1].state, certified_);
     if (!state_entails(e, certified_, &why)) return mismatch(why, "the loop's state does not entail its head's certified state");
@@ -126,11 +131,13 @@ bool Walker::take_pending(u32 idx) {
 
 bool Walker::walk() {
     end_ = fn_.entry + fn_.size;
+    fuel_slot_ = cert_.layout.helpers_off + 1 * kHelperSlotSize; // helper 1, tal/helper_abi.h
     mark_ = arena_.alloc<i32>(fn_.size);
+    fuel_head_ = arena_.alloc<bool>(fn_.nblocks ? fn_.nblocks : 1);
     pool_.cap = static_cast<u32>(min_of<u64>(fn_.size / 2 + 1, 1u << 16));
     pool_.states = arena_.alloc<State *>(pool_.cap);
     pool_.free = arena_.alloc<u32>(pool_.cap);
-    if (!mark_ || !pool_.states || !pool_.free) return fail(rule::kResource, "out of verifier memory");
+    if (!mark_ || !fuel_head_ || !pool_.states || !pool_.free) return fail(rule::kResource, "out of verifier memory");
     if (!new_state(cur_) || !new_state(taken_) || !new_state(certified_) || !new_state(scratch_)) return false;
     for (u32 b = 0; b < fn_.nblocks; ++b) mark_[fn_.blocks[b].start - fn_.entry] = -static_cast<i32>(b) - 1;
     st_.cert_blocks += fn_.nblocks;
@@ -160,6 +167,7 @@ bool Walker::walk() {
         rej_.block = block;
         DecodeError de;
         if (!decode(dec_, text + pc, end_ - pc, pc, insn_, de)) return fail(de.rule, de.message.c_str());
+        if (m < 0) fuel_head_[-m - 1] = insn_.op == Op::Call && insn_.target == fuel_slot_;
         for (u64 b = pc + 1; b < pc + insn_.len; ++b) {
             i32 mb = mark_[b - fn_.entry];
             if (mb < 0) return fail(rule::kBlockMidInsn, "a certified block starts inside this instruction");

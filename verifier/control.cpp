@@ -65,6 +65,7 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
     }
     for (u8 k = 0; k < callee->nargs; ++k) {
         const Value &v = s.reg[kArgRegs[k]];
+        if (callee->args[k].kind == Kind::Uninit) continue; // an argument the callee ignores
         if (!v.is_data() || !entails(v, callee->args[k])) {
             describe(callee->args[k], c.fault.expected);
             c.fault.expected.add(" in ").add(reg_name(kArgRegs[k]));

@@ -6,7 +6,8 @@
 namespace ktal {
 
 static bool check_readable(Ctx &c, const Value &v, u8 size, Use use, const char *what) {
-    if (use == Use::Copy && size == 8) return true;
+    if (use == Use::Copy && (size == 8 || v.kind == Kind::Uninit)) return true;
+    if (use == Use::Partial && v.kind == Kind::Uninit) return true;
     if (v.kind == Kind::Uninit && v.low < size)
         return c.fail(rule::kUninit, what, v, "initialised (it may hold stale kernel data)");
     if (v.kind == Kind::Uninit) return true; // only written low bytes are read
@@ -23,6 +24,8 @@ bool read_reg(Ctx &c, const State &s, u8 reg, u8 size, bool high8, Use use, Valu
     if (!check_readable(c, v, high8 ? 2 : size, use, "register read before it is written")) return false;
     if (size == 8) {
         out = v;
+    } else if (v.kind == Kind::Uninit && v.low < (high8 ? 2 : size)) {
+        out = Value::uninit(high8 ? 0 : v.low); // a copy of what is not all written (Use::Copy)
     } else if (high8) {
         out = Value::urange(0, 0xff);
     } else {
@@ -39,11 +42,14 @@ void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v) {
     if (size == 8) {
         nv = v;
     } else if (size == 4) {
-        nv = (v.kind == Kind::Int && v.umax <= 0xffffffffull) ? v : Value::urange(0, 0xffffffffull);
+        nv = (v.kind == Kind::Int && v.umax <= 0xffffffffull) ? v
+             : v.kind == Kind::Uninit                          ? Value::uninit(min_of<u8>(v.low, 4))
+                                                               : Value::urange(0, 0xffffffffull);
     } else if (old.kind == Kind::Uninit) {
         nv = Value::uninit(high8 ? (old.low >= 1 ? 2 : 0) : max_of(old.low, size));
     } else if (!old.is_data()) {
-        nv = Value::uninit(); // part of a secret stays: the register is unusable
+        // The rest of a secret stays: only the bytes just written may be read.
+        nv = Value::uninit(high8 ? 0 : size);
     } else if (high8) {
         nv = Value::top();
     } else if (old.kind == Kind::Int && old.umax <= width_mask(size)) {
@@ -246,7 +252,10 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
             return true;
         }
     }
-    // Piecewise: every byte written, none part of a secret or a stack pointer.
+    // Piecewise: every byte written, none part of a secret or a stack pointer
+    // (a copy may take fewer: only the written low bytes then stay readable).
+    u8 written_low = 0;
+    bool gap = false;
     for (i64 off = lo & ~3ll; off < hi; off += 4) {
         const Cell *cl = s.cell_at(static_cast<i32>(off));
         u8 need = 0;
@@ -257,12 +266,17 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
             return c.fail(v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
                           "part of a stack pointer or secret value is read", v, "data");
         }
-        if ((cl->init & need) != need) {
+        for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b) {
+            bool ok = (cl->init >> (b - off)) & 1;
+            if (ok && !gap) ++written_low;
+            gap |= !ok;
+        }
+        if ((cl->init & need) != need && use != Use::Copy && use != Use::Partial) {
             c.fault.found.add("stack bytes at [").dec(off).add("] not all written");
             return c.fail(rule::kUninit, "stack read before it is written (it may hold stale kernel data)");
         }
     }
-    out = Value::urange(0, width_mask(w));
+    out = gap ? Value::uninit(written_low) : Value::urange(0, width_mask(w));
     return true;
 }
 
@@ -271,7 +285,8 @@ bool load(Ctx &c, State &s, const MemRef &m, u8 w, Use use, Value &out) {
     if (!access_address(c, s, m, p) || !check_access(c, s, p, w, false)) return false;
     if (p.region == Region::Stack) {
         if (p.smin == 0) { // the return address: moved whole, never data
-            if (use != Use::Move) return c.fail(rule::kOpaque, "the return address is read as data", Value::retaddr(), "data");
+            if (use != Use::Move && use != Use::Copy)
+                return c.fail(rule::kOpaque, "the return address is read as data", Value::retaddr(), "data");
             out = Value::retaddr();
             return true;
         }
@@ -284,8 +299,8 @@ bool load(Ctx &c, State &s, const MemRef &m, u8 w, Use use, Value &out) {
 bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
     Value p;
     if (!access_address(c, s, m, p) || !check_access(c, s, p, w, true)) return false;
-    bool exact8 = p.region == Region::Stack && p.smin == p.smax && (p.smin & 3) == 0 && w == 8;
-    if (v.kind == Kind::Uninit && !exact8) // only a whole stack slot may hold the unreadable
+    bool exact = p.region == Region::Stack && p.smin == p.smax;
+    if (v.kind == Kind::Uninit && !exact) // only exact stack slots may hold the unreadable
         return c.fail(rule::kUninit, "an uninitialised value is stored", v, "initialised");
     if (p.region != Region::Stack) {
         if (!v.is_data())
@@ -306,8 +321,16 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
         return true;
     }
     break_pairs(s, first, last);
-    if ((lo & 3) == 0 && w == 8 && v.kind == Kind::Uninit) {
-        first[0] = first[1] = Cell{};
+    if (v.kind == Kind::Uninit) { // only its written low bytes become readable
+        for (i64 off = lo & ~3ll; off < hi; off += 4) {
+            Cell *cl = s.cell_at(static_cast<i32>(off));
+            u8 keep = data_mask(s, cl), bits = 0;
+            for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b) {
+                keep &= static_cast<u8>(~(1u << (b - off)));
+                if (b - lo < v.low) bits |= static_cast<u8>(1u << (b - off));
+            }
+            *cl = Cell{Value{}, Shape::Bytes, static_cast<u8>(keep | bits)};
+        }
     } else if ((lo & 3) == 0 && w == 8) {
         first[0] = Cell{v, Shape::Lo64, 0xf};
         first[1] = Cell{Value{}, Shape::Hi64, 0xf};

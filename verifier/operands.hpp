@@ -48,9 +48,14 @@ enum class Use : u8 {
     Copy, // like Move, and may copy the unreadable (push rax as `sub rsp, 8`; pop into a
           // dead register): uninit stays uninit, so nothing is learnt
     Addr, // forms an address: pointers of every region
+    Partial, // arithmetic whose low result bytes depend only on low input bytes
+             // (add, sub, and, or, xor, neg, not, imul, shl): an input whose low
+             // bytes alone hold data gives a result whose low bytes alone do
 };
 
 bool read_reg(Ctx &c, const State &s, u8 reg, u8 size, bool high8, Use use, Value &out);
+// Bytes at the bottom of a value that hold program data (8: all of them).
+inline u8 data_low(const Value &v) { return v.kind == Kind::Uninit ? v.low : v.is_data() ? 8 : 0; }
 void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v);
 // Writes rsp: an exact offset inside the frame; cells below it are forgotten.
 bool set_rsp(Ctx &c, State &s, const Value &v);

@@ -45,6 +45,15 @@ void flags_partly(State &s, u8 written) {
     s.flags.caller = caller;
 }
 
+// A result computed from inputs that are not all data: only its low bytes
+// (as many as every input has) are the program's; flags computed from it say
+// something about the rest, so none of them may be read.
+bool partial_result(State &s, const Operand &dst, u8 w, u8 low, RuleCtx &c) {
+    if (!write_op(c, s, dst, w, Value::uninit(min_of<u8>(low, w)))) return false;
+    s.flags = Flags{};
+    return true;
+}
+
 u64 mask_up(u64 x) { // smallest 2^k - 1 >= x
     x |= x >> 1, x |= x >> 2, x |= x >> 4, x |= x >> 8, x |= x >> 16, x |= x >> 32;
     return x;
@@ -78,9 +87,11 @@ void facts_after_add(State &s, const KeptFacts &k, u8 reg, i64 delta) {
 
 // --- data movement ---
 
+// mov copies: what is not all initialised stays so (a store into the
+// sandbox still refuses it; any later use checks it).
 bool rule_mov(RuleCtx &c, State &s, const Insn &in) {
     Value v;
-    if (!read_op(c, s, in.ops[1], in.width, in.width == 8 ? Use::Move : Use::Data, v)) return false;
+    if (!read_op(c, s, in.ops[1], in.width, Use::Copy, v)) return false;
     return write_op(c, s, in.ops[0], in.width, v);
 }
 
@@ -98,6 +109,18 @@ bool rule_movx(RuleCtx &c, State &s, const Insn &in) {
 
 bool rule_lea(RuleCtx &c, State &s, const Insn &in) {
     Value v;
+    // Arithmetic on registers whose low bytes alone are data (lea of a short).
+    const MemRef &m = in.ops[1].mem;
+    u8 low = 8;
+    const u8 regs[2] = {m.base, m.index};
+    for (u8 r : regs)
+        if (r != kNoReg && s.reg[r].kind == Kind::Uninit && s.reg[r].low) low = min_of(low, s.reg[r].low);
+    if (low < 8 && !m.rip) {
+        for (u8 r : regs)
+            if (r != kNoReg && !s.reg[r].is_data() && !(s.reg[r].kind == Kind::Uninit && s.reg[r].low))
+                return read_reg(c, s, r, 8, false, Use::Data, v); // the reason it is refused
+        return write_op(c, s, in.ops[0], in.width, Value::uninit(min_of(low, in.width)));
+    }
     if (!address(c, s, in.ops[1].mem, v)) return false;
     if (in.width < 8) {
         if (v.is_stack_ptr()) return c.fail(rule::kStackPointer, "part of a safe-stack address kept as data", v, "data");
@@ -132,8 +155,10 @@ bool rule_cmov(RuleCtx &c, State &s, const Insn &in) {
     if (!flags_readable(c, s, in.cc)) return false;
     if (in.width < 4) return c.fail(rule::kForbiddenOperand, "16-bit cmov");
     Value d, src;
-    if (!read_op(c, s, in.ops[0], in.width, Use::Data, d) || !read_op(c, s, in.ops[1], in.width, Use::Data, src))
+    if (!read_op(c, s, in.ops[0], in.width, Use::Partial, d) || !read_op(c, s, in.ops[1], in.width, Use::Partial, src))
         return false;
+    if (d.kind == Kind::Uninit || src.kind == Kind::Uninit) // a selection keeps what both have
+        return write_op(c, s, in.ops[0], in.width, Value::uninit(min_of(min_of(data_low(d), data_low(src)), in.width)));
     // Each outcome seen through the refinement of its condition.
     State &t = *c.scratch;
     Value when_false, when_true;
@@ -167,10 +192,13 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     if ((in.op == Op::Adc || in.op == Op::Sbb) && !flags_readable(c, s, CB)) return false;
     bool ptr_ok = w == 8 && (in.op == Op::Add || in.op == Op::Sub);
     bool to_rsp = d.kind == Operand::Reg && d.reg == RSP && in.op != Op::Cmp && in.op != Op::Test;
+    bool low_bits = in.op == Op::Add || in.op == Op::Sub || in.op == Op::And || in.op == Op::Or || in.op == Op::Xor;
+    Use plain = low_bits ? Use::Partial : Use::Data;
     Value a, b;
-    if (!read_op(c, s, d, w, ptr_ok || to_rsp ? Use::Addr : Use::Data, a) ||
-        !read_op(c, s, sr, w, in.op == Op::Add && ptr_ok ? Use::Addr : Use::Data, b))
+    if (!read_op(c, s, d, w, ptr_ok || to_rsp ? Use::Addr : plain, a) ||
+        !read_op(c, s, sr, w, in.op == Op::Add && ptr_ok ? Use::Addr : plain, b))
         return false;
+    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit) return partial_result(s, d, w, min_of(data_low(a), data_low(b)), c);
     if (in.op == Op::Cmp || in.op == Op::Test) {
         if (a.is_stack_ptr()) return c.fail(rule::kStackPointer, "a safe-stack address is compared", a, "data");
         flags_cmp(s, in.op == Op::Cmp ? Flags::Cmp : Flags::Test, w, d, sr);
@@ -236,7 +264,13 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
     u8 w = in.width;
     Value a;
     bool ptr_ok = w == 8 && (in.op == Op::Inc || in.op == Op::Dec) && d.kind == Operand::Reg;
-    if (!read_op(c, s, d, w, ptr_ok ? Use::Addr : Use::Data, a)) return false;
+    if (!read_op(c, s, d, w, ptr_ok ? Use::Addr : Use::Partial, a)) return false;
+    if (a.kind == Kind::Uninit) {
+        Flags keep = s.flags;
+        if (!partial_result(s, d, w, data_low(a), c)) return false;
+        if (in.op == Op::Not) s.flags = keep; // not writes no flag
+        return true;
+    }
     Value r;
     Value one = Value::constant(1);
     i64 k = in.op == Op::Inc ? 1 : -1, t;
@@ -267,7 +301,9 @@ bool rule_imul(RuleCtx &c, State &s, const Insn &in) {
     Value a, b;
     const Operand &x = in.nops == 3 ? in.ops[1] : in.ops[0];
     const Operand &y = in.nops == 3 ? in.ops[2] : in.ops[1];
-    if (in.nops < 2 || !read_op(c, s, x, w, Use::Data, a) || !read_op(c, s, y, w, Use::Data, b)) return in.nops < 2 ? c.fail(rule::kForbiddenOperand, "one-operand imul form") : false;
+    if (in.nops < 2) return c.fail(rule::kForbiddenOperand, "one-operand imul form");
+    if (!read_op(c, s, x, w, Use::Partial, a) || !read_op(c, s, y, w, Use::Partial, b)) return false;
+    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit) return partial_result(s, in.ops[0], w, min_of(data_low(a), data_low(b)), c);
     if (!write_op(c, s, in.ops[0], w, mul_w(a, b, w))) return false;
     flags_partly(s, Flags::kCF | Flags::kOF); // SF, ZF, PF are undefined
     return true;
@@ -333,7 +369,12 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
     u8 w = in.width;
     const Operand &d = in.ops[0];
     Value a;
-    if (!read_op(c, s, d, w, Use::Data, a)) return false;
+    bool shl_imm = in.op == Op::Shl && (in.nops < 2 || in.ops[1].kind == Operand::Imm);
+    if (!read_op(c, s, d, w, shl_imm ? Use::Partial : Use::Data, a)) return false;
+    if (a.kind == Kind::Uninit) { // shl by k: the low bytes move up by k / 8
+        u64 k = in.nops >= 2 ? static_cast<u64>(in.ops[1].imm) & (w == 8 ? 63 : 31) : 1;
+        return partial_result(s, d, w, static_cast<u8>(min_of<u64>(7, data_low(a) + k / 8)), c);
+    }
     bool known = true;
     u64 k = 1;
     if (in.nops >= 2 && in.ops[1].kind == Operand::Imm) {

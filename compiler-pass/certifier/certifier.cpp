@@ -133,6 +133,7 @@ struct Func {
     std::set<u64> leaders, back_targets;
     std::set<u64> callees; // entries of functions it calls
     u32 order = 0, frame = 0, bound = 0;
+    u32 arg_live = 0; // argument positions it reads (the others its callers need not set)
     std::vector<model::Block> blocks;
 };
 
@@ -144,8 +145,9 @@ struct RegUse {
 
 u32 bit(u8 r) { return r < kNumRegs ? 1u << r : 0; }
 
-RegUse reg_use(const Insn &in, const std::map<u64, std::pair<unsigned, bool>> &sigs, u64 helpers_end,
-               const Layout &l, const u32 *helper_ids) {
+// `arg_live`: per function entry, which argument registers it reads.
+RegUse reg_use(const Insn &in, const std::map<u64, u32> &arg_live, u64 helpers_end, const Layout &l,
+               const u32 *helper_ids) {
     RegUse u;
     for (u8 k = 0; k < in.nops; ++k) {
         const Operand &o = in.ops[k];
@@ -153,8 +155,10 @@ RegUse reg_use(const Insn &in, const std::map<u64, std::pair<unsigned, bool>> &s
         if (o.kind != Operand::Reg) continue;
         bool dst = k == 0;
         bool writes = dst && in.op != Op::Cmp && in.op != Op::Test && in.op != Op::Bt && in.op != Op::Push && in.op != Op::Nop;
-        bool reads_dst = !(in.op == Op::Mov || in.op == Op::Movzx || in.op == Op::Movsx || in.op == Op::Lea || in.op == Op::Pop) ||
-                         o.size < 4 || o.high8;
+        // (A partial write merges with the old value, but the verifier needs
+        // nothing of it: the written bytes alone are readable.)
+        bool reads_dst = !(in.op == Op::Mov || in.op == Op::Movzx || in.op == Op::Movsx || in.op == Op::Lea ||
+                           in.op == Op::Pop || in.op == Op::Setcc || (in.op == Op::Imul && in.nops == 3));
         if (!dst || !writes || reads_dst) u.use |= bit(o.reg);
         if (writes) u.def |= bit(o.reg);
     }
@@ -174,16 +178,17 @@ RegUse reg_use(const Insn &in, const std::map<u64, std::pair<unsigned, bool>> &s
         if (in.ops[in.nops - 1].kind == Operand::Reg) u.use |= rcx;
         break;
     case Op::Call: {
-        unsigned nargs = 6;
+        u32 args = 0x3f;
         bool fuel = false;
         if (in.target < helpers_end) {
             const HelperInfo &h = helper_info(helper_ids[(in.target - l.helpers_off) / kHelperSlotSize]);
-            nargs = h.nargs;
+            args = (1u << h.nargs) - 1;
             fuel = h.kind == KTAL_HELPER_FUEL;
-        } else if (auto it = sigs.find(in.target); it != sigs.end()) {
-            nargs = it->second.first;
+        } else if (auto it = arg_live.find(in.target); it != arg_live.end()) {
+            args = it->second;
         }
-        for (unsigned k = 0; k < nargs && k < 6; ++k) u.use |= bit(kArgRegs[k]);
+        for (unsigned k = 0; k < 6; ++k)
+            if (args & (1u << k)) u.use |= bit(kArgRegs[k]);
         u.use |= rsp;
         for (u8 r = 0; r < kNumRegs; ++r)
             if (fuel ? r == R11 : is_caller_saved(r)) u.def |= bit(r);
@@ -208,7 +213,7 @@ class Certifier {
 
   private:
     bool fail(const std::string &fn, u64 addr, const std::string &disasm, const std::string &rule, const std::string &msg) {
-        why_ = Failure{fn, addr, disasm, rule, msg, "", ""};
+        why_ = Failure{fn, addr, disasm, rule, msg, "", "", ""};
         return false;
     }
     bool decode_all();
@@ -339,16 +344,56 @@ bool Certifier::analyse(size_t fi) {
     std::map<u64, size_t> index; // address -> instruction
     for (size_t i = 0; i < f.insns.size(); ++i) index[f.insns[i].addr] = i;
     const u64 end = f.entry + f.size;
+    // Liveness: the arguments the function reads, and the registers live at
+    // each loop head (only those go into the certificate).
+    std::map<u64, u32> sigs;
+    for (const Func &g : funcs_) sigs[g.entry] = g.arg_live;
+    u64 helpers_end = img_.layout.helper_count * kHelperSlotSize;
+    std::vector<u32> live_in(f.insns.size() + 1, 0);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = f.insns.size(); i-- > 0;) {
+            const Insn &insn = f.insns[i];
+            u32 out = 0;
+            bool falls = insn.op != Op::Jmp && insn.op != Op::Ret && insn.op != Op::Int3;
+            if (insn.op == Op::Call && insn.target < helpers_end &&
+                helper_info(helpers_[(insn.target - img_.layout.helpers_off) / kHelperSlotSize]).kind == KTAL_HELPER_NORETURN)
+                falls = false;
+            if (falls) out |= live_in[i + 1];
+            if (insn.op == Op::Jmp || insn.op == Op::Jcc)
+                if (auto t = index.find(insn.target); t != index.end()) out |= live_in[t->second];
+            RegUse u = reg_use(insn, sigs, helpers_end, img_.layout, helpers_.data());
+            u32 v = u.use | (out & ~u.def);
+            if (v != live_in[i]) live_in[i] = v, changed = true;
+        }
+    }
+    f.arg_live = 0;
+    for (unsigned k = 0; k < 6; ++k)
+        if (live_in[0] & bit(kArgRegs[k])) f.arg_live |= 1u << k;
+    cf.nargs = 0;
+    for (u8 k = 0; k < 6; ++k) {
+        cf.args[k] = (f.arg_live >> k) & 1 ? Value::top() : Value::uninit();
+        if ((f.arg_live >> k) & 1) cf.nargs = k + 1;
+    }
     Owned entry;
     state_entry(entry.s);
-    for (unsigned k = 0; k < f.nargs && k < 6; ++k) entry.s.reg[kArgRegs[k]] = Value::top();
+    for (u8 k = 0; k < cf.nargs; ++k) entry.s.reg[kArgRegs[k]] = cf.args[k];
+    // At a loop head the certificate keeps only live registers, and the
+    // verifier continues from what the certificate says: so must we.
+    auto keep_live = [&](u64 t, Owned &st) {
+        if (!f.back_targets.count(t)) return;
+        u32 live = live_in[index.at(t)] | bit(RSP);
+        for (u8 r = 0; r < kNumRegs; ++r)
+            if (!(live & bit(r))) st.s.reg[r] = Value::uninit();
+    };
 
     struct Problem {
         bool set = false;
         u64 addr = 0;
-        std::string disasm;
+        std::string disasm, state;
         Fault fault;
     } problem;
+    Owned current; // the state before the instruction being run (for reports)
     bool final_pass = false;
     i64 min_rsp = 0;
     u64 bound = 0;
@@ -357,6 +402,8 @@ bool Certifier::analyse(size_t fi) {
         problem.set = true;
         problem.addr = insn.addr;
         problem.disasm = insn.text.c_str();
+        for (u8 r = 0; r < kNumRegs; ++r)
+            if (current.s.reg[r].kind != Kind::Uninit) problem.state += std::string(reg_name(r)) + "=" + model::print_value(current.s.reg[r]) + " ";
         if (rule) {
             problem.fault = Fault{};
             problem.fault.rule = rule;
@@ -372,7 +419,10 @@ bool Certifier::analyse(size_t fi) {
         auto edge = [&](const Insn &insn, u64 t, Owned st) {
             if (t < f.entry || t >= end || !index.count(t)) return report(insn, rule::kTargetOutside, "a jump that does not land on an instruction of its function");
             if (t <= insn.addr) {
-                if (!st.s.fuel) return report(insn, rule::kFuel, "a loop without a fuel point (the compiler pass should have put one in it)");
+                const Insn &head = f.insns[index.at(t)];
+                bool fuel_head = head.op == Op::Call && head.target == img_.layout.helpers_off + kHelperSlotSize;
+                if (!st.s.fuel && !fuel_head)
+                    return report(insn, rule::kFuel, "a loop without a fuel point (the compiler pass should have put one in it)");
                 st.s.fuel = 0;
             }
             edges.emplace_back(t, std::move(st));
@@ -388,6 +438,7 @@ bool Certifier::analyse(size_t fi) {
                 return;
             }
             if (!cur.s.live) return;
+            if (final_pass) current = cur;
             if (final_pass) {
                 min_rsp = std::min<i64>(min_rsp, cur.s.rsp() - (insn.op == Op::Push ? 8 : 0));
                 if (insn.op == Op::Call) {
@@ -428,6 +479,7 @@ bool Certifier::analyse(size_t fi) {
         for (auto &[t, e] : edges) {
             auto it = in.find(t);
             if (it == in.end()) {
+                keep_live(t, e);
                 in.emplace(t, e);
                 work.insert(t);
                 continue;
@@ -439,6 +491,7 @@ bool Certifier::analyse(size_t fi) {
                 widen_state(widened.s, joined.s, th);
                 joined = widened;
             }
+            keep_live(t, joined);
             if (!states_equal(joined.s, it->second.s)) {
                 it->second = joined;
                 work.insert(t);
@@ -459,6 +512,7 @@ bool Certifier::analyse(size_t fi) {
                 else state_join(it->second.s, e.s);
             }
         }
+        for (auto &[t, st] : next) keep_live(t, st);
         in = std::move(next);
     }
     // Final pass: the checks, the stack depth, and every edge inside its target's state.
@@ -480,35 +534,14 @@ bool Certifier::analyse(size_t fi) {
     if (stats_) stats_->iterations += iterations, stats_->loop_heads += static_cast<unsigned>(f.back_targets.size());
     if (problem.set) {
         why_ = Failure{f.name, problem.addr, problem.disasm, problem.fault.rule ? problem.fault.rule : "?",
-                       problem.fault.message.c_str(), problem.fault.expected.c_str(), problem.fault.found.c_str()};
+                       problem.fault.message.c_str(), problem.fault.expected.c_str(), problem.fault.found.c_str(),
+                       problem.state};
         return false;
     }
     f.frame = static_cast<u32>((static_cast<u64>(-min_rsp) + 3) & ~3ull);
     f.bound = static_cast<u32>(std::max<u64>(bound, f.frame));
     cf.frame = f.frame;
     cf.bound = f.bound;
-    // Registers live at each loop head: only those go into the certificate.
-    std::map<u64, std::pair<unsigned, bool>> sigs;
-    for (const Func &g : funcs_) sigs[g.entry] = {g.nargs, g.result};
-    u64 helpers_end = img_.layout.helper_count * kHelperSlotSize;
-    std::vector<u32> live_in(f.insns.size() + 1, 0);
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (size_t i = f.insns.size(); i-- > 0;) {
-            const Insn &insn = f.insns[i];
-            u32 out = 0;
-            bool falls = insn.op != Op::Jmp && insn.op != Op::Ret && insn.op != Op::Int3;
-            if (insn.op == Op::Call && insn.target < helpers_end &&
-                helper_info(helpers_[(insn.target - img_.layout.helpers_off) / kHelperSlotSize]).kind == KTAL_HELPER_NORETURN)
-                falls = false;
-            if (falls) out |= live_in[i + 1];
-            if (insn.op == Op::Jmp || insn.op == Op::Jcc)
-                if (auto t = index.find(insn.target); t != index.end()) out |= live_in[t->second];
-            RegUse u = reg_use(insn, sigs, helpers_end, img_.layout, helpers_.data());
-            u32 v = u.use | (out & ~u.def);
-            if (v != live_in[i]) live_in[i] = v, changed = true;
-        }
-    }
     for (u64 t : f.back_targets) {
         auto it = in.find(t);
         if (it == in.end()) continue; // unreachable
@@ -565,7 +598,7 @@ bool Certifier::run(model::Cert &out) {
         model::Function mf;
         mf.name = f.name;
         mf.entry = f.entry, mf.size = f.size, mf.frame = f.frame, mf.bound = f.bound, mf.order = f.order;
-        mf.args.assign(cert_funcs_[i].nargs, Value::top());
+        mf.args.assign(cert_funcs_[i].args, cert_funcs_[i].args + cert_funcs_[i].nargs);
         if (f.result) mf.result = Value::top();
         mf.blocks = f.blocks;
         out.funcs.push_back(std::move(mf));

@@ -37,6 +37,7 @@ struct Failure {
     std::string disasm;
     std::string rule;
     std::string message, expected, found;
+    std::string state; // the registers just before the instruction
 };
 
 struct Stats {

@@ -194,7 +194,12 @@ int run(const Options &o) {
                         tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
         return st;
     // 4. Machine code.
+    // Blocks stay in the order the lowering pass chose (reverse post-order:
+    // a backward jump is a loop's back edge, whose target has a fuel point),
+    // and no tail merging (it joins trap paths with backward jumps).
     if (int st = spawn({"llc-19", "-O" + std::string(o.opt_level == "s" ? "2" : o.opt_level), "-relocation-model=pic",
+                        "-enable-tail-merge=false", "-disable-block-placement", "-disable-branch-fold",
+                        "-disable-lsr", // strength reduction rewrites checked offsets as p + (-base)
                         "-filetype=obj", tmp + "/lowered.bc", "-o", tmp + "/program.o"}))
         return st;
     certify::Hints h;
@@ -229,6 +234,7 @@ int run(const Options &o) {
                      src.empty() ? "" : ": ", why.function.c_str(), static_cast<unsigned long long>(why.address),
                      why.disasm.c_str(), why.message.c_str(), why.rule.c_str());
         if (!why.expected.empty()) std::fprintf(stderr, "  expected: %s\n  found:    %s\n", why.expected.c_str(), why.found.c_str());
+        if (!why.state.empty()) std::fprintf(stderr, "  state:    %s\n", why.state.c_str());
         std::fprintf(stderr, "  (a program that passes the compiler's checks should always certify: please report this "
                              "as a ktal-cc bug with the source)\n");
         return 1;

@@ -19,7 +19,7 @@ inline constexpr const char *kUnsafeStackPtr = "__ktal_usp";
 inline constexpr const char *kHelperPrefix = "__ktal_helper_";
 
 // Trap codes (tal/helper_abi.h).
-inline constexpr uint64_t kTrapBounds = 1, kTrapDivide = 2, kTrapStack = 3, kTrapDispatch = 4;
+inline constexpr uint64_t kTrapBounds = 1, kTrapDivide = 2, kTrapStack = 3, kTrapDispatch = 4, kTrapUnreachable = 6;
 
 // The image's region sizes the guards compare against, decided for the whole
 // program and passed to the linker (which pads the regions to them).

@@ -1,9 +1,18 @@
-// Fuel points: a call to the fuel helper at the head of every cycle. The
-// targets of the DFS back edges cover every cycle, irreducible ones too; the
-// helper preserves every register but r11, so a hot loop pays a call.
+// Fuel points: a call to the fuel helper at the head of every cycle (the
+// targets of the DFS back edges cover every cycle, irreducible ones too). The
+// helper preserves every register but r11, so a hot loop pays a call and
+// nothing else.
 #include "Passes.h"
 
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/IR/CFG.h"
+
+#include <algorithm>
 #include "llvm/Analysis/CFG.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 using namespace llvm;
 
@@ -12,14 +21,51 @@ namespace ktal {
 void insert_fuel_points(Module &m) {
     for (Function &f : m) {
         if (f.isDeclaration()) continue;
-        SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 8> edges;
-        FindFunctionBackedges(f, edges);
-        SmallPtrSet<const BasicBlock *, 8> heads;
-        for (auto &e : edges) heads.insert(e.second);
-        for (const BasicBlock *h : heads) {
-            BasicBlock *bb = const_cast<BasicBlock *>(h);
-            IRBuilder<> b(&*bb->getFirstInsertionPt());
+        // Lay the blocks out in reverse post-order of the depth-first search
+        // that finds the back edges (the driver keeps this order: llc runs
+        // without block placement). Then a jump to an earlier block is
+        // exactly a back edge, and every back edge's target gets a fuel point:
+        // the verifier's fuel rule (a fuel point between entering a
+        // backward-jump target and the next backward jump) holds by
+        // construction.
+        ReversePostOrderTraversal<Function *> rpo(&f);
+        BasicBlock *prev = nullptr;
+        for (BasicBlock *bb : rpo) {
+            if (prev) bb->moveAfter(prev);
+            prev = bb;
+        }
+        SmallPtrSet<BasicBlock *, 8> seen, heads;
+        for (BasicBlock &bb : f) {
+            seen.insert(&bb);
+            for (BasicBlock *succ : successors(&bb))
+                if (seen.count(succ)) heads.insert(succ); // an edge to an earlier block
+        }
+        for (BasicBlock *h : heads) {
+            IRBuilder<> b(&*h->getFirstInsertionPt());
             emit_fuel(b);
+        }
+    }
+}
+
+// Code after a call that never returns (exit(), abort(), __builtin_unreachable)
+// is nothing: the verifier would see execution fall past the function's end.
+// A trap helper call there makes the path end where the verifier can see it.
+void end_unreachable_paths(Module &m) {
+    for (Function &f : m) {
+        if (f.isDeclaration()) continue;
+        for (BasicBlock &bb : f) {
+            auto *u = dyn_cast<UnreachableInst>(bb.getTerminator());
+            if (!u) continue;
+            if (auto *prev = dyn_cast_or_null<CallInst>(u->getPrevNode()))
+                if (auto *callee = dyn_cast<Function>(prev->getCalledOperand()->stripPointerCasts());
+                    callee && is_helper(*callee))
+                    continue;
+            IRBuilder<> b(u);
+            Module &mod = *f.getParent();
+            FunctionCallee trap = mod.getOrInsertFunction(std::string(kHelperPrefix) + "trap",
+                                                          FunctionType::get(b.getVoidTy(), {b.getInt64Ty(), b.getInt64Ty()}, false));
+            CallInst *c = b.CreateCall(trap, {b.getInt64(kTrapUnreachable), b.getInt64(0)});
+            c->setDoesNotReturn();
         }
     }
 }

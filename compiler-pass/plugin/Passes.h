@@ -39,6 +39,7 @@ Layout plan_layout(llvm::Module &m);
 bool lower_unsafe_stack(llvm::Module &m, const Layout &l);
 bool insert_guards(llvm::Module &m, const Layout &l);
 void insert_fuel_points(llvm::Module &m);
+void end_unreachable_paths(llvm::Module &m);
 bool write_hints(llvm::Module &m, const Layout &l, const std::string &path);
 
 } // namespace ktal

@@ -15,7 +15,7 @@ PreservedAnalyses LowerPass::run(Module &m, ModuleAnalysisManager &) {
     if (ok) {
         Layout l = plan_layout(m);
         ok = lower_unsafe_stack(m, l) && insert_guards(m, l);
-        if (ok) insert_fuel_points(m);
+        if (ok) insert_fuel_points(m), end_unreachable_paths(m);
         ok = ok && write_hints(m, l, opts.hints_path);
     }
     return PreservedAnalyses::none();

@@ -75,6 +75,10 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
             error_at(*moved.front(), "locals of " + std::to_string(frame) + " bytes do not fit in the sandbox");
             return false;
         }
+        // Their lifetime markers go first: they may be where the code below is inserted.
+        for (AllocaInst *a : moved)
+            for (User *u : make_early_inc_range(a->users()))
+                if (auto *ii = dyn_cast<IntrinsicInst>(u); ii && ii->isLifetimeStartOrEnd()) ii->eraseFromParent();
         GlobalVariable *usp_var = extern_symbol(m, kUnsafeStackPtr);
         GlobalVariable *base = extern_symbol(m, kUnsafeStackBase);
         GlobalVariable *sandbox = extern_symbol(m, kSandboxStart);
@@ -103,8 +107,6 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
         for (size_t k = 0; k < moved.size(); ++k) {
             auto *slot = cast<Instruction>(b.CreateGEP(i8, fp, b.getInt64(offsets[k]), moved[k]->getName()));
             mark_extent(slot, dl.getTypeAllocSize(moved[k]->getAllocatedType()));
-            for (User *u : make_early_inc_range(moved[k]->users()))
-                if (auto *ii = dyn_cast<IntrinsicInst>(u); ii && ii->isLifetimeStartOrEnd()) ii->eraseFromParent();
             moved[k]->replaceAllUsesWith(slot);
             moved[k]->eraseFromParent();
         }

@@ -1,11 +1,11 @@
-# attack: a pointer whose offset bound exceeds 2^40
+# attack: a pointer whose offset bound exceeds 2^48
 # expect: cert.malformed
 #| ktal-cert 1
 #| layout auto
 #| helpers auto
 #| entry main
 #| function main bound=0
-#|   block @main: rsp=stack[0] saved rax=sandbox[0,0x20000000000]
+#|   block @main: rsp=stack[0] saved rax=sandbox[0,0x2000000000000]
         .text
         .globl main
         .type main,@function

@@ -1,6 +1,6 @@
-# attack: an uninit value claiming 3 written low bytes
+# attack: an uninit value claiming 8 written low bytes (all of them: then it is not uninit)
 # expect: cert.malformed
-# mutate: cert-byte -4 24
+# mutate: cert-byte -4 64
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

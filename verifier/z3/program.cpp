@@ -1,0 +1,1117 @@
+#include "verifier/z3/program.hpp"
+
+#include "loader/image.hpp"
+#include "loader/symbols.hpp"
+#include "tal/cert.hpp"
+#include "tal/helpers.hpp"
+#include "verifier/decode.hpp"
+#include "verifier/verifier.hpp"
+#include "verifier/z3/x86.hpp"
+
+#include <z3++.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace ktal::prover {
+
+const char *result_name(Obligation::Result r) {
+    switch (r) {
+    case Obligation::Proved: return "proved";
+    case Obligation::Refuted: return "refuted";
+    case Obligation::Unknown: return "unknown";
+    }
+    return "?";
+}
+
+namespace {
+
+using z3::expr;
+
+std::string hex(u64 v) {
+    char b[24];
+    std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(v));
+    return b;
+}
+
+// A register: its 64-bit value and which of its bytes hold data (bit i: byte
+// i was written by the program with something it may read: not stale kernel
+// data, not a stack address, not the return address or a caller's register).
+struct Word {
+    expr v, data; // BV64, BV8
+};
+
+// The machine at one program point of one symbolic run.
+struct MState {
+    explicit MState(z3::context &c)
+        : f{c.bool_val(false), c.bool_val(false), c.bool_val(false), c.bool_val(false), c.bool_val(false)},
+          own_cf(c.bool_val(false)), own_of(c.bool_val(false)), own_zsp(c.bool_val(false)), mem(c.bool_val(false)),
+          mdata(c.bool_val(false)), fuel(c.bool_val(false)), reach(c.bool_val(false)) {}
+    std::vector<Word> r;  // kNumRegs
+    x86::Flags f;         // the flags' values
+    expr own_cf, own_of, own_zsp; // the flags hold values this function computed (not the caller's)
+    expr mem, mdata;      // the safe stack by offset from the entry rsp: bytes, and "byte holds data"
+    expr fuel;            // a fuel point ran since the last backward-jump target
+    expr reach;           // the path condition
+    bool live() const { return !reach.is_false(); }
+};
+
+expr pick(const expr &c, const expr &a, const expr &b) { return z3::eq(a, b) ? a : z3::ite(c, a, b); }
+
+// The state that is a where a's path condition holds and b elsewhere.
+MState merge(const MState &a, const MState &b) {
+    if (!a.live()) return b;
+    if (!b.live()) return a;
+    const expr &c = a.reach;
+    MState m = a;
+    for (size_t i = 0; i < a.r.size(); ++i) m.r[i] = Word{pick(c, a.r[i].v, b.r[i].v), pick(c, a.r[i].data, b.r[i].data)};
+    m.f = x86::Flags{pick(c, a.f.cf, b.f.cf), pick(c, a.f.zf, b.f.zf), pick(c, a.f.sf, b.f.sf), pick(c, a.f.of, b.f.of),
+                     pick(c, a.f.pf, b.f.pf)};
+    m.own_cf = pick(c, a.own_cf, b.own_cf), m.own_of = pick(c, a.own_of, b.own_of);
+    m.own_zsp = pick(c, a.own_zsp, b.own_zsp);
+    m.mem = pick(c, a.mem, b.mem), m.mdata = pick(c, a.mdata, b.mdata);
+    m.fuel = pick(c, a.fuel, b.fuel);
+    m.reach = (a.reach || b.reach).simplify();
+    return m;
+}
+
+// An obligation waiting for its query.
+struct Pending {
+    u64 addr;
+    std::string insn, kind, what;
+    expr reach, cond;
+    std::vector<std::pair<std::string, expr>> show; // values to print with a counterexample
+    std::vector<std::pair<std::string, expr>> items; // parts of cond, to name the ones that fail
+};
+
+// Everything one function's runs share: its symbolic constants and the
+// layout's facts.
+struct Env {
+    z3::context &c;
+    const Cert &cert;
+    const Layout &l;
+    const Function &fn;
+    std::string fn_name;
+    expr S, RA, IB, SBX, ROD;
+    std::vector<expr> saved; // the caller's callee-saved registers
+    std::vector<expr> facts; // what the layout guarantees
+    unsigned counter = 0;
+
+    Env(z3::context &ctx, const Cert &ct, const Function &f, std::string name)
+        : c(ctx), cert(ct), l(ct.layout), fn(f), fn_name(std::move(name)), S(c.bv_const("rsp0", 64)),
+          RA(c.bv_const("retaddr", 64)), IB(c.bv_const("image", 64)), SBX(IB + bv(l.sandbox_off)),
+          ROD(IB + bv(l.rodata_off)) {
+        for (u8 r = 0; r < kNumRegs; ++r) saved.push_back(c.bv_const((std::string(reg_name(r)) + "0").c_str(), 64));
+        u64 size = l.image_size;
+        // The image: page aligned, not wrapping around the address space, on
+        // one side of 2^63 (canonical addresses: the kernel's upper half, or
+        // user space for `ktal run --user`).
+        facts.push_back(IB.extract(11, 0) == c.bv_val(0, 12));
+        facts.push_back(z3::ule(IB, bv(~0ull - size)));
+        facts.push_back(z3::ule(IB, bv((1ull << 63) - 1 - size)) || z3::uge(IB, bv(1ull << 63)));
+        // The stack: 1 MiB either side of the entry rsp is mapped stack (or at
+        // least not the image), does not wrap, and lies on one side of 2^63.
+        const u64 M = 1ull << 20;
+        facts.push_back(z3::uge(S, bv(M)) && z3::ule(S, bv(~0ull - M)));
+        facts.push_back(z3::ule(S, bv((1ull << 63) - 1 - M)) || z3::uge(S - bv(M), bv(1ull << 63)));
+        facts.push_back(z3::ule(S + bv(M), IB) || z3::uge(S - bv(M), IB + bv(size)));
+    }
+
+    expr bv(u64 v, unsigned bits = 64) const { return c.bv_val(static_cast<uint64_t>(v), bits); }
+    std::string fresh(const char *what) { return std::string(what) + "." + std::to_string(counter++); }
+    expr fresh_bv(const char *what, unsigned bits = 64) { return c.bv_const(fresh(what).c_str(), bits); }
+    expr fresh_bool(const char *what) { return c.bool_const(fresh(what).c_str()); }
+    expr fresh_mem(const char *what) {
+        return c.constant(fresh(what).c_str(), c.array_sort(c.bv_sort(64), c.bv_sort(8)));
+    }
+    expr base_of(Region r) const { return r == Region::Sandbox ? SBX : ROD; }
+
+    // Does (v, data) belong to the certificate's value `want`?
+    expr holds(const Value &want, const expr &v, const expr &data) const {
+        switch (want.kind) {
+        case Kind::Uninit: {
+            if (want.low == 0) return c.bool_val(true);
+            u64 m = (1u << want.low) - 1;
+            return (data & bv(m, 8)) == bv(m, 8);
+        }
+        case Kind::Int:
+            return data == bv(0xff, 8) && bv(want.smin) <= v && v <= bv(want.smax) && z3::ule(bv(want.umin), v) &&
+                   z3::ule(v, bv(want.umax));
+        case Kind::Ptr: {
+            expr off = v - (want.region == Region::Stack ? S : base_of(want.region));
+            expr in = bv(want.smin) <= off && off <= bv(want.smax);
+            return want.region == Region::Stack ? in : (data == bv(0xff, 8) && in);
+        }
+        case Kind::RetAddr: return v == RA;
+        case Kind::Saved: return v == saved[want.reg];
+        }
+        return c.bool_val(false);
+    }
+    // The data mask a value of this kind has, when assumed.
+    u8 data_of(const Value &v) const {
+        if (v.kind == Kind::Uninit) return static_cast<u8>((1u << v.low) - 1);
+        return v.is_data() ? 0xff : 0;
+    }
+
+    // Regions. n: the access's length in bytes (64-bit, at least 1).
+    expr in_sandbox(const expr &a, const expr &n) const {
+        u64 size = l.sandbox_size;
+        return z3::ule(n, bv(size)) && z3::ule(a - SBX, bv(size) - n);
+    }
+    expr in_readable(const expr &a, const expr &n) const { // rodata up to the end of the sandbox
+        u64 size = l.sandbox_off + l.sandbox_size - l.rodata_off;
+        return z3::ule(n, bv(size)) && z3::ule(a - ROD, bv(size) - n);
+    }
+    // Inside the live frame: at or above rsp, below the return address.
+    expr in_frame(const expr &a, const expr &n, const expr &rsp) const {
+        expr off = a - S, lo = rsp - S;
+        return lo <= off && off <= bv(0) && z3::ule(n, bv(0) - off);
+    }
+    expr ra_slot(const expr &a, const expr &n) const { return a == S && n == bv(8); }
+};
+
+std::string describe_value(const Env &e, const z3::model &m, const expr &v) {
+    u64 x = m.eval(v, true).get_numeral_uint64();
+    u64 s = m.eval(e.S, true).get_numeral_uint64(), sb = m.eval(e.SBX, true).get_numeral_uint64();
+    u64 ro = m.eval(e.ROD, true).get_numeral_uint64(), ib = m.eval(e.IB, true).get_numeral_uint64();
+    std::string out = hex(x);
+    i64 ds = static_cast<i64>(x - s);
+    if (ds >= -(1 << 20) && ds <= (1 << 20)) out += ds < 0 ? " (rsp0-" + hex(static_cast<u64>(-ds)) + ")" : " (rsp0+" + hex(static_cast<u64>(ds)) + ")";
+    else if (x - sb <= e.l.sandbox_size) out += " (sandbox+" + hex(x - sb) + ")";
+    else if (x - ro <= e.l.rodata_size) out += " (rodata+" + hex(x - ro) + ")";
+    else if (x - ib < e.l.image_size) out += " (image+" + hex(x - ib) + ")";
+    return out;
+}
+
+class Run; // forward
+
+// One function: its instructions, and the runs from its entry and blocks.
+class FunctionProver {
+  public:
+    FunctionProver(z3::context &c, const Cert &cert, const Function &fn, const Image &img, Decoder &dec,
+                   const SymbolTable &syms, const Options &opt, Report &rep)
+        : c_(c), cert_(cert), fn_(fn), img_(img), dec_(dec), syms_(syms), opt_(opt), rep_(rep) {}
+    void prove();
+
+  private:
+    friend class Run;
+    void solve(u64 block, const MState &init, const std::vector<expr> &assumptions, std::vector<Pending> &pend,
+               Env &env);
+    const Block *block_at(u64 addr) const {
+        for (u32 b = 0; b < fn_.nblocks; ++b)
+            if (fn_.blocks[b].start == addr) return &fn_.blocks[b];
+        return nullptr;
+    }
+    void fail_now(u64 addr, const std::string &insn, const char *kind, const std::string &what) {
+        Obligation o;
+        o.function = fn_.entry, o.function_name = name_, o.block = fn_.entry, o.addr = addr, o.insn = insn;
+        o.kind = kind, o.what = what, o.result = Obligation::Refuted;
+        rep_.obligations.push_back(o);
+        ++rep_.refuted;
+    }
+
+    z3::context &c_;
+    const Cert &cert_;
+    const Function &fn_;
+    const Image &img_;
+    Decoder &dec_;
+    const SymbolTable &syms_;
+    const Options &opt_;
+    Report &rep_;
+    std::string name_;
+    std::vector<Insn> insns_;
+    std::map<u64, size_t> at_; // instruction start -> index
+};
+
+// One symbolic run: from `start` with state `init`, forward, until every path
+// has reached a certified block, a ret or a noreturn call.
+class Run {
+  public:
+    Run(FunctionProver &fp, Env &e, u64 start) : fp_(fp), e_(e), start_(start) {}
+
+    std::vector<Pending> pend;
+    std::vector<expr> axioms; // facts about values this run made up (a callee's result)
+
+    void go(MState s, bool entry_is_block);
+
+  private:
+    // --- obligations ---
+    void ob(const MState &s, const char *kind, const std::string &what, const expr &cond,
+            std::vector<std::pair<std::string, expr>> show = {}, std::vector<std::pair<std::string, expr>> items = {}) {
+        if (!s.live()) return;
+        pend.push_back(Pending{in_ ? in_->addr : start_, in_ ? in_->text.c_str() : "", kind, what, s.reach, cond,
+                               std::move(show), std::move(items)});
+    }
+    expr bv(u64 v, unsigned bits = 64) const { return e_.bv(v, bits); }
+    expr rsp(const MState &s) const { return s.r[RSP].v; }
+
+    // --- registers ---
+    expr reg_val(const MState &s, u8 reg, u8 size, bool high8) const {
+        const expr &v = s.r[reg].v;
+        if (high8) return v.extract(15, 8);
+        return size >= 8 ? v : v.extract(8 * size - 1, 0);
+    }
+    expr reg_data(const MState &s, u8 reg, u8 size, bool high8) const {
+        u64 need = high8 ? 2 : size >= 8 ? 0xff : (1u << size) - 1;
+        return (s.r[reg].data & bv(need, 8)) == bv(need, 8);
+    }
+    void set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &data);
+    void set_rsp(MState &s, const expr &v);
+    void forget_below(MState &s, const expr &off);
+
+    // --- memory ---
+    expr address(const MState &s, const MemRef &m, expr *data = nullptr);
+    expr stack_read(const expr &mem, const expr &off, unsigned n) const {
+        expr v = z3::select(mem, off + bv(n - 1));
+        for (int i = static_cast<int>(n) - 2; i >= 0; --i) v = z3::concat(v, z3::select(mem, off + bv(i)));
+        return v;
+    }
+    expr stack_data(const expr &mdata, const expr &off, unsigned n) const {
+        expr d = z3::select(mdata, off);
+        for (unsigned i = 1; i < n; ++i) d = d && z3::select(mdata, off + bv(i));
+        return d;
+    }
+    expr stack_mask(const expr &mdata, const expr &off) const { // 8 bytes' data bits as a mask
+        expr m = z3::ite(z3::select(mdata, off + bv(7)), bv(1, 1), bv(0, 1));
+        for (int i = 6; i >= 0; --i) m = z3::concat(m, z3::ite(z3::select(mdata, off + bv(i)), bv(1, 1), bv(0, 1)));
+        return m;
+    }
+    expr load(MState &s, const MemRef &m, unsigned n, expr &data);
+    void store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &data);
+    void stack_write(MState &s, const expr &off, unsigned n, const expr &val, const expr &data, const expr &when) {
+        for (unsigned i = 0; i < n; ++i) {
+            expr o = off + bv(i);
+            s.mem = z3::store(s.mem, o, z3::ite(when, val.extract(8 * i + 7, 8 * i), z3::select(s.mem, o)));
+            s.mdata = z3::store(s.mdata, o, z3::ite(when, data, z3::select(s.mdata, o)));
+        }
+    }
+
+    // --- operands ---
+    expr read_op(MState &s, const Operand &op, u8 w, expr &data);
+    void write_op(MState &s, const Operand &op, u8 w, const expr &val, const expr &data);
+    void set_flags(MState &s, const x86::Result &r) {
+        s.f = r.f;
+        s.own_cf = (s.own_cf || r.def_cf).simplify();
+        s.own_of = (s.own_of || r.def_of).simplify();
+        s.own_zsp = (s.own_zsp || r.def_zsp).simplify();
+    }
+    void undefined_flags(MState &s) { // values unknown, not more ours than before
+        s.f = x86::Flags{e_.fresh_bool("cf"), e_.fresh_bool("zf"), e_.fresh_bool("sf"), e_.fresh_bool("of"),
+                         e_.fresh_bool("pf")};
+    }
+
+    // --- instructions ---
+    void step(MState &s, const Insn &in);
+    void alu(MState &s, const Insn &in);
+    void call(MState &s, const Insn &in);
+    void ret(MState &s);
+    void rep(MState &s, const Insn &in);
+    void clobber(MState &s, bool fuel);
+    void edge(MState s, u64 target, bool backward, std::map<u64, MState> &pending);
+    void check_block(const MState &s, const Block &b, bool backward);
+    expr count8(MState &s, const Insn &in, int idx);
+
+    FunctionProver &fp_;
+    Env &e_;
+    u64 start_;
+    const Insn *in_ = nullptr;
+};
+
+void Run::set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &data) {
+    Word &w = s.r[reg];
+    expr d8 = z3::ite(data, bv(0xff, 8), bv(0, 8));
+    if (reg == RSP) {
+        expr nv = size >= 8 ? val : size == 4 ? z3::zext(val, 32) : z3::concat(w.v.extract(63, 8 * size), val);
+        set_rsp(s, nv);
+        return;
+    }
+    if (size >= 8) {
+        w = Word{val, d8};
+    } else if (size == 4) {
+        w = Word{z3::zext(val, 32), d8};
+    } else if (high8) {
+        w = Word{z3::concat(w.v.extract(63, 16), z3::concat(val, w.v.extract(7, 0))),
+                 (w.data & bv(0xfd, 8)) | (d8 & bv(0x02, 8))};
+    } else {
+        u64 low = (1u << size) - 1;
+        w = Word{z3::concat(w.v.extract(63, 8 * size), val), (w.data & bv(~low & 0xff, 8)) | (d8 & bv(low, 8))};
+    }
+}
+
+// rsp stays inside the certified frame; what lies below it is lost (an
+// interrupt may use that memory at any time).
+void Run::set_rsp(MState &s, const expr &v) {
+    expr off = (v - e_.S).simplify();
+    ob(s, "stack.frame", "rsp stays inside the certified frame [-" + std::to_string(e_.fn.frame) + ", 0]",
+       bv(static_cast<u64>(-static_cast<i64>(e_.fn.frame))) <= off && off <= bv(0), {{"rsp - rsp0", off}});
+    expr old = (rsp(s) - e_.S).simplify();
+    s.r[RSP] = Word{v, bv(0, 8)};
+    bool down = old.is_numeral() && off.is_numeral() &&
+                static_cast<i64>(off.get_numeral_uint64()) <= static_cast<i64>(old.get_numeral_uint64());
+    if (!down) forget_below(s, off);
+}
+
+void Run::forget_below(MState &s, const expr &off) {
+    expr i = e_.c.bv_const("i", 64);
+    expr junk = e_.fresh_mem("below-rsp");
+    s.mem = z3::lambda(i, z3::ite(i < off, z3::select(junk, i), z3::select(s.mem, i)));
+    s.mdata = z3::lambda(i, z3::ite(i < off, e_.c.bool_val(false), z3::select(s.mdata, i)));
+}
+
+expr Run::address(const MState &s, const MemRef &m, expr *data) {
+    if (m.rip) {
+        if (data) *data = e_.c.bool_val(true); // sandbox and rodata addresses are data
+        return e_.IB + bv(static_cast<u64>(m.disp));
+    }
+    expr a = bv(static_cast<u64>(m.disp));
+    expr d = e_.c.bool_val(true);
+    if (m.base != kNoReg) a = s.r[m.base].v + a, d = d && s.r[m.base].data == bv(0xff, 8);
+    if (m.index != kNoReg) a = a + s.r[m.index].v * bv(m.scale ? m.scale : 1), d = d && s.r[m.index].data == bv(0xff, 8);
+    if (data) *data = d;
+    return a;
+}
+
+expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
+    expr a = address(s, m);
+    expr nn = bv(n);
+    expr frame = e_.in_frame(a, nn, rsp(s)), ra = e_.ra_slot(a, nn);
+    ob(s, "memory",
+       "a " + std::to_string(n) + "-byte read lies inside the sandbox, rodata..end of image, or the frame at or above rsp",
+       e_.in_sandbox(a, nn) || e_.in_readable(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}});
+    expr off = a - e_.S;
+    expr stack = frame || ra;
+    data = z3::ite(stack, stack_data(s.mdata, off, n), e_.c.bool_val(true));
+    return z3::ite(stack, stack_read(s.mem, off, n), e_.fresh_bv("load", 8 * n));
+}
+
+void Run::store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &data) {
+    expr a = address(s, m);
+    expr nn = bv(n);
+    expr frame = e_.in_frame(a, nn, rsp(s));
+    expr ra = e_.ra_slot(a, nn) && (n == 8 ? val == e_.RA : e_.c.bool_val(false));
+    ob(s, "memory",
+       "a " + std::to_string(n) + "-byte write lies inside the sandbox or the frame at or above rsp (the return address only rewritten with itself)",
+       e_.in_sandbox(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}, {"value", val}});
+    stack_write(s, a - e_.S, n, val, data, frame);
+}
+
+expr Run::read_op(MState &s, const Operand &op, u8 w, expr &data) {
+    switch (op.kind) {
+    case Operand::Reg: data = reg_data(s, op.reg, w, op.high8); return reg_val(s, op.reg, w, op.high8);
+    case Operand::Imm: data = e_.c.bool_val(true); return bv(static_cast<u64>(op.imm), 64).extract(8 * w - 1, 0);
+    case Operand::Mem: return load(s, op.mem, w, data);
+    default: throw std::runtime_error("an operand the decoder should not produce");
+    }
+}
+
+void Run::write_op(MState &s, const Operand &op, u8 w, const expr &val, const expr &data) {
+    if (op.kind == Operand::Reg) set_reg(s, op.reg, w, op.high8, val, data);
+    else if (op.kind == Operand::Mem) store(s, op.mem, w, val, data);
+    else throw std::runtime_error("a write to an operand that is not a place");
+}
+
+expr Run::count8(MState &s, const Insn &in, int idx) {
+    if (in.nops > idx && in.ops[idx].kind == Operand::Imm) return bv(static_cast<u64>(in.ops[idx].imm) & 0xff, 8);
+    if (in.nops > idx && in.ops[idx].kind == Operand::Reg) return reg_val(s, RCX, 1, false);
+    return bv(1, 8);
+}
+
+void Run::alu(MState &s, const Insn &in) {
+    u8 w = in.width;
+    const Operand &d = in.ops[0], &sr = in.ops[1];
+    expr da(e_.c), db(e_.c);
+    expr a = read_op(s, d, w, da), b = read_op(s, sr, w, db);
+    x86::Result r{a, s.f, a, a, a};
+    switch (in.op) {
+    case Op::Add: r = x86::add(a, b, e_.c.bool_val(false)); break;
+    case Op::Adc: r = x86::add(a, b, s.f.cf); break;
+    case Op::Sub: case Op::Cmp: r = x86::sub(a, b, e_.c.bool_val(false)); break;
+    case Op::Sbb: r = x86::sub(a, b, s.f.cf); break;
+    case Op::And: case Op::Test: r = x86::logic('&', a, b); break;
+    case Op::Or: r = x86::logic('|', a, b); break;
+    default: r = x86::logic('^', a, b); break; // xor
+    }
+    set_flags(s, r);
+    if (in.op == Op::Cmp || in.op == Op::Test) return;
+    bool zeroing = (in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg && sr.kind == Operand::Reg &&
+                   d.reg == sr.reg && d.high8 == sr.high8;
+    write_op(s, d, w, r.r, zeroing ? e_.c.bool_val(true) : (da && db));
+}
+
+void Run::step(MState &s, const Insn &in) {
+    u8 w = in.width;
+    z3::context &c = e_.c;
+    expr d1(c), d2(c);
+    switch (in.op) {
+    case Op::Nop: return;
+    case Op::Mov: {
+        expr v = read_op(s, in.ops[1], w, d1);
+        write_op(s, in.ops[0], w, v, d1);
+        return;
+    }
+    case Op::Movzx: case Op::Movsx: {
+        u8 from = in.ops[1].size;
+        expr v = read_op(s, in.ops[1], from, d1);
+        write_op(s, in.ops[0], w, x86::to_width(v, 8 * w, in.op == Op::Movsx), d1);
+        return;
+    }
+    case Op::Lea: {
+        const MemRef &m = in.ops[1].mem;
+        expr a = address(s, m, &d1);
+        if (m.rip) {
+            u64 o = static_cast<u64>(m.disp);
+            const Layout &l = e_.l;
+            ob(s, "address", "a RIP-relative address names data (rodata..end of the sandbox), never code or helper slots",
+               c.bool_val(o >= l.rodata_off && o <= l.sandbox_off + l.sandbox_size), {{"image offset", bv(o)}});
+        }
+        write_op(s, in.ops[0], w, x86::to_width(a, 8 * w, false), d1);
+        return;
+    }
+    case Op::Push: {
+        expr v = read_op(s, in.ops[0], 8, d1);
+        expr top = rsp(s) - bv(8);
+        set_rsp(s, top);
+        MemRef m;
+        m.base = RSP;
+        store(s, m, 8, v, d1);
+        return;
+    }
+    case Op::Pop: {
+        MemRef m;
+        m.base = RSP;
+        expr v = load(s, m, 8, d1);
+        set_rsp(s, rsp(s) + bv(8));
+        write_op(s, in.ops[0], 8, v, d1);
+        return;
+    }
+    case Op::Cmov: {
+        expr cond = x86::cond(in.cc, s.f);
+        expr src = read_op(s, in.ops[1], w, d1); // read (and checked) whether or not it moves
+        expr dst = reg_val(s, in.ops[0].reg, w, false);
+        d2 = reg_data(s, in.ops[0].reg, w, false);
+        write_op(s, in.ops[0], w, z3::ite(cond, src, dst), z3::ite(cond, d1, d2));
+        return;
+    }
+    case Op::Setcc:
+        write_op(s, in.ops[0], 1, z3::ite(x86::cond(in.cc, s.f), bv(1, 8), bv(0, 8)), c.bool_val(true));
+        return;
+    case Op::Add: case Op::Or: case Op::Adc: case Op::Sbb: case Op::And: case Op::Sub: case Op::Xor: case Op::Cmp:
+    case Op::Test: alu(s, in); return;
+    case Op::Inc: case Op::Dec: case Op::Neg: case Op::Not: {
+        expr a = read_op(s, in.ops[0], w, d1);
+        if (in.op == Op::Not) {
+            write_op(s, in.ops[0], w, ~a, d1);
+            return;
+        }
+        x86::Result r = in.op == Op::Neg ? x86::neg(a) : x86::incdec(in.op == Op::Inc, a, s.f);
+        set_flags(s, r);
+        write_op(s, in.ops[0], w, r.r, d1);
+        return;
+    }
+    case Op::Imul: {
+        const Operand &x = in.nops == 3 ? in.ops[1] : in.ops[0];
+        const Operand &y = in.nops == 3 ? in.ops[2] : in.ops[1];
+        expr a = read_op(s, x, w, d1), b = read_op(s, y, w, d2);
+        x86::Result r = x86::imul2(a, b);
+        set_flags(s, r);
+        write_op(s, in.ops[0], w, r.r, d1 && d2);
+        return;
+    }
+    case Op::Mul1: case Op::Imul1: {
+        expr a = reg_val(s, RAX, w, false), b = read_op(s, in.ops[0], w, d2);
+        d1 = reg_data(s, RAX, w, false);
+        x86::Wide p = x86::mul1(in.op == Op::Imul1, a, b, s.f);
+        x86::Result r{p.lo, p.f, c.bool_val(true), c.bool_val(true), c.bool_val(false)};
+        set_flags(s, r);
+        set_reg(s, RAX, w, false, p.lo, d1 && d2);
+        set_reg(s, RDX, w, false, p.hi, d1 && d2);
+        return;
+    }
+    case Op::Div: case Op::Idiv: {
+        expr d = read_op(s, in.ops[0], w, d1);
+        expr hi = reg_val(s, RDX, w, false), lo = reg_val(s, RAX, w, false);
+        expr dd = reg_data(s, RDX, w, false) && reg_data(s, RAX, w, false) && d1;
+        x86::Division q = x86::divide(in.op == Op::Idiv, hi, lo, d);
+        std::vector<std::pair<std::string, expr>> show{{"divisor", d}, {"rdx", hi}, {"rax", lo}};
+        ob(s, "divide.zero", "the divisor is not zero", q.zero_ok, show);
+        ob(s, "divide.overflow", std::string("the quotient of rdx:rax fits in ") + std::to_string(8 * w) + " bits (" +
+                                     (in.op == Op::Idiv ? "signed" : "unsigned") + ")",
+           !q.zero_ok || q.fits, show);
+        set_reg(s, RAX, w, false, q.quot, dd);
+        set_reg(s, RDX, w, false, q.rem, dd);
+        undefined_flags(s);
+        return;
+    }
+    case Op::Rol: case Op::Ror: case Op::Shl: case Op::Shr: case Op::Sar: {
+        expr a = read_op(s, in.ops[0], w, d1);
+        char k = in.op == Op::Rol ? 'L' : in.op == Op::Ror ? 'R' : in.op == Op::Shl ? 'l' : in.op == Op::Shr ? 'r' : 'a';
+        x86::Result r = x86::shift(k, a, count8(s, in, 1), s.f);
+        set_flags(s, r);
+        write_op(s, in.ops[0], w, r.r, d1);
+        return;
+    }
+    case Op::Shld: case Op::Shrd: {
+        expr a = read_op(s, in.ops[0], w, d1), b = read_op(s, in.ops[1], w, d2);
+        x86::Result r = x86::double_shift(in.op == Op::Shld, a, b, count8(s, in, 2), s.f);
+        set_flags(s, r);
+        write_op(s, in.ops[0], w, r.r, d1 && d2);
+        return;
+    }
+    case Op::Cext: { // cbw, cwde, cdqe
+        expr half = reg_val(s, RAX, w / 2, false);
+        set_reg(s, RAX, w, false, z3::sext(half, 4 * w), reg_data(s, RAX, w / 2, false));
+        return;
+    }
+    case Op::Csext: { // cwd, cdq, cqo
+        expr a = reg_val(s, RAX, w, false);
+        set_reg(s, RDX, w, false, z3::ashr(a, bv(8 * w - 1, 8 * w)), reg_data(s, RAX, w, false));
+        return;
+    }
+    case Op::Bt: {
+        expr a = read_op(s, in.ops[0], w, d1), b = read_op(s, in.ops[1], w, d2);
+        set_flags(s, x86::bt(a, b, s.f));
+        return;
+    }
+    case Op::Bsf: case Op::Bsr: case Op::Tzcnt: {
+        expr src = read_op(s, in.ops[1], w, d1);
+        expr old = s.r[in.ops[0].reg].v;
+        expr dst = reg_val(s, in.ops[0].reg, w, false);
+        d2 = reg_data(s, in.ops[0].reg, w, false);
+        x86::Result r = x86::bitscan(in.op == Op::Bsf ? 'f' : in.op == Op::Bsr ? 'r' : 't', dst, src, s.f);
+        set_flags(s, r);
+        write_op(s, in.ops[0], w, r.r, d1 && d2);
+        if (w == 4) { // dst unchanged when src = 0: its upper half kept or cleared, the manuals do not say
+            expr keep = x86::zero(src) && e_.fresh_bool("bsf.keep-upper");
+            s.r[in.ops[0].reg].v = z3::ite(keep, old, s.r[in.ops[0].reg].v);
+        }
+        return;
+    }
+    case Op::Bswap: {
+        expr a = read_op(s, in.ops[0], w, d1);
+        write_op(s, in.ops[0], w, x86::bswap(a), d1);
+        return;
+    }
+    case Op::Call: call(s, in); return;
+    case Op::Ret: ret(s); return;
+    case Op::RepMovs: case Op::RepStos: rep(s, in); return;
+    case Op::Int3:
+        ob(s, "control", "int3 (padding) is never reached", c.bool_val(false));
+        s.reach = c.bool_val(false);
+        return;
+    default:
+        ob(s, "control", std::string("no semantics for ") + op_name(in.op), c.bool_val(false));
+        s.reach = c.bool_val(false);
+        return;
+    }
+}
+
+// After a call: the callee (or helper) may change the caller-saved registers
+// and leaves flags that are not ours; its frame and the return address were
+// below rsp.
+void Run::clobber(MState &s, bool fuel) {
+    for (u8 r = 0; r < kNumRegs; ++r) {
+        if (fuel ? r != R11 : !is_caller_saved(r)) continue;
+        s.r[r] = Word{e_.fresh_bv((std::string(reg_name(r)) + ".after-call").c_str()), bv(0, 8)};
+    }
+    undefined_flags(s);
+    s.own_cf = s.own_of = s.own_zsp = e_.c.bool_val(false);
+    forget_below(s, (rsp(s) - e_.S).simplify());
+}
+
+static const Function *function_at(const Cert &cert, u64 entry) {
+    for (u32 i = 0; i < cert.nfuncs; ++i)
+        if (cert.funcs[i].entry == entry) return &cert.funcs[i];
+    return nullptr;
+}
+
+void Run::call(MState &s, const Insn &in) {
+    z3::context &c = e_.c;
+    const Layout &l = e_.l;
+    expr depth = bv(8) - (rsp(s) - e_.S); // bytes below the entry rsp once the return address is pushed
+    u64 slots_end = l.helpers_off + l.helper_count * kHelperSlotSize;
+    if (in.target >= l.helpers_off && in.target < slots_end) {
+        if ((in.target - l.helpers_off) % kHelperSlotSize) {
+            ob(s, "call.target", "a call lands on the start of a helper slot", c.bool_val(false));
+            s.reach = c.bool_val(false);
+            return;
+        }
+        u32 id = e_.cert.helpers[(in.target - l.helpers_off) / kHelperSlotSize];
+        const HelperInfo &h = helper_info(id);
+        for (u8 k = 0; k < h.nargs; ++k)
+            ob(s, "call.arguments", std::string("argument ") + reg_name(kArgRegs[k]) + " of " + h.name + " is plain data",
+               s.r[kArgRegs[k]].data == bv(0xff, 8));
+        ob(s, "stack.bound", "the call stays within the certified stack bound (" + std::to_string(e_.fn.bound) + " bytes)",
+           depth <= bv(e_.fn.bound), {{"depth", depth}});
+        if (h.kind == KTAL_HELPER_NORETURN) {
+            s.reach = c.bool_val(false);
+            return;
+        }
+        clobber(s, h.kind == KTAL_HELPER_FUEL);
+        if (h.kind == KTAL_HELPER_FUEL) s.fuel = c.bool_val(true);
+        else s.r[RAX] = Word{e_.fresh_bv("helper-result"), bv(0xff, 8)};
+        return;
+    }
+    const Function *callee = function_at(e_.cert, in.target);
+    if (!callee) {
+        ob(s, "call.target", "a call reaches a certified function or a helper slot", c.bool_val(false));
+        s.reach = c.bool_val(false);
+        return;
+    }
+    ob(s, "call.target", "the callee comes earlier in the call order (no recursion)",
+       c.bool_val(callee->order < e_.fn.order));
+    for (u8 k = 0; k < callee->nargs; ++k) {
+        const Word &a = s.r[kArgRegs[k]];
+        ob(s, "call.arguments", std::string("argument ") + reg_name(kArgRegs[k]) + " has the callee's certified type",
+           e_.holds(callee->args[k], a.v, a.data), {{reg_name(kArgRegs[k]), a.v}});
+    }
+    ob(s, "stack.bound",
+       "the call and the callee's own stack stay within the certified bound (" + std::to_string(e_.fn.bound) + " bytes)",
+       z3::bvadd_no_overflow(depth, bv(callee->bound), true) && depth + bv(callee->bound) <= bv(e_.fn.bound),
+       {{"depth", depth}});
+    clobber(s, false);
+    if (callee->has_result) {
+        expr v = e_.fresh_bv("result");
+        u8 d = e_.data_of(callee->result);
+        axioms.push_back(e_.holds(callee->result, v, bv(d, 8)));
+        s.r[RAX] = Word{v, bv(d, 8)};
+    }
+}
+
+void Run::ret(MState &s) {
+    z3::context &c = e_.c;
+    ob(s, "ret.rsp", "ret with rsp at the entry value", rsp(s) == e_.S, {{"rsp - rsp0", rsp(s) - e_.S}});
+    ob(s, "ret.return-address", "the return address is intact", stack_read(s.mem, bv(0), 8) == e_.RA,
+       {{"[rsp0]", stack_read(s.mem, bv(0), 8)}});
+    for (u8 r = 0; r < kNumRegs; ++r)
+        if (is_callee_saved(r))
+            ob(s, "ret.callee-saved", std::string(reg_name(r)) + " holds the caller's value again", s.r[r].v == e_.saved[r],
+               {{reg_name(r), s.r[r].v}});
+    if (e_.fn.has_result)
+        ob(s, "ret.result", "rax has the certified result type", e_.holds(e_.fn.result, s.r[RAX].v, s.r[RAX].data),
+           {{"rax", s.r[RAX].v}});
+    s.reach = c.bool_val(false);
+}
+
+void Run::rep(MState &s, const Insn &in) {
+    z3::context &c = e_.c;
+    u64 unit = in.width;
+    bool movs = in.op == Op::RepMovs;
+    expr cnt = s.r[RCX].v, dst = s.r[RDI].v, src = s.r[RSI].v;
+    expr n = cnt * bv(unit);
+    expr fits = (z3::zext(cnt, 64) * c.bv_val(static_cast<uint64_t>(unit), 128)).extract(127, 64) == bv(0);
+    expr none = cnt == bv(0);
+    expr dframe = e_.in_frame(dst, n, rsp(s)), sframe = e_.in_frame(src, n, rsp(s));
+    ob(s, "memory", "rep " + std::string(movs ? "movs" : "stos") + ": rcx units at rdi lie inside the sandbox or the frame",
+       none || (fits && (e_.in_sandbox(dst, n) || dframe)), {{"rdi", dst}, {"rcx", cnt}});
+    if (movs)
+        ob(s, "memory", "rep movs: rcx units at rsi lie inside a readable region",
+           none || (fits && (e_.in_sandbox(src, n) || e_.in_readable(src, n) || sframe)), {{"rsi", src}, {"rcx", cnt}});
+    // The frame's bytes it writes.
+    expr i = c.bv_const("i", 64);
+    expr doff = dst - e_.S, soff = src - e_.S;
+    expr in_range = doff <= i && z3::ult(i - doff, n);
+    expr k = i - doff; // byte index in the copy
+    expr byte(c), data(c);
+    if (movs) {
+        expr overlap = z3::ult(soff - doff + n - bv(1), bv(2) * n - bv(1)); // |soff - doff| < n
+        expr ok = sframe && !overlap;
+        expr junk = e_.fresh_mem("rep.src");
+        byte = z3::ite(ok, z3::select(s.mem, soff + k), z3::select(junk, i));
+        data = z3::ite(ok, z3::select(s.mdata, soff + k), !sframe && s.r[RSI].data == bv(0xff, 8));
+    } else {
+        expr v = z3::zext(reg_val(s, RAX, static_cast<u8>(unit), false), static_cast<unsigned>(64 - 8 * unit));
+        expr shift = (k & bv(unit - 1)) * bv(8);
+        byte = z3::lshr(v, shift).extract(7, 0);
+        data = reg_data(s, RAX, static_cast<u8>(unit), false);
+    }
+    expr wr = dframe && !none && in_range;
+    s.mem = z3::lambda(i, z3::ite(wr, byte, z3::select(s.mem, i)));
+    s.mdata = z3::lambda(i, z3::ite(wr, data, z3::select(s.mdata, i)));
+    s.r[RDI].v = dst + n;
+    if (movs) s.r[RSI].v = src + n;
+    s.r[RCX] = Word{bv(0), bv(0xff, 8)};
+}
+
+// The state s at the start of certified block b: does it satisfy b's state?
+void Run::check_block(const MState &s, const Block &b, bool backward) {
+    z3::context &c = e_.c;
+    const CertState &cs = b.state;
+    std::vector<std::pair<std::string, expr>> items;
+    std::vector<bool> listed(kNumRegs, false);
+    for (u32 i = 0; i < cs.nregs; ++i) {
+        const RegEntry &re = cs.regs[i];
+        listed[re.reg] = true;
+        items.push_back({reg_name(re.reg), e_.holds(re.v, s.r[re.reg].v, s.r[re.reg].data)});
+    }
+    for (u32 i = 0; i < cs.nslots; ++i) {
+        const SlotEntry &se = cs.slots[i];
+        expr off = bv(static_cast<u64>(static_cast<i64>(se.off)));
+        std::string name = "[" + std::to_string(se.off) + "]";
+        if (se.width == 8) {
+            items.push_back({name, e_.holds(se.v, stack_read(s.mem, off, 8), stack_mask(s.mdata, off))});
+        } else if (se.width == 4) {
+            expr m = stack_mask(s.mdata, off).extract(3, 0);
+            items.push_back({name + ":4", e_.holds(se.v, z3::zext(stack_read(s.mem, off, 4), 32), z3::concat(bv(0xf, 4), m))});
+        } else {
+            expr all = c.bool_val(true);
+            for (unsigned k = 0; k < 4; ++k)
+                if (se.mask & (1u << k)) all = all && z3::select(s.mdata, off + bv(k));
+            items.push_back({name + ":bytes", all});
+        }
+    }
+    items.push_back({"[0] (return address)", stack_read(s.mem, bv(0), 8) == e_.RA});
+    if (cs.flags_set) items.push_back({"flags", s.own_cf && s.own_of && s.own_zsp});
+    if (cs.fuel) items.push_back({"fuel", backward ? c.bool_val(false) : s.fuel});
+    if (cs.sext == 8) items.push_back({"sext8", s.r[RDX].v == z3::ashr(s.r[RAX].v, bv(63))});
+    if (cs.sext == 4)
+        items.push_back({"sext4", s.r[RDX].v.extract(31, 0) == z3::ashr(s.r[RAX].v.extract(31, 0), c.bv_val(31, 32))});
+    for (u8 i = 0; i < cs.nfacts; ++i) {
+        const Fact &f = cs.facts[i];
+        auto val = [&](const Loc &l) {
+            if (l.kind == Loc::Reg) return s.r[l.reg].v;
+            expr off = bv(static_cast<u64>(static_cast<i64>(l.off)));
+            return l.width == 8 ? stack_read(s.mem, off, 8) : z3::zext(stack_read(s.mem, off, 4), 32);
+        };
+        expr x = z3::sext(val(f.x), 64), y = z3::sext(val(f.y), 64);
+        items.push_back({"fact", x <= y + c.bv_val(static_cast<int64_t>(f.c), 128)});
+    }
+    if (backward) ob(s, "fuel.backward-jump", "a fuel point ran since the loop head", s.fuel);
+    expr all = c.bool_val(true);
+    for (auto &it : items) all = all && it.second;
+    std::vector<std::pair<std::string, expr>> show;
+    for (u8 r = 0; r < kNumRegs; ++r)
+        if (listed[r]) show.push_back({std::string(reg_name(r)) + " at the edge", s.r[r].v});
+    ob(s, "cert.edge-state", "the state entering block " + hex(b.start) + " satisfies its certified state", all, show,
+       items);
+}
+
+void Run::edge(MState s, u64 t, bool backward, std::map<u64, MState> &pending) {
+    z3::context &c = e_.c;
+    if (!s.live()) return;
+    const Function &fn = e_.fn;
+    if (t < fn.entry || t >= fn.entry + fn.size) {
+        ob(s, "control", "a jump stays inside its function", c.bool_val(false));
+        return;
+    }
+    if (!fp_.at_.count(t)) {
+        ob(s, "control", "a jump lands on an instruction boundary", c.bool_val(false));
+        return;
+    }
+    if (const Block *b = fp_.block_at(t)) {
+        check_block(s, *b, backward);
+        return;
+    }
+    if (backward) {
+        ob(s, "control", "a backward jump lands on a certified block", c.bool_val(false));
+        return;
+    }
+    auto it = pending.find(t);
+    if (it == pending.end()) pending.emplace(t, s);
+    else it->second = merge(it->second, s);
+}
+
+void Run::go(MState s, bool entry_is_block) {
+    z3::context &c = e_.c;
+    std::map<u64, MState> pending;
+    std::vector<Insn> &insns = fp_.insns_;
+    size_t idx = fp_.at_.at(start_);
+    if (entry_is_block) { // the entry state must satisfy a block at the entry itself
+        check_block(s, *fp_.block_at(start_), false);
+        return;
+    }
+    for (; idx < insns.size(); ++idx) {
+        const Insn &in = insns[idx];
+        in_ = &in;
+        u64 pc = in.addr;
+        auto it = pending.find(pc);
+        if (pc != start_ && fp_.block_at(pc)) {
+            MState st = it != pending.end() ? merge(s, it->second) : s;
+            if (it != pending.end()) pending.erase(it);
+            if (st.live()) check_block(st, *fp_.block_at(pc), false);
+            s.reach = c.bool_val(false);
+            if (pending.empty()) break;
+            continue;
+        }
+        if (it != pending.end()) {
+            s = merge(s, it->second);
+            pending.erase(it);
+        }
+        if (!s.live()) {
+            if (pending.empty()) break;
+            continue;
+        }
+        ++fp_.rep_.instructions;
+        if (in.op == Op::Jmp) {
+            edge(s, in.target, in.target <= in.addr, pending);
+            s.reach = c.bool_val(false);
+        } else if (in.op == Op::Jcc) {
+            expr cond = x86::cond(in.cc, s.f);
+            MState taken = s;
+            taken.reach = (s.reach && cond).simplify();
+            edge(taken, in.target, in.target <= in.addr, pending);
+            s.reach = (s.reach && !cond).simplify();
+        } else {
+            step(s, in);
+        }
+    }
+    in_ = idx < insns.size() ? &insns[idx] : (insns.empty() ? nullptr : &insns.back());
+    if (s.live() && idx >= insns.size())
+        ob(s, "control", "execution never falls off the end of the function", c.bool_val(false));
+    for (auto &p : pending) // targets past the last instruction were refused when the jump was made
+        (void)p;
+}
+
+// --- the start of each run ---
+
+// A fresh word satisfying a certified value; its facts go to `as`.
+Word assume_word(Env &e, const Value &v, const char *name, std::vector<expr> &as) {
+    expr x = e.fresh_bv(name);
+    u8 d = e.data_of(v);
+    as.push_back(e.holds(v, x, e.bv(d, 8)));
+    return Word{x, e.bv(d, 8)};
+}
+
+MState entry_state(Env &e, std::vector<expr> &as) {
+    z3::context &c = e.c;
+    MState s(c);
+    for (u8 r = 0; r < kNumRegs; ++r) {
+        if (r == RSP) s.r.push_back(Word{e.S, e.bv(0, 8)});
+        else if (is_callee_saved(r)) s.r.push_back(Word{e.saved[r], e.bv(0, 8)});
+        else s.r.push_back(Word{e.fresh_bv(reg_name(r)), e.bv(0, 8)});
+    }
+    for (u8 k = 0; k < e.fn.nargs; ++k) s.r[kArgRegs[k]] = assume_word(e, e.fn.args[k], reg_name(kArgRegs[k]), as);
+    s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"), e.fresh_bool("pf")};
+    s.mem = e.fresh_mem("stack");
+    s.mdata = z3::const_array(c.bv_sort(64), c.bool_val(false));
+    expr ra = z3::select(s.mem, e.bv(7));
+    for (int i = 6; i >= 0; --i) ra = z3::concat(ra, z3::select(s.mem, e.bv(i)));
+    as.push_back(ra == e.RA);
+    s.fuel = c.bool_val(false);
+    s.reach = c.bool_val(true);
+    return s;
+}
+
+MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
+    z3::context &c = e.c;
+    MState s(c);
+    for (u8 r = 0; r < kNumRegs; ++r) s.r.push_back(Word{e.fresh_bv(reg_name(r)), e.bv(0, 8)});
+    for (u32 i = 0; i < cs.nregs; ++i) s.r[cs.regs[i].reg] = assume_word(e, cs.regs[i].v, reg_name(cs.regs[i].reg), as);
+    s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"), e.fresh_bool("pf")};
+    s.own_cf = s.own_of = s.own_zsp = c.bool_val(cs.flags_set);
+    s.mem = e.fresh_mem("stack");
+    expr md = z3::const_array(c.bv_sort(64), c.bool_val(false));
+    auto bytes = [&](i64 off, unsigned n) {
+        expr v = z3::select(s.mem, e.bv(static_cast<u64>(off + n - 1)));
+        for (int k = static_cast<int>(n) - 2; k >= 0; --k) v = z3::concat(v, z3::select(s.mem, e.bv(static_cast<u64>(off + k))));
+        return v;
+    };
+    for (u32 i = 0; i < cs.nslots; ++i) {
+        const SlotEntry &se = cs.slots[i];
+        if (se.width == 8) {
+            u8 d = e.data_of(se.v);
+            as.push_back(e.holds(se.v, bytes(se.off, 8), e.bv(d, 8)));
+            for (unsigned k = 0; k < 8; ++k) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(d == 0xff));
+        } else if (se.width == 4) {
+            as.push_back(e.holds(se.v, z3::zext(bytes(se.off, 4), 32), e.bv(0xff, 8)));
+            for (unsigned k = 0; k < 4; ++k) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
+        } else {
+            for (unsigned k = 0; k < 4; ++k)
+                if (se.mask & (1u << k)) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
+        }
+    }
+    s.mdata = md;
+    as.push_back(bytes(0, 8) == e.RA);
+    if (cs.sext == 8) as.push_back(s.r[RDX].v == z3::ashr(s.r[RAX].v, e.bv(63)));
+    if (cs.sext == 4) as.push_back(s.r[RDX].v.extract(31, 0) == z3::ashr(s.r[RAX].v.extract(31, 0), c.bv_val(31, 32)));
+    for (u8 i = 0; i < cs.nfacts; ++i) {
+        const Fact &f = cs.facts[i];
+        auto val = [&](const Loc &l) {
+            if (l.kind == Loc::Reg) return s.r[l.reg].v;
+            return l.width == 8 ? bytes(l.off, 8) : z3::zext(bytes(l.off, 4), 32);
+        };
+        as.push_back(z3::sext(val(f.x), 64) <= z3::sext(val(f.y), 64) + c.bv_val(static_cast<int64_t>(f.c), 128));
+    }
+    s.fuel = c.bool_val(cs.fuel != 0);
+    s.reach = c.bool_val(true);
+    return s;
+}
+
+void FunctionProver::solve(u64 block, const MState &init, const std::vector<expr> &assumptions,
+                           std::vector<Pending> &pend, Env &env) {
+    z3::solver sol(c_);
+    z3::params p(c_);
+    p.set("timeout", opt_.timeout_ms);
+    sol.set(p);
+    for (const expr &f : env.facts) sol.add(f);
+    for (const expr &a : assumptions) sol.add(a);
+    auto base = [&](const std::string &kind, const std::string &what, u64 addr, const std::string &insn) {
+        Obligation o;
+        o.function = fn_.entry, o.function_name = name_, o.block = block, o.addr = addr, o.insn = insn;
+        o.kind = kind, o.what = what;
+        return o;
+    };
+    auto counterexample = [&](const z3::model &m, Obligation &o, const Pending *pd) {
+        for (u8 r = 0; r < kNumRegs; ++r)
+            o.counterexample.push_back({std::string(reg_name(r)) + " at start", describe_value(env, m, init.r[r].v)});
+        o.counterexample.push_back({"rsp0 (entry rsp)", hex(m.eval(env.S, true).get_numeral_uint64())});
+        o.counterexample.push_back({"image base", hex(m.eval(env.IB, true).get_numeral_uint64())});
+        expr rsp_off = m.eval(init.r[RSP].v - env.S, true);
+        i64 lo = static_cast<i64>(rsp_off.get_numeral_uint64());
+        if (lo > 0 || lo < -static_cast<i64>(fn_.frame)) lo = 0;
+        int shown = 0;
+        for (i64 off = lo & ~7ll; off < 8 && shown < 16; off += 8, ++shown) {
+            expr v = z3::select(init.mem, env.bv(static_cast<u64>(off + 7)));
+            for (int k = 6; k >= 0; --k) v = z3::concat(v, z3::select(init.mem, env.bv(static_cast<u64>(off + k))));
+            o.counterexample.push_back({"[rsp0" + (off < 0 ? std::to_string(off) : "+" + std::to_string(off)) + "] at start",
+                                        describe_value(env, m, v)});
+        }
+        if (!pd) return;
+        for (auto &sh : pd->show) {
+            expr v = m.eval(sh.second, true);
+            if (v.is_bv() && v.get_sort().bv_size() == 64) o.counterexample.push_back({sh.first, describe_value(env, m, v)});
+            else if (v.is_bv()) o.counterexample.push_back({sh.first, hex(v.get_numeral_uint64())});
+        }
+        std::string failed;
+        for (auto &it : pd->items)
+            if (!m.eval(it.second, true).is_true()) failed += (failed.empty() ? "" : ", ") + it.first;
+        if (!failed.empty()) o.detail = "not satisfied: " + failed;
+    };
+    auto t0 = std::chrono::steady_clock::now();
+    z3::check_result cr = sol.check();
+    double ms0 = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (cr != z3::sat) {
+        Obligation o = base("cert", "the certified state at the start is consistent (some machine state satisfies it)", block,
+                            "");
+        o.ms = ms0;
+        o.result = cr == z3::unsat ? Obligation::Refuted : Obligation::Unknown;
+        o.detail = cr == z3::unsat ? "the certificate is inconsistent: no state satisfies it" : "the solver gave up";
+        rep_.obligations.push_back(o);
+        ++(cr == z3::unsat ? rep_.refuted : rep_.unknown);
+        if (cr == z3::unsat) return; // everything would be "proved" from a contradiction
+    }
+    for (Pending &pd : pend) {
+        Obligation o = base(pd.kind, pd.what, pd.addr, pd.insn);
+        expr q = (pd.reach && !pd.cond).simplify();
+        if (q.is_false()) {
+            o.result = Obligation::Proved;
+            rep_.obligations.push_back(o);
+            ++rep_.proved;
+            continue;
+        }
+        sol.push();
+        sol.add(q);
+        auto t1 = std::chrono::steady_clock::now();
+        z3::check_result r = sol.check();
+        o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+        if (r == z3::unsat) {
+            o.result = Obligation::Proved;
+            ++rep_.proved;
+        } else if (r == z3::sat) {
+            o.result = Obligation::Refuted;
+            ++rep_.refuted;
+            counterexample(sol.get_model(), o, &pd);
+        } else {
+            o.result = Obligation::Unknown;
+            o.detail = "no answer within the time limit (" + std::to_string(opt_.timeout_ms) + " ms): " + sol.reason_unknown();
+            ++rep_.unknown;
+        }
+        sol.pop();
+        rep_.obligations.push_back(o);
+    }
+}
+
+void FunctionProver::prove() {
+    name_ = syms_.name_at(fn_.entry);
+    if (name_.empty()) name_ = hex(fn_.entry);
+    // Decode the whole function, as the verifier does (dead code too).
+    const u8 *text = img_.text.bytes - cert_.layout.text_off;
+    u64 end = fn_.entry + fn_.size;
+    for (u64 pc = fn_.entry; pc < end;) {
+        Insn in;
+        DecodeError de;
+        if (!decode(dec_, text + pc, end - pc, pc, in, de)) {
+            fail_now(pc, in.text.c_str(), "encoding", std::string(de.rule ? de.rule : "encoding") + ": " + de.message.c_str());
+            return;
+        }
+        at_[pc] = insns_.size();
+        insns_.push_back(in);
+        pc += in.len;
+    }
+    for (u32 b = 0; b < fn_.nblocks; ++b)
+        if (!at_.count(fn_.blocks[b].start)) {
+            fail_now(fn_.blocks[b].start, "", "control", "a certified block starts on an instruction boundary");
+            return;
+        }
+    ++rep_.functions;
+    // The runs: from the entry, and from each certified block.
+    std::vector<u64> starts{fn_.entry};
+    for (u32 b = 0; b < fn_.nblocks; ++b) starts.push_back(fn_.blocks[b].start);
+    for (size_t k = 0; k < starts.size(); ++k) {
+        Env env(c_, cert_, fn_, name_);
+        std::vector<expr> as;
+        bool from_entry = k == 0;
+        MState init = from_entry ? entry_state(env, as) : block_state(env, block_at(starts[k])->state, as);
+        Run run(*this, env, starts[k]);
+        run.go(init, from_entry && block_at(fn_.entry));
+        for (const expr &a : run.axioms) as.push_back(a);
+        ++rep_.runs;
+        solve(starts[k], init, as, run.pend, env);
+    }
+}
+
+} // namespace
+
+Report prove_image(const std::vector<u8> &file, const Options &opt) {
+    Report rep;
+    auto t0 = std::chrono::steady_clock::now();
+    Image img;
+    LoadError le;
+    if (!image_parse(file.data(), file.size(), img, le)) {
+        rep.error = le.message.c_str();
+        return rep;
+    }
+    std::vector<u8> mem(verify_arena_size(img.text.size, img.cert_size));
+    Arena arena(mem.data(), mem.size());
+    Cert cert;
+    CertError ce;
+    if (!cert_read(img.cert, img.cert_size, arena, cert, ce)) {
+        rep.error = std::string("the certificate cannot be read: ") + ce.message.c_str();
+        return rep;
+    }
+    if (!image_check_layout(img, cert.layout, le)) {
+        rep.error = le.message.c_str();
+        return rep;
+    }
+    if (img.text.size != cert.layout.text_size) {
+        rep.error = "the certificate's text size differs from the image's";
+        return rep;
+    }
+    Decoder dec;
+    if (!decoder_open(dec)) {
+        rep.error = "cannot open the Capstone disassembler";
+        return rep;
+    }
+    rep.loaded = true;
+    SymbolTable syms = SymbolTable::from_elf(file);
+    try {
+        z3::context c;
+        for (u32 i = 0; i < cert.nfuncs; ++i) {
+            FunctionProver fp(c, cert, cert.funcs[i], img, dec, syms, opt, rep);
+            fp.prove();
+        }
+    } catch (const z3::exception &ex) {
+        rep.loaded = false;
+        rep.error = std::string("Z3: ") + ex.msg();
+    } catch (const std::exception &ex) {
+        rep.loaded = false;
+        rep.error = ex.what();
+    }
+    decoder_close(dec);
+    rep.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return rep;
+}
+
+} // namespace ktal::prover
