@@ -54,6 +54,7 @@ struct Flags {
         Cmp,    // cmp a, b (b a location or imm)
         Test,   // test a, b
         Result, // ZF/SF of the value now in a (and, or, xor, add, sub, inc, dec, neg)
+        Scan,   // bsf/bsr into a: ZF = 0 means the source was non-zero and a holds a bit index
     };
     Kind kind = Unset;
     u8 width = 8;
@@ -65,7 +66,7 @@ struct Flags {
     // (inc/dec keep CF, bt writes only CF, rol writes CF/OF...) clear only
     // their bits.
     u8 caller = kAllFlags;
-    static constexpr u8 kCF = 1, kOF = 2, kZSP = 4, kAllFlags = 7;
+    static constexpr u8 kCF = 1, kOF = 2, kZF = 4, kSP = 8, kZSP = kZF | kSP, kAllFlags = 15;
 };
 
 inline constexpr int kMaxFacts = 8;

@@ -102,6 +102,9 @@ Form two_byte(u8 b) {
     switch (b) {
     case 0x1f: return {Op::Nop, I0, M | P66 | CS};
     case 0xa3: return {Op::Bt, I0, M | P66 | RegOnly};
+    case 0xab: return {Op::Bts, I0, M | P66 | RegOnly};
+    case 0xb3: return {Op::Btr, I0, M | P66 | RegOnly};
+    case 0xbb: return {Op::Btc, I0, M | P66 | RegOnly};
     case 0xa4: return {Op::Shld, Ib, M | P66 | RegOnly};
     case 0xa5: return {Op::Shld, I0, M | P66 | RegOnly};
     case 0xac: return {Op::Shrd, Ib, M | P66 | RegOnly};
@@ -137,7 +140,7 @@ Op group(u8 g, u8 reg, Form &f) {
         if (reg == 0) return Op::Inc;
         if (reg == 1) return Op::Dec;
         return Op::Invalid; // 2-5: indirect call/jmp (rejected by the caller), 6: push m
-    case 6: return reg == 4 ? Op::Bt : Op::Invalid;
+    case 6: return reg == 4 ? Op::Bt : reg == 5 ? Op::Bts : reg == 6 ? Op::Btr : reg == 7 ? Op::Btc : Op::Invalid;
     case 11: return reg == 0 ? Op::Mov : Op::Invalid;
     default: return Op::Invalid;
     }
@@ -307,7 +310,7 @@ const char *op_name(Op op) {
     static constexpr const char *names[] = {
         "invalid", "mov", "movzx", "movsx", "lea", "push", "pop", "cmov", "setcc", "add", "or", "adc", "sbb",
         "and", "sub", "xor", "cmp", "test", "inc", "dec", "neg", "not", "imul", "mul", "imul1", "div", "idiv",
-        "rol", "ror", "shl", "shr", "sar", "shld", "shrd", "cext", "csext", "bt", "bsf", "bsr", "tzcnt",
+        "rol", "ror", "shl", "shr", "sar", "shld", "shrd", "cext", "csext", "bt", "bts", "btr", "btc", "bsf", "bsr", "tzcnt",
         "bswap", "jmp", "jcc", "call", "ret", "nop", "rep movs", "rep stos", "int3"};
     return names[static_cast<u8>(op)];
 }

@@ -19,7 +19,7 @@ enum class Op : u8 {
     Rol, Ror, Shl, Shr, Sar, Shld, Shrd,
     Cext,  // cwde, cdqe: sign-extend the low half of rax
     Csext, // cdq, cqo: rdx = sign of rax
-    Bt, Bsf, Bsr, Tzcnt, Bswap,
+    Bt, Bts, Btr, Btc, Bsf, Bsr, Tzcnt, Bswap,
     Jmp, Jcc, Call, Ret,
     Nop, RepMovs, RepStos,
     Int3, // padding between functions only

@@ -268,26 +268,23 @@ typename N::Val unary_bounds(Op op, const typename N::Val &a, u8 w) {
     return result_sw<N>(~hi, ~lo, w);
 }
 
-// Offsets beyond this are meaningless: the pointer is then just an integer
-// (or, for the safe stack, nothing usable).
-inline constexpr i64 kFarOffset = 1ll << 48;
-
-// A pointer plus or minus an int: the pointer p at the new offsets, unless
-// they may be far (then `far` and p unusable).
+// A pointer plus or minus an int: the pointer at the new offsets, unless
+// they may reach `far` (then `far` is set and p is not to be used: the
+// verifier makes it an int, or for the stack nothing usable).
 template <class N>
 struct PtrMove {
     typename N::B far;
     typename N::Val p;
 };
 template <class N>
-PtrMove<N> ptr_move(bool add, const typename N::Val &a, const typename N::Val &b) {
+PtrMove<N> ptr_move(bool add, const typename N::Val &a, const typename N::Val &b, i64 far) {
     typename N::Val base = N::srange(a.smin, a.smax);
     typename N::Val off = add ? add64<N>(base, b) : sub64<N>(base, b);
-    return PtrMove<N>{off.smin < -kFarOffset || off.smax > kFarOffset, N::ptr(a.region, off.smin, off.smax)};
+    return PtrMove<N>{off.smin <= -far || off.smax >= far, N::ptr(a.region, off.smin, off.smax)};
 }
 
-// inc/dec of a pointer: offsets stay within 2^48 (plus the text's length), so
-// no overflow.
+// inc/dec of a pointer that is not far: its offsets stay within 2^48, so no
+// overflow.
 template <class N>
 typename N::Val ptr_step(const typename N::Val &a, i64 k) {
     return N::ptr(a.region, a.smin + k, a.smax + k);

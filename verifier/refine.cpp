@@ -48,6 +48,10 @@ bool tighten_by_facts(State &s) {
 bool refine(State &s, u8 cc, const Layout &l) {
     const Flags f = s.flags;
     bool ok = true;
+    if (f.kind == Flags::Scan) { // ZF = 0: the scan found a bit, its index is in a
+        if (cc == CNE) loc_set(s, f.a, Value::urange(0, 8u * f.width - 1));
+        return true;
+    }
     if (f.kind == Flags::Cmp) {
         if (!cmp_refines<Exact>(cc, f.b_is_imm, f.imm)) return tighten_by_facts(s);
         ok = relate(s, f.a, f.b, f.imm, f.b_is_imm, cc, f.width, l);

@@ -92,7 +92,17 @@ void facts_after_add(State &s, const KeptFacts &k, u8 reg, i64 delta) {
 bool rule_mov(RuleCtx &c, State &s, const Insn &in) {
     Value v;
     if (!read_op(c, s, in.ops[1], in.width, Use::Copy, v)) return false;
-    return write_op(c, s, in.ops[0], in.width, v);
+    if (!write_op(c, s, in.ops[0], in.width, v)) return false;
+    // A copy between registers is remembered (dst = src), so that what a later
+    // compare learns about one also holds for the other.
+    const Operand &d = in.ops[0], &sr = in.ops[1];
+    if (d.kind == Operand::Reg && sr.kind == Operand::Reg && d.reg != sr.reg && !d.high8 && !sr.high8 &&
+        v.kind == Kind::Int && (in.width == 8 || (in.width == 4 && s.reg[sr.reg].kind == Kind::Int &&
+                                                  s.reg[sr.reg].umax <= 0xffffffffull))) {
+        state_add_fact(s, Fact{Loc::r(d.reg), Loc::r(sr.reg), 0});
+        state_add_fact(s, Fact{Loc::r(sr.reg), Loc::r(d.reg), 0});
+    }
+    return true;
 }
 
 bool rule_movx(RuleCtx &c, State &s, const Insn &in) {
@@ -192,7 +202,8 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     if ((in.op == Op::Adc || in.op == Op::Sbb) && !flags_readable(c, s, CB)) return false;
     bool ptr_ok = w == 8 && (in.op == Op::Add || in.op == Op::Sub);
     bool to_rsp = d.kind == Operand::Reg && d.reg == RSP && in.op != Op::Cmp && in.op != Op::Test;
-    bool low_bits = in.op == Op::Add || in.op == Op::Sub || in.op == Op::And || in.op == Op::Or || in.op == Op::Xor;
+    bool low_bits = in.op == Op::Add || in.op == Op::Sub || in.op == Op::And || in.op == Op::Or || in.op == Op::Xor ||
+                    in.op == Op::Adc || in.op == Op::Sbb;
     Use plain = low_bits ? Use::Partial : Use::Data;
     Value a, b;
     if (!read_op(c, s, d, w, ptr_ok || to_rsp ? Use::Addr : plain, a) ||
@@ -452,28 +463,43 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
         return write_op(c, s, in.ops[0], w, Value::urange(0, width_mask(w)));
     }
     if (!read_op(c, s, in.ops[1], w, Use::Data, b)) return false;
-    if (in.op == Op::Bt) {
+    if (in.op == Op::Bt || in.op == Op::Bts || in.op == Op::Btr || in.op == Op::Btc) {
         if (!read_op(c, s, in.ops[0], w, Use::Data, a)) return false;
+        if (in.op != Op::Bt && !write_op(c, s, in.ops[0], w, Value::urange(0, width_mask(w)))) return false;
         flags_partly(s, Flags::kCF); // ZF unchanged, the rest undefined
         return true;
     }
     if (w < 4) return c.fail(rule::kForbiddenOperand, "16-bit bit scan");
     // bsf/bsr leave the destination unchanged when the source is 0, and so
-    // does tzcnt on CPUs without BMI1 (it runs as bsf): the old value must be data.
-    if (!read_op(c, s, in.ops[0], w, Use::Data, a)) return false;
-    Value r = join(a, Value::urange(0, in.op == Op::Tzcnt ? 8u * w : 8u * w - 1));
+    // does tzcnt on CPUs without BMI1 (it runs as bsf): unless the source is
+    // known non-zero, the result is the old value or a bit index.
+    Value r = Value::urange(0, in.op == Op::Tzcnt ? 8u * w : 8u * w - 1);
+    u64 lo, hi;
+    low_u(as_int(b), w, lo, hi);
+    if (lo == 0) {
+        if (!read_op(c, s, in.ops[0], w, Use::Copy, a)) return false;
+        r = join(a, r);
+    }
     if (!write_op(c, s, in.ops[0], w, r)) return false;
     flags_partly(s, 0); // ZF is defined, but SF and PF are not: the ZSP group stays as it was
+    // bsf/bsr set ZF exactly when the source was 0 (the destination then kept
+    // its old value): a branch or cmov on ZF = 0 knows it holds a bit index.
+    // (Not tzcnt: on BMI1 CPUs its ZF says the result is 0.)
+    if (in.op != Op::Tzcnt && in.ops[0].kind == Operand::Reg) {
+        s.flags.kind = Flags::Scan;
+        s.flags.width = w;
+        s.flags.a = Loc::r(in.ops[0].reg);
+        s.flags.caller &= static_cast<u8>(~Flags::kZF); // ZF is ours; SF and PF are undefined
+    }
     return true;
 }
 
 } // namespace
 
 bool flags_readable(Ctx &c, const State &s, u8 cc) {
-    static constexpr u8 reads[16] = {
-        Flags::kOF, Flags::kOF, Flags::kCF, Flags::kCF, Flags::kZSP, Flags::kZSP, Flags::kCF | Flags::kZSP,
-        Flags::kCF | Flags::kZSP, Flags::kZSP, Flags::kZSP, Flags::kZSP, Flags::kZSP, Flags::kZSP | Flags::kOF,
-        Flags::kZSP | Flags::kOF, Flags::kZSP | Flags::kOF, Flags::kZSP | Flags::kOF};
+    constexpr u8 CF = Flags::kCF, OF = Flags::kOF, ZF = Flags::kZF, SP = Flags::kSP;
+    static constexpr u8 reads[16] = {OF, OF, CF, CF, ZF, ZF, CF | ZF, CF | ZF,
+                                     SP, SP, SP, SP, SP | OF, SP | OF, ZF | SP | OF, ZF | SP | OF};
     if (s.flags.caller & reads[cc & 15])
         return c.fail(rule::kFlags, "flags read that this function did not set (they hold the caller's, a callee's or a helper's)");
     return true;
@@ -498,7 +524,8 @@ bool transfer(RuleCtx &c, State &s, const Insn &in) {
     case Op::Rol: case Op::Ror: case Op::Shl: case Op::Shr: case Op::Sar: return rule_shift(c, s, in);
     case Op::Shld: case Op::Shrd: return rule_double_shift(c, s, in);
     case Op::Cext: case Op::Csext: return rule_ext(c, s, in);
-    case Op::Bt: case Op::Bsf: case Op::Bsr: case Op::Tzcnt: case Op::Bswap: return rule_bits(c, s, in);
+    case Op::Bt: case Op::Bts: case Op::Btr: case Op::Btc: case Op::Bsf: case Op::Bsr: case Op::Tzcnt: case Op::Bswap:
+        return rule_bits(c, s, in);
     case Op::Nop: return true;
     case Op::Call: return rule_call(c, s, in);
     case Op::Ret: return rule_ret(c, s, in);

@@ -117,8 +117,15 @@ void widen_state(State &old, const State &joined, const Thresholds &t) {
         w.cell[i] = c;
     }
     w.flags = joined.flags;
-    w.nfacts = joined.nfacts;
-    for (u8 i = 0; i < joined.nfacts; ++i) w.fact[i] = joined.fact[i];
+    // Facts whose constant grew would grow forever: drop them.
+    u8 n = 0;
+    for (u8 i = 0; i < joined.nfacts; ++i) {
+        bool stable = false;
+        for (u8 j = 0; j < old.nfacts && !stable; ++j)
+            stable = old.fact[j].x == joined.fact[i].x && old.fact[j].y == joined.fact[i].y && old.fact[j].c >= joined.fact[i].c;
+        if (stable) w.fact[n++] = joined.fact[i];
+    }
+    w.nfacts = n;
     w.fuel = joined.fuel;
     w.sext = joined.sext;
     w.live = joined.live;
@@ -137,45 +144,50 @@ struct Func {
     std::vector<model::Block> blocks;
 };
 
-// Registers an instruction may read and may write (over-approximated reads
-// are safe: they only keep more of the state in the certificate).
+// Liveness by register byte: a partial write keeps the register's other
+// bytes (so they stay live if read later), a 4- or 8-byte write replaces all
+// of it. Over-approximated reads are safe: they only keep more of the state.
+using Bytes = unsigned __int128; // bit r * 8 + k: byte k of register r
+
+Bytes reg_bytes(u8 r, u8 mask) { return r < kNumRegs ? static_cast<Bytes>(mask) << (8 * r) : 0; }
+u8 width_bytes(u8 size, bool high8) { return high8 ? 0x02 : size >= 8 ? 0xff : static_cast<u8>((1u << size) - 1); }
+bool any_live(Bytes live, u8 r) { return ((live >> (8 * r)) & 0xff) != 0; }
+
 struct RegUse {
-    u32 use = 0, def = 0;
+    Bytes use = 0, def = 0;
+    void read(u8 r, u8 mask = 0xff) { use |= reg_bytes(r, mask); }
+    void write(u8 r, u8 size, bool high8 = false) { def |= reg_bytes(r, size >= 4 ? 0xff : width_bytes(size, high8)); }
 };
 
-u32 bit(u8 r) { return r < kNumRegs ? 1u << r : 0; }
-
-// `arg_live`: per function entry, which argument registers it reads.
+// `arg_live`: per function entry, which argument positions it reads.
 RegUse reg_use(const Insn &in, const std::map<u64, u32> &arg_live, u64 helpers_end, const Layout &l,
                const u32 *helper_ids) {
     RegUse u;
     for (u8 k = 0; k < in.nops; ++k) {
         const Operand &o = in.ops[k];
-        if (o.kind == Operand::Mem) u.use |= bit(o.mem.base) | bit(o.mem.index);
+        if (o.kind == Operand::Mem) u.read(o.mem.base), u.read(o.mem.index);
         if (o.kind != Operand::Reg) continue;
         bool dst = k == 0;
         bool writes = dst && in.op != Op::Cmp && in.op != Op::Test && in.op != Op::Bt && in.op != Op::Push && in.op != Op::Nop;
-        // (A partial write merges with the old value, but the verifier needs
-        // nothing of it: the written bytes alone are readable.)
         bool reads_dst = !(in.op == Op::Mov || in.op == Op::Movzx || in.op == Op::Movsx || in.op == Op::Lea ||
                            in.op == Op::Pop || in.op == Op::Setcc || (in.op == Op::Imul && in.nops == 3));
-        if (!dst || !writes || reads_dst) u.use |= bit(o.reg);
-        if (writes) u.def |= bit(o.reg);
+        if (!dst || !writes || reads_dst) u.read(o.reg, width_bytes(o.size, o.high8));
+        if (writes) u.write(o.reg, o.size, o.high8);
     }
     if ((in.op == Op::Xor || in.op == Op::Sub) && in.nops == 2 && in.ops[0].kind == Operand::Reg &&
         in.ops[1].kind == Operand::Reg && in.ops[0].reg == in.ops[1].reg)
-        u.use &= ~bit(in.ops[0].reg);
-    const u32 rax = bit(RAX), rcx = bit(RCX), rdx = bit(RDX), rsi = bit(RSI), rdi = bit(RDI), rsp = bit(RSP);
+        u.use &= ~reg_bytes(in.ops[0].reg, 0xff);
+    u8 w = width_bytes(in.width, false);
     switch (in.op) {
-    case Op::Push: case Op::Pop: u.use |= rsp, u.def |= rsp; break;
-    case Op::Mul1: case Op::Imul1: u.use |= rax, u.def |= rax | rdx; break;
-    case Op::Div: case Op::Idiv: u.use |= rax | rdx, u.def |= rax | rdx; break;
-    case Op::Cext: u.use |= rax, u.def |= rax; break;
-    case Op::Csext: u.use |= rax, u.def |= rdx; break;
-    case Op::RepMovs: u.use |= rcx | rsi | rdi, u.def |= rcx | rsi | rdi; break;
-    case Op::RepStos: u.use |= rcx | rdi | rax, u.def |= rcx | rdi; break;
+    case Op::Push: case Op::Pop: u.read(RSP), u.write(RSP, 8); break;
+    case Op::Mul1: case Op::Imul1: u.read(RAX, w), u.write(RAX, in.width), u.write(RDX, in.width); break;
+    case Op::Div: case Op::Idiv: u.read(RAX, w), u.read(RDX, w), u.write(RAX, in.width), u.write(RDX, in.width); break;
+    case Op::Cext: u.read(RAX, width_bytes(in.width / 2, false)), u.write(RAX, in.width); break;
+    case Op::Csext: u.read(RAX, w), u.write(RDX, in.width); break;
+    case Op::RepMovs: u.read(RCX), u.read(RSI), u.read(RDI), u.write(RCX, 8), u.write(RSI, 8), u.write(RDI, 8); break;
+    case Op::RepStos: u.read(RCX), u.read(RDI), u.read(RAX, w), u.write(RCX, 8), u.write(RDI, 8); break;
     case Op::Rol: case Op::Ror: case Op::Shl: case Op::Shr: case Op::Sar: case Op::Shld: case Op::Shrd:
-        if (in.ops[in.nops - 1].kind == Operand::Reg) u.use |= rcx;
+        if (in.ops[in.nops - 1].kind == Operand::Reg) u.read(RCX, 0x01);
         break;
     case Op::Call: {
         u32 args = 0x3f;
@@ -188,16 +200,16 @@ RegUse reg_use(const Insn &in, const std::map<u64, u32> &arg_live, u64 helpers_e
             args = it->second;
         }
         for (unsigned k = 0; k < 6; ++k)
-            if (args & (1u << k)) u.use |= bit(kArgRegs[k]);
-        u.use |= rsp;
+            if (args & (1u << k)) u.read(kArgRegs[k]);
+        u.read(RSP);
         for (u8 r = 0; r < kNumRegs; ++r)
-            if (fuel ? r == R11 : is_caller_saved(r)) u.def |= bit(r);
+            if (fuel ? r == R11 : is_caller_saved(r)) u.write(r, 8);
         break;
     }
     case Op::Ret:
-        u.use |= rax | rsp; // rax conservatively
+        u.read(RAX), u.read(RSP); // rax conservatively
         for (u8 r = 0; r < kNumRegs; ++r)
-            if (is_callee_saved(r)) u.use |= bit(r);
+            if (is_callee_saved(r)) u.read(r);
         break;
     default: break;
     }
@@ -349,12 +361,12 @@ bool Certifier::analyse(size_t fi) {
     std::map<u64, u32> sigs;
     for (const Func &g : funcs_) sigs[g.entry] = g.arg_live;
     u64 helpers_end = img_.layout.helper_count * kHelperSlotSize;
-    std::vector<u32> live_in(f.insns.size() + 1, 0);
+    std::vector<Bytes> live_in(f.insns.size() + 1, 0);
     for (bool changed = true; changed;) {
         changed = false;
         for (size_t i = f.insns.size(); i-- > 0;) {
             const Insn &insn = f.insns[i];
-            u32 out = 0;
+            Bytes out = 0;
             bool falls = insn.op != Op::Jmp && insn.op != Op::Ret && insn.op != Op::Int3;
             if (insn.op == Op::Call && insn.target < helpers_end &&
                 helper_info(helpers_[(insn.target - img_.layout.helpers_off) / kHelperSlotSize]).kind == KTAL_HELPER_NORETURN)
@@ -363,13 +375,13 @@ bool Certifier::analyse(size_t fi) {
             if (insn.op == Op::Jmp || insn.op == Op::Jcc)
                 if (auto t = index.find(insn.target); t != index.end()) out |= live_in[t->second];
             RegUse u = reg_use(insn, sigs, helpers_end, img_.layout, helpers_.data());
-            u32 v = u.use | (out & ~u.def);
+            Bytes v = u.use | (out & ~u.def);
             if (v != live_in[i]) live_in[i] = v, changed = true;
         }
     }
     f.arg_live = 0;
     for (unsigned k = 0; k < 6; ++k)
-        if (live_in[0] & bit(kArgRegs[k])) f.arg_live |= 1u << k;
+        if (any_live(live_in[0], kArgRegs[k])) f.arg_live |= 1u << k;
     cf.nargs = 0;
     for (u8 k = 0; k < 6; ++k) {
         cf.args[k] = (f.arg_live >> k) & 1 ? Value::top() : Value::uninit();
@@ -382,9 +394,12 @@ bool Certifier::analyse(size_t fi) {
     // verifier continues from what the certificate says: so must we.
     auto keep_live = [&](u64 t, Owned &st) {
         if (!f.back_targets.count(t)) return;
-        u32 live = live_in[index.at(t)] | bit(RSP);
+        Bytes live = live_in[index.at(t)] | reg_bytes(RSP, 0xff);
         for (u8 r = 0; r < kNumRegs; ++r)
-            if (!(live & bit(r))) st.s.reg[r] = Value::uninit();
+            if (!any_live(live, r)) {
+                st.s.reg[r] = Value::uninit();
+                state_clobber(st.s, Loc::r(r));
+            }
     };
 
     struct Problem {
@@ -548,9 +563,9 @@ bool Certifier::analyse(size_t fi) {
         model::Block blk;
         blk.start = t;
         Owned st = it->second;
-        u32 live = live_in[index.at(t)] | bit(RSP);
+        Bytes live = live_in[index.at(t)] | reg_bytes(RSP, 0xff);
         for (u8 r = 0; r < kNumRegs; ++r)
-            if (!(live & bit(r))) st.s.reg[r] = Value::uninit();
+            if (!any_live(live, r)) st.s.reg[r] = Value::uninit();
         blk.state = model::from_state(st.s);
         f.blocks.push_back(std::move(blk));
     }

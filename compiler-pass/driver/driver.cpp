@@ -190,7 +190,9 @@ int run(const Options &o) {
     if (int st = spawn({"opt-19", "-load-pass-plugin=" + o.resources + "/ktal-pass.so",
                         // The entry, what the lowering pass refers to, and the libcalls codegen may emit.
                         "-internalize-public-api-list=__ktal_start,__ktal_usp,__ktal_unsafe_stack,memcpy,memmove,memset,memcmp",
-                        "-passes=internalize,globaldce,default<" + level + ">,ktal-lower<hints=" + hints + ">",
+                        // Switches become compare trees here, in IR, so that the lowering pass
+                        // lays out every block (the backend's bit tests would add blocks of its own).
+                        "-passes=internalize,globaldce,default<" + level + ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
                         tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
         return st;
     // 4. Machine code.

@@ -202,8 +202,30 @@ class Guarder {
 } // namespace
 
 bool insert_guards(Module &m, const Layout &l) {
-    for (Function &f : m)
-        if (!f.isDeclaration()) Guarder(f, l).run();
+    for (Function &f : m) {
+        if (f.isDeclaration()) continue;
+        // An undefined value (undef/poison, say on a phi edge the optimiser
+        // knows is never taken) becomes no instruction at all, so the
+        // register keeps whatever it held; the verifier cannot know the edge is
+        // dead. Zero costs an xor.
+        for (BasicBlock &bb : f)
+            for (Instruction &i : bb) {
+                if (isa<DbgInfoIntrinsic>(i)) continue;
+                for (Use &u : i.operands())
+                    if (isa<UndefValue>(u.get()) && (u->getType()->isIntegerTy() || u->getType()->isPointerTy()))
+                        u.set(Constant::getNullValue(u->getType()));
+            }
+        // __builtin_clz/ctz of 0 is undefined, and the backend then uses a bare
+        // bsr/bsf, which leaves the destination as it was (possibly stale
+        // data) when the input is 0. Defining the zero case makes it emit a
+        // cmov on ZF, which the verifier follows.
+        for (BasicBlock &bb : f)
+            for (Instruction &i : bb)
+                if (auto *ii = dyn_cast<IntrinsicInst>(&i);
+                    ii && (ii->getIntrinsicID() == Intrinsic::ctlz || ii->getIntrinsicID() == Intrinsic::cttz))
+                    ii->setArgOperand(1, ConstantInt::getFalse(m.getContext()));
+        Guarder(f, l).run();
+    }
     return true;
 }
 

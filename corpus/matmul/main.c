@@ -66,9 +66,11 @@ static uint64_t checksum(const uint32_t *m, int n)
 }
 
 /* Freivalds: A(Bx) == Cx for a few random x */
-static int freivalds(const uint32_t *a, const uint32_t *b, const uint32_t *c, int n, uint32_t *x, uint32_t *bx,
-		     uint32_t *abx, uint32_t *cx)
+/* vec: scratch of 4 * n words (x, b*x, a*(b*x), c*x), so that the function
+ * takes at most 6 arguments (ktal passes none on the stack). */
+static int freivalds(const uint32_t *a, const uint32_t *b, const uint32_t *c, int n, uint32_t *vec)
 {
+	uint32_t *x = vec, *bx = vec + n, *abx = vec + 2 * n, *cx = vec + 3 * n;
 	for (int round = 0; round < 4; round++) {
 		for (int i = 0; i < n; i++)
 			x[i] = (uint32_t)rng_next();
@@ -172,10 +174,10 @@ int main(int argc, char **argv)
 		mul_naive(a, b, c1, n);
 		mul_blocked(a, b, c2, n);
 		int same = memcmp(c1, c2, nn * sizeof *c1) == 0;
-		int fv = freivalds(a, b, c1, n, vec, vec + n, vec + 2 * n, vec + 3 * n);
+		int fv = freivalds(a, b, c1, n, vec);
 		/* a corrupted product must fail Freivalds */
 		c2[(size_t)(rng_next() % nn)] ^= 1u << (rng_next() % 32);
-		int caught = !freivalds(a, b, c2, n, vec, vec + n, vec + 2 * n, vec + 3 * n);
+		int caught = !freivalds(a, b, c2, n, vec);
 		uint32_t trace = 0;
 		for (int i = 0; i < n; i++)
 			trace += c1[i * n + i];

@@ -1,9 +1,11 @@
 #include "verifier/z3/rules.hpp"
 
 #include "verifier/interval.hpp"
+#include "verifier/operands.hpp"
 #include "verifier/z3/x86.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 
 namespace ktal::rules {
@@ -49,14 +51,15 @@ struct Proof {
     }
 };
 
-// The domain's well-formedness: bounds in order; pointer offsets stay within
-// 2^49 of their base (the verifier keeps them within 2^48, plus at most the
-// text's length of inc/dec, and the certificate's within 2^40).
+// The domain's well-formedness: bounds in order; pointer offsets within 2^48
+// of their base (the certificate's are within 2^40; the verifier's pointer
+// arithmetic turns anything reaching 2^48 into an int or a far pointer,
+// [-2^48, 2^48] exactly, which stays far).
 expr wf(const SVal &v) {
     if (v.kind == Kind::Int) return v.smin.e <= v.smax.e && z3::ule(v.umin.e, v.umax.e);
     if (v.kind == Kind::Ptr) {
         z3::context &c = v.smin.e.ctx();
-        expr lim = c.bv_val(static_cast<uint64_t>(1ull << 49), 64);
+        expr lim = c.bv_val(static_cast<uint64_t>(1ull << 48), 64);
         return v.smin.e <= v.smax.e && -lim <= v.smin.e && v.smax.e <= lim;
     }
     return v.smin.e.ctx().bool_val(true);
@@ -152,7 +155,7 @@ void add_pointer(std::vector<Def> &defs) {
             defs.push_back({std::string(add ? "add" : "sub") + "/64 ptr(" + rn + ")" + (add ? "+" : "-") + "int",
                             [add, rg](Proof &p) {
                                 Input a = input(p, "a", Kind::Ptr, rg), b = input(p, "b", Kind::Int);
-                                PtrMove<Sym> m = ptr_move<Sym>(add, a.v, Sym::as_int(b.v));
+                                PtrMove<Sym> m = ptr_move<Sym>(add, a.v, Sym::as_int(b.v), kFar);
                                 expr res = add ? a.x + b.x : a.x - b.x;
                                 p.value("rule", m.p);
                                 p.show.push_back({"result (concrete)", res});
@@ -162,6 +165,8 @@ void add_pointer(std::vector<Def> &defs) {
         for (bool inc : {true, false})
             defs.push_back({std::string(inc ? "inc" : "dec") + "/64 ptr(" + rn + ")", [inc, rg](Proof &p) {
                                 Input a = input(p, "a", Kind::Ptr, rg);
+                                // the verifier keeps a far pointer as it is: ptr_step sees the others
+                                p.hyps.push_back(-p.bv(kFar) < a.v.smin.e && a.v.smax.e < p.bv(kFar));
                                 SVal r = ptr_step<Sym>(a.v, inc ? 1 : -1);
                                 expr res = inc ? a.x + p.bv(1) : a.x - p.bv(1);
                                 p.value("rule", r);
@@ -535,26 +540,55 @@ Outcome run(const std::string &name, const std::function<void(Proof &)> &build, 
     auto t0 = std::chrono::steady_clock::now();
     try {
         build(p);
-        expr sides = c.bool_val(true);
-        for (auto &s : w.side) sides = sides && s.cond;
-        z3::solver sol(c);
-        z3::params prm(c);
-        prm.set("timeout", timeout_ms);
-        sol.set(prm);
-        for (auto &h : p.hyps) sol.add(h);
-        sol.add(!(p.goal && sides));
-        z3::check_result r = sol.check();
+        // The goal's conjuncts (and each side condition) one query at a time:
+        // smaller problems, and the first that fails is the one reported.
+        std::vector<std::pair<std::string, expr>> parts;
+        std::function<void(const expr &)> split = [&](const expr &g) {
+            if (g.is_app() && g.decl().decl_kind() == Z3_OP_AND)
+                for (unsigned i = 0; i < g.num_args(); ++i) split(g.arg(i));
+            else parts.push_back({"", g});
+        };
+        split(p.goal.simplify());
+        for (auto &s : w.side) parts.push_back({s.what, s.cond});
         out.claim = p.claim + (w.side.empty() ? "" : "; and no undefined behaviour in the rule's code");
-        if (r == z3::unsat) {
-            out.status = Status::Proved;
-        } else if (r == z3::sat) {
-            out.status = Status::Refuted;
-            z3::model m = sol.get_model();
-            if (!m.eval(p.goal, true).is_true()) out.detail = "the concrete result is outside the rule's result";
-            for (auto &s : w.side)
-                if (!m.eval(s.cond, true).is_true()) out.detail += (out.detail.empty() ? "" : "; ") + s.what + " in the rule's code";
-            for (auto &s : p.show) out.counterexample.push_back({s.first, numeral(m.eval(s.second, true))});
-        } else {
+        const char *logic = std::getenv("KTAL_PROVE_LOGIC");
+        out.status = Status::Proved;
+        for (auto &part : parts) {
+            const char *tac = std::getenv("KTAL_PROVE_TACTIC");
+            auto make = [&]() {
+                if (tac && *tac) {
+                    std::string t = tac;
+                    z3::tactic chain(c, t.substr(0, t.find(',')).c_str());
+                    for (size_t at = t.find(','); at != std::string::npos;) {
+                        size_t next = t.find(',', at + 1);
+                        chain = chain & z3::tactic(c, t.substr(at + 1, next - at - 1).c_str());
+                        at = next;
+                    }
+                    return chain.mk_solver();
+                }
+                return logic && *logic ? z3::solver(c, logic) : z3::solver(c);
+            };
+            z3::solver sol = make();
+            z3::params prm(c);
+            prm.set("timeout", timeout_ms);
+            sol.set(prm);
+            for (auto &h : p.hyps) sol.add(h);
+            sol.add(!part.second);
+            auto tp = std::chrono::steady_clock::now();
+            z3::check_result r = sol.check();
+            if (std::getenv("KTAL_PROVE_DEBUG"))
+                std::fprintf(stderr, "  part %s: %.1f ms %s\n", part.second.to_string().substr(0, 100).c_str(),
+                             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - tp).count(),
+                             r == z3::unsat ? "unsat" : r == z3::sat ? "sat" : "unknown");
+            if (r == z3::unsat) continue;
+            if (r == z3::sat) {
+                out.status = Status::Refuted;
+                z3::model m = sol.get_model();
+                out.detail = part.first.empty() ? "the concrete result is outside the rule's result"
+                                                : part.first + " in the rule's code";
+                for (auto &sh : p.show) out.counterexample.push_back({sh.first, numeral(m.eval(sh.second, true))});
+                break;
+            }
             out.status = Status::Unknown;
             out.detail = "no answer within " + std::to_string(timeout_ms) + " ms (" + sol.reason_unknown() + ")";
         }
@@ -585,6 +619,7 @@ Report prove_rules(const Options &opt) {
         if (opt.shards > 1 && i % opt.shards != opt.shard) continue;
         if (!opt.filter.empty() && defs[i].name.find(opt.filter) == std::string::npos) continue;
         Outcome o = run(defs[i].name, defs[i].build, opt.timeout_ms);
+        if (opt.progress) opt.progress(o);
         ++(o.status == Status::Proved ? rep.proved : o.status == Status::Refuted ? rep.refuted : rep.unknown);
         rep.rules.push_back(std::move(o));
     }

@@ -37,6 +37,7 @@ struct Options {
     std::string filter;          // only rules whose name contains this
     // Run the rules with index % shards == shard (for splitting across processes).
     unsigned shard = 0, shards = 1;
+    std::function<void(const Outcome &)> progress; // called after each rule
 };
 
 struct Report {
