@@ -26,7 +26,10 @@ AdmitResult admit(const u8 *file, usize size, const AdmitEnv &env, Admitted &out
     if (!mem) return AdmitResult::NoMemory;
     image_place(img, mem, base);
     for (u64 i = 0; i < l.helper_count; ++i) {
-        u32 id = static_cast<u32>(i); // slots.S lays helpers out in id order; the verifier checked the certificate's table
+        // slots.S lays helpers out in id order, and the verifier typed every
+        // call to slot i as a call to helper i (cert_read requires the
+        // certificate's slot table to be the identity).
+        u32 id = static_cast<u32>(i);
         u8 *slot = mem + l.helpers_off + i * kHelperSlotSize;
         if (!env.fill_slot(env.ctx, slot, base + l.helpers_off + i * kHelperSlotSize, id)) return AdmitResult::NoMemory;
     }
@@ -35,6 +38,7 @@ AdmitResult admit(const u8 *file, usize size, const AdmitEnv &env, Admitted &out
     out.base = base;
     out.entry = base + out.stats.entry;
     out.args = base + img.args.addr;
+    out.data_end = img.data.present ? img.data.addr + img.data.size : l.sandbox_off;
     out.entry_bound = out.stats.entry_bound;
     out.layout = l;
     return AdmitResult::Ok;

@@ -32,6 +32,7 @@ struct Admitted {
     u64 base = 0;   // address of image offset 0
     u64 entry = 0;  // address of the entry function
     u64 args = 0;   // address of the argument area
+    u64 data_end = 0; // image offset where the initialised sandbox (data) ends: the rest starts zero
     u32 entry_bound = 0;
     Layout layout;
     Stats stats;

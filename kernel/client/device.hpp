@@ -4,9 +4,11 @@
 
 #include <linux/ktal.h>
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace ktal::device {
 
@@ -24,6 +26,8 @@ struct Info {
     std::string kernel_release;
     unsigned long long max_image_bytes = 0, max_programs = 0, stack_budget = 0, programs_loaded = 0;
     unsigned cert_version = 0, flags = 0;
+    // ABI 1.2 (0 from older modules)
+    unsigned long long loaded_bytes = 0, max_loaded_bytes = 0, runs = 0, max_verify_memory = 0;
 };
 
 // Why the kernel's verifier rejected a program (struct ktal_rejection).
@@ -44,6 +48,42 @@ struct Verdict {
     unsigned long long instructions = 0, functions = 0, memory = 0;
 };
 
+// The outcome of KTAL_IOC_LOAD that is not an error: loaded (a handle), or
+// refused: rejected by the verifier, or not an image at all (malformed; the
+// rejection's rule is then "image.malformed" and its message says why).
+struct Loaded {
+    bool accepted = false;
+    bool malformed = false;
+    Rejection rejection; // when !accepted
+    std::uint64_t handle = 0;
+    unsigned long long image_bytes = 0, instructions = 0, functions = 0, memory = 0;
+    unsigned entry_bound = 0;
+};
+
+// How a RUN ended (the program's own outcome; a fatal signal is an Error
+// with errnum EINTR, and the process is about to die of it).
+struct Ran {
+    enum How { Returned = KTAL_RUN_RETURNED, Exited = KTAL_RUN_EXITED, Trapped = KTAL_RUN_TRAPPED };
+    How how = Returned;
+    long long status = 0;
+    unsigned trap_code = 0;
+    unsigned long long trap_value = 0, fuel = 0, nanoseconds = 0;
+    unsigned long long stack_bytes = 0; // with ktal.ko's measure_stack
+};
+
+// A loaded program, as KTAL_IOC_LIST describes it.
+struct Program {
+    std::uint64_t handle = 0;
+    bool persistent = false, mine = false;
+    unsigned long long image_bytes = 0, runs = 0, instructions = 0;
+    unsigned entry_bound = 0, loader_uid = 0;
+    int loader_pid = 0;
+    std::string name;
+};
+
+// What `trap` codes mean (tal/helper_abi.h), as the user-space runner says.
+const char *trap_reason(unsigned code);
+
 // An open /dev/ktal; closing it (destruction) frees what it loaded.
 class Device {
   public:
@@ -61,6 +101,14 @@ class Device {
     // else (bad arguments, no memory, interrupted, an old module).
     Result<Verdict> verify(std::span<const unsigned char> text, std::span<const unsigned char> cert,
                            unsigned budget = 0) const;
+    // Admits a certified image (the whole file) to ring 0. persist: keep it
+    // loaded after this device closes (root). A rejection is a Loaded.
+    Result<Loaded> load(std::span<const unsigned char> image, const std::string &name, bool persist = false,
+                        unsigned budget = 0) const;
+    // Runs a loaded program with these arguments (argv[0] first).
+    Result<Ran> run(std::uint64_t handle, const std::vector<std::string> &argv) const;
+    Result<std::monostate> unload(std::uint64_t handle) const;
+    Result<std::vector<Program>> list() const;
     int fd() const { return fd_; }
 
   private:

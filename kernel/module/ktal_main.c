@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ktal.ko: the /dev/ktal misc device. Admission of certified programs to ring
- * 0 builds on this; this file owns the device, its parameters, INFO and
- * VERIFY. The verifier itself is C++ (tal/, verifier/), reached only through
- * ktal_verify.h; Capstone is set up in ktal_capstone.c.
+ * ktal.ko: the /dev/ktal misc device. This file owns the device, its
+ * parameters, INFO and VERIFY; loaded programs (LOAD, RUN, UNLOAD, LIST) are
+ * ktal_prog.c, the helpers ktal_helpers.c, executable memory ktal_mem.c, the
+ * entry trampoline ktal_entry.S. The verifier and the admission sequence are
+ * C++ (tal/, verifier/, loader/), reached only through ktal_verify.h and
+ * ktal_admit.h; Capstone is set up in ktal_capstone.c.
  */
 #include <linux/build_bug.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
@@ -20,26 +24,42 @@
 #include <linux/ktal.h>
 
 #include "ktal_capstone.h"
+#include "ktal_internal.h"
 #include "ktal_verify.h"
 
-static unsigned long max_image_bytes = 64UL << 20;
+unsigned long max_image_bytes = 64UL << 20;
 module_param(max_image_bytes, ulong, 0444);
-MODULE_PARM_DESC(max_image_bytes, "largest image LOAD accepts, in bytes");
+MODULE_PARM_DESC(max_image_bytes, "largest image LOAD accepts, in bytes: the file, and the image in memory");
 
-static unsigned int max_programs = 64;
+unsigned int max_programs = 64;
 module_param(max_programs, uint, 0444);
 MODULE_PARM_DESC(max_programs, "programs that may be loaded at once");
 
-static unsigned int stack_budget = 4096;
+/* The program's share of the 16 KiB kernel stack: the rest is the system
+ * call entry, the ioctl, the trampoline and the deepest helper below it
+ * (docs/ARCHITECTURE.md has the measured numbers). Fixed at load. */
+unsigned int stack_budget = 4096;
 module_param(stack_budget, uint, 0444);
-MODULE_PARM_DESC(stack_budget, "bytes of kernel stack a program may use");
+MODULE_PARM_DESC(stack_budget, "bytes of kernel stack a program may use (at most 6144)");
 
-static unsigned long max_verify_memory = 256UL << 20;
+unsigned long max_verify_memory = 256UL << 20;
 module_param(max_verify_memory, ulong, 0444);
 MODULE_PARM_DESC(max_verify_memory, "most memory one verification may use, in bytes");
 
+unsigned long max_loaded_bytes = 256UL << 20;
+module_param(max_loaded_bytes, ulong, 0444);
+MODULE_PARM_DESC(max_loaded_bytes, "most memory all loaded programs may hold, in bytes");
+
+bool measure_stack;
+module_param(measure_stack, bool, 0644);
+MODULE_PARM_DESC(measure_stack, "report each RUN's deepest kernel stack use (costs a 12 KiB memset per run)");
+
+static int group = -1;
+module_param(group, int, 0444);
+MODULE_PARM_DESC(group, "also let this group (gid) use /dev/ktal (default: root only)");
+
 /* One verification at a time: bounds the memory callers can make us hold. */
-static DEFINE_MUTEX(ktal_verify_lock);
+DEFINE_MUTEX(ktal_verify_lock);
 
 static long ktal_ioctl_info(void __user *arg)
 {
@@ -60,20 +80,20 @@ static long ktal_ioctl_info(void __user *arg)
 	info.max_image_bytes = max_image_bytes;
 	info.max_programs = max_programs;
 	info.stack_budget = stack_budget;
-	info.programs_loaded = 0;
+	info.programs_loaded = ktal_prog_count();
 	info.cert_version = ktal_v_cert_version();
-	info.flags = KTAL_INFO_VERIFIER;
+	info.flags = KTAL_INFO_VERIFIER | KTAL_INFO_RUN;
+	info.loaded_bytes = ktal_loaded_bytes();
+	info.max_loaded_bytes = max_loaded_bytes;
+	info.runs = ktal_total_runs();
+	info.max_verify_memory = max_verify_memory;
 	if (copy_to_user(arg, &info, size))
 		return -EFAULT;
 	return 0;
 }
 
-struct ktal_yield {
-	bool interrupted;
-};
-
 /* The verifier calls this every few thousand instructions. */
-static int ktal_verify_yield(void *ctx)
+int ktal_verify_yield(void *ctx)
 {
 	struct ktal_yield *y = ctx;
 
@@ -85,7 +105,7 @@ static int ktal_verify_yield(void *ctx)
 	return 1;
 }
 
-static void *ktal_copy_in(u64 uptr, u64 size, int *err)
+void *ktal_copy_in(u64 uptr, u64 size, int *err)
 {
 	void *p = kvmalloc(size, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
 
@@ -101,7 +121,7 @@ static void *ktal_copy_in(u64 uptr, u64 size, int *err)
 	return p;
 }
 
-static void ktal_fill_rejection(struct ktal_rejection *r, const struct ktal_v_result *res)
+void ktal_fill_rejection(struct ktal_rejection *r, const struct ktal_v_result *res)
 {
 	memset(r, 0, sizeof(*r));
 	r->function_entry = res->function_entry;
@@ -216,20 +236,59 @@ out:
 	return ret;
 }
 
+/*
+ * Commands are told apart by number only: the size that _IOWR encodes
+ * changes when a structure gains trailing fields, and every structure
+ * carries its own size, so a binary built against an older header still
+ * reaches its command.
+ */
 static long ktal_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	switch (cmd) {
-	case KTAL_IOC_INFO:
-		return ktal_ioctl_info((void __user *)arg);
-	case KTAL_IOC_VERIFY:
-		return ktal_ioctl_verify((void __user *)arg);
+	void __user *uarg = (void __user *)arg;
+
+	if (_IOC_TYPE(cmd) != KTAL_IOC_MAGIC || _IOC_DIR(cmd) != _IOC_DIR(KTAL_IOC_INFO))
+		return -ENOTTY;
+	switch (_IOC_NR(cmd)) {
+	case _IOC_NR(KTAL_IOC_INFO):
+		return ktal_ioctl_info(uarg);
+	case _IOC_NR(KTAL_IOC_VERIFY):
+		return ktal_ioctl_verify(uarg);
+	case _IOC_NR(KTAL_IOC_LOAD):
+		return ktal_ioctl_load(file, uarg);
+	case _IOC_NR(KTAL_IOC_RUN):
+		return ktal_ioctl_run(file, uarg);
+	case _IOC_NR(KTAL_IOC_UNLOAD):
+		return ktal_ioctl_unload(file, uarg);
+	case _IOC_NR(KTAL_IOC_LIST):
+		return ktal_ioctl_list(file, uarg);
 	default:
 		return -ENOTTY;
 	}
 }
 
+/*
+ * Root only by default (mode 0600). With `group`, the node is 0666 and this
+ * check decides: devtmpfs gives a misc device no group of its own.
+ */
+static int ktal_open(struct inode *inode, struct file *file)
+{
+	if (group >= 0 && !capable(CAP_SYS_ADMIN) &&
+	    !in_group_p(make_kgid(&init_user_ns, group)))
+		return -EACCES;
+	return 0;
+}
+
+/* The last reference to an open /dev/ktal: its programs go with it. */
+static int ktal_release(struct inode *inode, struct file *file)
+{
+	ktal_prog_release(file);
+	return 0;
+}
+
 static const struct file_operations ktal_fops = {
 	.owner = THIS_MODULE,
+	.open = ktal_open,
+	.release = ktal_release,
 	.unlocked_ioctl = ktal_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = noop_llseek,
@@ -244,10 +303,22 @@ static struct miscdevice ktal_device = {
 
 static int __init ktal_init(void)
 {
-	int err = ktal_capstone_init();
+	int err;
 
+	if (stack_budget > 6144) {
+		pr_err("ktal: stack_budget %u is above 6144 bytes of the 16 KiB kernel stack\n",
+		       stack_budget);
+		return -EINVAL;
+	}
+	err = ktal_capstone_init();
 	if (err)
 		return err;
+	err = ktal_mem_init();
+	if (err)
+		return err;
+	ktal_prog_init();
+	if (group >= 0)
+		ktal_device.mode = 0666;
 	err = misc_register(&ktal_device);
 	if (err) {
 		pr_err("ktal: cannot register /dev/%s: %d\n", KTAL_DEVICE_NAME, err);
@@ -261,6 +332,7 @@ static int __init ktal_init(void)
 static void __exit ktal_exit(void)
 {
 	misc_deregister(&ktal_device);
+	ktal_prog_exit();
 	pr_info("ktal: unloaded\n");
 }
 

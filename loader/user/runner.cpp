@@ -39,6 +39,7 @@ long fail_fault() { return -EFAULT; }
                       : code == KTAL_TRAP_STACK   ? "the unsafe stack overflowed"
                       : code == KTAL_TRAP_DISPATCH ? "a call through a pointer that names no function"
                       : code == KTAL_TRAP_ABORT   ? "abort()"
+                      : code == KTAL_TRAP_UNREACHABLE ? "unreachable code was reached"
                                                   : "an unknown trap";
     std::fprintf(stderr, "ktal: the program trapped: %s (value 0x%lx)\n", why, static_cast<unsigned long>(what));
     _exit(134);

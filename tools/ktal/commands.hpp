@@ -12,5 +12,8 @@ int run_info(Args args);
 int run_verify(Args args);
 int run_cert(Args args);
 int run_run(Args args);
+int run_load(Args args);
+int run_unload(Args args);
+int run_list(Args args);
 
 } // namespace ktal::cli

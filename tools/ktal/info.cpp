@@ -50,6 +50,11 @@ int run_info(Args args) {
             .field("programs_loaded", info.programs_loaded)
             .field("cert_version", info.cert_version)
             .field("verifier", (info.flags & KTAL_INFO_VERIFIER) != 0)
+            .field("runs_programs", (info.flags & KTAL_INFO_RUN) != 0)
+            .field("loaded_bytes", info.loaded_bytes)
+            .field("max_loaded_bytes", info.max_loaded_bytes)
+            .field("max_verify_memory", info.max_verify_memory)
+            .field("runs", info.runs)
             .end_object();
         std::puts(w.str().c_str());
         return 0;
@@ -60,10 +65,17 @@ int run_info(Args args) {
     std::printf("  max programs    %llu (%llu loaded)\n", info.max_programs,
                 info.programs_loaded);
     std::printf("  stack budget    %llu bytes\n", info.stack_budget);
+    if (info.flags & KTAL_INFO_RUN) {
+        std::printf("  loaded memory   %llu of %llu bytes\n", info.loaded_bytes, info.max_loaded_bytes);
+        std::printf("  verifier memory at most %llu bytes\n", info.max_verify_memory);
+        std::printf("  runs            %llu\n", info.runs);
+    }
     std::printf("  certificates    %s\n",
                 (info.flags & KTAL_INFO_VERIFIER)
                     ? ("verified in the kernel, format v" + std::to_string(info.cert_version)).c_str()
                     : "not yet verified in the kernel (no admission in this module)");
+    std::printf("  ring 0          %s\n", (info.flags & KTAL_INFO_RUN) ? "runs programs (ktal run, load, list, unload)"
+                                                                     : "cannot run programs (ABI before 1.2)");
     return 0;
 }
 

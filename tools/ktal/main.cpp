@@ -17,6 +17,9 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"run", ktal::cli::run_run, "run a certified image (ring 0, or --user)"},
+    {"load", ktal::cli::run_load, "keep an image loaded in ktal.ko; prints its handle"},
+    {"unload", ktal::cli::run_unload, "unload a program `ktal load` loaded"},
+    {"list", ktal::cli::run_list, "the programs loaded in ktal.ko"},
     {"verify", ktal::cli::run_verify, "check a certified image as ktal.ko would"},
     {"cert", ktal::cli::run_cert, "print or assemble a certificate's text form"},
     {"info", ktal::cli::run_info, "version and limits of the loaded ktal.ko"},

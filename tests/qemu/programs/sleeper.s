@@ -1,0 +1,20 @@
+# ring 0: sleeps 300 ms (nanosleep), then exits 0.
+# expect: accept
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=8
+        .text
+        .globl main
+        .type main,@function
+main:
+        lea rdi, [rip + req]
+        xor esi, esi
+        call __ktal_helper_nanosleep
+        mov rdi, rax
+        call __ktal_helper_exit
+        .size main, .-main
+        .section .rodata
+        .balign 8
+req:    .quad 0, 300000000
