@@ -9,6 +9,8 @@
 #include "verifier/transfer.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <queue>
 #include <set>
@@ -114,6 +116,11 @@ void widen_state(State &old, const State &joined, const Thresholds &t) {
     for (u32 i = 0; i < w.ncells; ++i) {
         Cell c = joined.cell[i];
         if (c.shape == old.cell[i].shape && c.init == old.cell[i].init) c.v = widen_value(old.cell[i].v, c.v, t);
+        if (c.shape == Shape::Whole32 && c.v.kind == Kind::Int) { // a 4-byte cell holds 32 bits
+            c.v.umax = std::min<u64>(c.v.umax, 0xffffffffull);
+            c.v.smin = std::max<i64>(c.v.smin, 0);
+            if (!normalize(c.v)) c.v = Value::urange(0, 0xffffffffull);
+        }
         w.cell[i] = c;
     }
     w.flags = joined.flags;
@@ -170,7 +177,8 @@ RegUse reg_use(const Insn &in, const std::map<u64, u32> &arg_live, u64 helpers_e
         bool dst = k == 0;
         bool writes = dst && in.op != Op::Cmp && in.op != Op::Test && in.op != Op::Bt && in.op != Op::Push && in.op != Op::Nop;
         bool reads_dst = !(in.op == Op::Mov || in.op == Op::Movzx || in.op == Op::Movsx || in.op == Op::Lea ||
-                           in.op == Op::Pop || in.op == Op::Setcc || (in.op == Op::Imul && in.nops == 3));
+                           in.op == Op::Pop || in.op == Op::Setcc || (in.op == Op::Imul && in.nops == 3) ||
+                           in.op == Op::Bsf || in.op == Op::Bsr || in.op == Op::Tzcnt); // (read only for a zero source)
         if (!dst || !writes || reads_dst) u.read(o.reg, width_bytes(o.size, o.high8));
         if (writes) u.write(o.reg, o.size, o.high8);
     }
@@ -427,7 +435,12 @@ bool Certifier::analyse(size_t fi) {
             problem.fault = fault;
         }
     };
-    using Edges = std::vector<std::pair<u64, Owned>>;
+    struct Edge {
+        u64 target;
+        Owned state;
+        bool backward;
+    };
+    using Edges = std::vector<Edge>;
     // Runs the block at `leader` and lists its outgoing edges, backward ones
     // already through their fuel point.
     auto run_block = [&](u64 leader, Owned cur, Edges &edges) {
@@ -440,7 +453,7 @@ bool Certifier::analyse(size_t fi) {
                     return report(insn, rule::kFuel, "a loop without a fuel point (the compiler pass should have put one in it)");
                 st.s.fuel = 0;
             }
-            edges.emplace_back(t, std::move(st));
+            edges.push_back(Edge{t, std::move(st), t <= insn.addr});
         };
         for (size_t i = index.at(leader);; ++i) {
             if (i == f.insns.size()) {
@@ -449,11 +462,18 @@ bool Certifier::analyse(size_t fi) {
             }
             const Insn &insn = f.insns[i];
             if (insn.addr != leader && f.leaders.count(insn.addr)) {
-                if (cur.s.live) edges.emplace_back(insn.addr, cur); // fall through (forward)
+                if (cur.s.live) edges.push_back(Edge{insn.addr, cur, false}); // fall through
                 return;
             }
             if (!cur.s.live) return;
             if (final_pass) current = cur;
+            if (const char *dump = std::getenv("KTAL_CERTIFY_DUMP"); dump && insn.addr == std::strtoull(dump, nullptr, 16)) {
+                std::string st;
+                for (u8 r = 0; r < kNumRegs; ++r)
+                    if (cur.s.reg[r].kind != Kind::Uninit) st += std::string(reg_name(r)) + "=" + model::print_value(cur.s.reg[r]) + " ";
+                std::fprintf(stderr, "%s 0x%llx %s: %s\n", final_pass ? "final" : "pass", static_cast<unsigned long long>(insn.addr),
+                             insn.text.c_str(), st.c_str());
+            }
             if (final_pass) {
                 min_rsp = std::min<i64>(min_rsp, cur.s.rsp() - (insn.op == Op::Push ? 8 : 0));
                 if (insn.op == Op::Call) {
@@ -485,13 +505,19 @@ bool Certifier::analyse(size_t fi) {
     std::map<u64, unsigned> visits;
     std::set<u64> work{f.entry};
     unsigned iterations = 0;
+    std::string last_change;
     while (!work.empty()) {
         u64 b = *work.begin();
         work.erase(work.begin());
-        if (++iterations > 100000) return fail(f.name, b, "", "certifier", "the analysis does not converge");
+        if (++iterations > 100000) {
+            // Say what keeps changing, for the bug report.
+            std::string what;
+            if (last_change.size()) what = ": " + last_change;
+            return fail(f.name, b, "", "certifier", "the analysis does not converge" + what);
+        }
         Edges edges;
         run_block(b, in.at(b), edges);
-        for (auto &[t, e] : edges) {
+        for (auto &[t, e, backward] : edges) {
             auto it = in.find(t);
             if (it == in.end()) {
                 keep_live(t, e);
@@ -501,13 +527,34 @@ bool Certifier::analyse(size_t fi) {
             }
             Owned joined = it->second;
             state_join(joined.s, e.s);
-            if (f.back_targets.count(t) && ++visits[t] > 2) {
+            // Widen on a loop's own back edges, after two rounds: growth that
+            // arrives through the entry edge is an enclosing loop's to stop,
+            // and widening it here would lose what the entry edge knows.
+            unsigned v = backward ? ++visits[t] : visits[t], first = 2;
+            if (backward && v > first) {
+                // Thresholds first; if the state still grows, straight to the limits.
+                static const Thresholds none;
                 Owned widened = it->second;
-                widen_state(widened.s, joined.s, th);
+                widen_state(widened.s, joined.s, v > first + 8 ? none : th);
                 joined = widened;
             }
             keep_live(t, joined);
             if (!states_equal(joined.s, it->second.s)) {
+                if (iterations > 99000 || (std::getenv("KTAL_CERTIFY_TRACE") && f.back_targets.count(t) && iterations > 20000)) {
+                    last_change = "block 0x" + std::to_string(t);
+                    for (u8 r = 0; r < kNumRegs; ++r)
+                        if (!same(joined.s.reg[r], it->second.s.reg[r]))
+                            last_change += std::string(" ") + reg_name(r) + ": " + model::print_value(it->second.s.reg[r]) +
+                                           " -> " + model::print_value(joined.s.reg[r]);
+                    for (u32 i = 0; i < joined.s.ncells; ++i)
+                        if (!same(joined.s.cell[i].v, it->second.s.cell[i].v) || joined.s.cell[i].init != it->second.s.cell[i].init ||
+                            joined.s.cell[i].shape != it->second.s.cell[i].shape)
+                            last_change += " [" + std::to_string(joined.s.lo + 4 * static_cast<i32>(i)) + "]: " +
+                                           model::print_value(it->second.s.cell[i].v) + " -> " + model::print_value(joined.s.cell[i].v);
+                    if (joined.s.nfacts != it->second.s.nfacts) last_change += " facts";
+                    if (joined.s.flags.kind != it->second.s.flags.kind) last_change += " flags";
+                    if (std::getenv("KTAL_CERTIFY_TRACE")) std::fprintf(stderr, "%s (back target %d)\n", last_change.c_str(), (int)f.back_targets.count(t));
+                }
                 it->second = joined;
                 work.insert(t);
             }
@@ -521,7 +568,7 @@ bool Certifier::analyse(size_t fi) {
         for (auto &[b, st] : in) {
             Edges edges;
             run_block(b, st, edges);
-            for (auto &[t, e] : edges) {
+            for (auto &[t, e, backward] : edges) {
                 auto it = next.find(t);
                 if (it == next.end()) next.emplace(t, e);
                 else state_join(it->second.s, e.s);
@@ -535,7 +582,7 @@ bool Certifier::analyse(size_t fi) {
     for (auto &[b, st] : in) {
         Edges edges;
         run_block(b, st, edges);
-        for (auto &[t, e] : edges) {
+        for (auto &[t, e, backward] : edges) {
             auto it = in.find(t);
             Mismatch mm;
             if (f.back_targets.count(t) && (it == in.end() || !state_entails(e.s, it->second.s, &mm)) && !problem.set) {

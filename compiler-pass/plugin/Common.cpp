@@ -31,6 +31,12 @@ Value *opaque(IRBuilder<> &b, Value *v) {
     return b.CreateCall(asm_, {v});
 }
 
+Value *opaque_sub(IRBuilder<> &b, Value *a, Value *c) {
+    Type *t = a->getType();
+    auto *asm_ = InlineAsm::get(FunctionType::get(t, {t, t}, false), "subq $2, $0", "=r,0,r", false);
+    return b.CreateCall(asm_, {a, c});
+}
+
 GlobalVariable *extern_symbol(Module &m, const char *name) {
     if (auto *g = m.getNamedGlobal(name)) return g;
     auto *g = new GlobalVariable(m, ArrayType::get(Type::getInt8Ty(m.getContext()), 0), false,

@@ -37,6 +37,9 @@ void emit_trap(llvm::IRBuilder<> &b, uint64_t code, llvm::Value *what);
 // A register copy the optimiser cannot see through: guards use it so that the
 // checked value is the one the access uses (no folding base + (p - base) -> p).
 llvm::Value *opaque(llvm::IRBuilder<> &b, llvm::Value *v);
+// a - b as one sub instruction the optimiser cannot reassociate (it would
+// rewrite p - base as p + (-base), a negated pointer no check can use).
+llvm::Value *opaque_sub(llvm::IRBuilder<> &b, llvm::Value *a, llvm::Value *c);
 llvm::GlobalVariable *extern_symbol(llvm::Module &m, const char *name);
 bool is_helper(const llvm::Function &f);
 // The fuel point: a preserve_all call to the fuel helper.

@@ -127,7 +127,7 @@ class Guarder {
         GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
         Type *i8 = b.getInt8Ty(), *i64 = b.getInt64Ty();
         Value *first = b.CreateGEP(i8, base, b.getInt64(g.lo));
-        Value *off = b.CreateSub(b.CreatePtrToInt(first, i64), b.CreatePtrToInt(region, i64), "ktal.off");
+        Value *off = opaque_sub(b, b.CreatePtrToInt(first, i64), b.CreatePtrToInt(region, i64));
         if (span > window) {
             error_at(*a.inst, "an access of " + std::to_string(span) + " bytes is larger than its region");
             return;
@@ -138,7 +138,7 @@ class Guarder {
         emit_trap(tb, kTrapBounds, first);
         then->eraseFromParent();
         b.SetInsertPoint(a.inst);
-        g.checked = b.CreateGEP(i8, region, opaque(b, off), "ktal.checked");
+        g.checked = b.CreateGEP(i8, region, off, "ktal.checked");
         guards_[base].push_back(g);
         use(a, g, c);
     }

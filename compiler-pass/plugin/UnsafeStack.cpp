@@ -94,14 +94,14 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
         emit_trap(tb, kTrapStack, lowest);
         then->eraseFromParent();
         b.SetInsertPoint(at);
-        Value *off = b.CreateSub(lowest, b.CreatePtrToInt(sandbox, i64), "ktal.frame.off");
+        Value *off = opaque_sub(b, lowest, b.CreatePtrToInt(sandbox, i64));
         Value *bad = b.CreateICmpUGT(off, b.getInt64(l.sandbox_span - frame));
         then = SplitBlockAndInsertIfThen(bad, at, true);
         tb.SetInsertPoint(then);
         emit_trap(tb, kTrapBounds, lowest);
         then->eraseFromParent();
         b.SetInsertPoint(at);
-        auto *fp = cast<Instruction>(b.CreateGEP(i8, sandbox, opaque(b, off), "ktal.frame"));
+        auto *fp = cast<Instruction>(b.CreateGEP(i8, sandbox, off, "ktal.frame"));
         mark_extent(fp, frame);
         b.CreateStore(fp, usp_var);
         for (size_t k = 0; k < moved.size(); ++k) {
