@@ -1,6 +1,6 @@
 // Calls and returns: a call reaches a certified function earlier in the call
-// order (so the call graph is acyclic and stack use is bounded) or a helper
-// slot; a return leaves the frame exactly as it was entered.
+// order (so the call graph is acyclic and stack use is bounded), after a fuel
+// point, or a helper slot; a return leaves the frame exactly as it was entered.
 #include "tal/helpers.hpp"
 #include "verifier/rules.hpp"
 #include "verifier/transfer.hpp"
@@ -63,6 +63,13 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
         c.fault.found.add("callee order ").udec(callee->order);
         return c.fail(rule::kCallOrder, "a call that is not to an earlier function in the call order (recursion?)");
     }
+    // Calls are bounded by fuel too: without a fuel point before every call to
+    // a program function, an acyclic call graph still runs 2^depth calls
+    // (each function calling the next twice). With one, each activation that
+    // calls anything pays fuel, so the work between two fuel points is
+    // bounded by the program's size.
+    if (!s.fuel)
+        return c.fail(rule::kFuelCall, "a call to a program function without a fuel point since the function's entry or the last loop head (a call tree that cannot be interrupted)");
     for (u8 k = 0; k < callee->nargs; ++k) {
         const Value &v = s.reg[kArgRegs[k]];
         if (callee->args[k].kind == Kind::Uninit) continue; // an argument the callee ignores

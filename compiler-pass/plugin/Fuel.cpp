@@ -12,11 +12,38 @@
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 using namespace llvm;
 
 namespace ktal {
+
+// Calls that may reach program code once compiled: direct calls to defined or
+// runtime functions, and the memory intrinsics llc may lower to memcpy and
+// friends. Helpers and the other intrinsics are not program code.
+static bool calls_program_code(const Function &f) {
+    for (const BasicBlock &bb : f)
+        for (const Instruction &i : bb) {
+            const auto *call = dyn_cast<CallBase>(&i);
+            if (!call || call->isInlineAsm()) continue;
+            const Function *callee = call->getCalledFunction();
+            if (!callee) return true;
+            if (is_helper(*callee)) continue;
+            if (!callee->isIntrinsic()) return true;
+            switch (callee->getIntrinsicID()) {
+            case Intrinsic::memcpy:
+            case Intrinsic::memmove:
+            case Intrinsic::memset:
+            case Intrinsic::memcpy_inline:
+            case Intrinsic::memset_inline:
+                return true;
+            default:
+                break;
+            }
+        }
+    return false;
+}
 
 void insert_fuel_points(Module &m) {
     for (Function &f : m) {
@@ -40,6 +67,12 @@ void insert_fuel_points(Module &m) {
             for (BasicBlock *succ : successors(&bb))
                 if (seen.count(succ)) heads.insert(succ); // an edge to an earlier block
         }
+        // A function that calls program code pays fuel once at entry: the
+        // verifier wants a fuel point before every such call (fuel.call), so
+        // that call trees, not only loops, can be interrupted. Loop heads
+        // renew it inside loops.
+        BasicBlock &entry = f.getEntryBlock();
+        if (calls_program_code(f) && !heads.count(&entry)) heads.insert(&entry);
         for (BasicBlock *h : heads) {
             IRBuilder<> b(&*h->getFirstInsertionPt());
             emit_fuel(b);

@@ -17,6 +17,7 @@ f:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         mov edi, 100
         call f
         ret

@@ -16,6 +16,7 @@ f:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         mov rdi, r12
         call f
         ret

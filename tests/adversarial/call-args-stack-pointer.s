@@ -15,6 +15,7 @@ f:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         push rbx
         mov rdi, rsp
         call f

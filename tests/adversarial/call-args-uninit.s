@@ -16,6 +16,7 @@ f:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         call f
         ret
         .size main, .-main

@@ -16,6 +16,7 @@ f:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         lea rdi, [rip + buf]
         mov eax, dword ptr [rip + buf]
         and eax, 127

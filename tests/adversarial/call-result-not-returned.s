@@ -15,6 +15,7 @@ f:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         call f
         mov dword ptr [rip + buf], eax
         ret

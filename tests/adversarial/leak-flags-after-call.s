@@ -14,6 +14,7 @@ f:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         call f
         jne out
         mov byte ptr [rip + buf], 1

@@ -18,6 +18,7 @@ f:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         push rbx
         call f
         pop rbx

@@ -17,12 +17,14 @@ f:
         .size f, .-f
         .type g,@function
 g:
+        call __ktal_helper_fuel
         call f
         ret
         .size g, .-g
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         call g
         ret
         .size main, .-main

@@ -26,6 +26,7 @@ trap:
         .globl main
         .type main,@function
 main:
+        call __ktal_helper_fuel
         lea rdi, [rip + cell]
         mov esi, 42
         call store
