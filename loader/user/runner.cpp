@@ -23,17 +23,28 @@ Regions g_regions; // the running program's (one per process)
 
 long fail_fault() { return -EFAULT; }
 
+// The kernel's convention, which ktal.ko's helpers follow: -errno, not -1.
+template <class... A> long sys(long nr, A... a) {
+    long r = syscall(nr, a...);
+    return r == -1 ? -errno : r;
+}
+
+// The verifier does not make programs keep rsp 16-byte aligned at calls (the
+// kernel does not need it); these helpers are user-space C++ that may, so
+// each realigns its own frame.
+#define HELPER __attribute__((force_align_arg_pointer))
+
 // Each helper: check pointer arguments against the program's regions, then
 // the system call. Results follow the kernel's convention (-errno).
 #define RD(p, n) g_regions.readable(static_cast<u64>(p), static_cast<u64>(n))
 #define WR(p, n) g_regions.writable(static_cast<u64>(p), static_cast<u64>(n))
 
-[[noreturn]] long h_exit(long status) {
+[[noreturn]] HELPER long h_exit(long status) {
     std::fflush(nullptr);
     _exit(static_cast<int>(status));
 }
 
-[[noreturn]] long h_trap(long code, long what) {
+[[noreturn]] HELPER long h_trap(long code, long what) {
     const char *why = code == KTAL_TRAP_BOUNDS    ? "a pointer outside the sandbox and rodata"
                       : code == KTAL_TRAP_DIVIDE  ? "division by zero"
                       : code == KTAL_TRAP_STACK   ? "the unsafe stack overflowed"
@@ -45,53 +56,53 @@ long fail_fault() { return -EFAULT; }
     _exit(134);
 }
 
-long h_read(long fd, long buf, long n) { return WR(buf, n) ? syscall(SYS_read, fd, buf, n) : fail_fault(); }
-long h_write(long fd, long buf, long n) { return RD(buf, n) ? syscall(SYS_write, fd, buf, n) : fail_fault(); }
-long h_openat(long dirfd, long path, long flags, long mode) {
+HELPER long h_read(long fd, long buf, long n) { return WR(buf, n) ? sys(SYS_read, fd, buf, n) : fail_fault(); }
+HELPER long h_write(long fd, long buf, long n) { return RD(buf, n) ? sys(SYS_write, fd, buf, n) : fail_fault(); }
+HELPER long h_openat(long dirfd, long path, long flags, long mode) {
     // The path must be NUL-terminated inside the readable window.
     for (long i = 0;; ++i) {
         if (!RD(path + i, 1)) return -EFAULT;
         if (reinterpret_cast<const char *>(path)[i] == 0) break;
     }
-    return syscall(SYS_openat, dirfd, path, flags, mode);
+    return sys(SYS_openat, dirfd, path, flags, mode);
 }
-long h_close(long fd) { return syscall(SYS_close, fd); }
-long h_lseek(long fd, long off, long whence) { return syscall(SYS_lseek, fd, off, whence); }
-long h_fstat(long fd, long st) { return WR(st, 144) ? syscall(SYS_fstat, fd, st) : fail_fault(); }
-long h_getpid() { return syscall(SYS_getpid); }
-long h_gettid() { return syscall(SYS_gettid); }
-long h_getuid() { return syscall(SYS_getuid); }
-long h_clock_gettime(long clk, long ts) { return WR(ts, 16) ? syscall(SYS_clock_gettime, clk, ts) : fail_fault(); }
-long h_gettimeofday(long tv, long tz) {
+HELPER long h_close(long fd) { return sys(SYS_close, fd); }
+HELPER long h_lseek(long fd, long off, long whence) { return sys(SYS_lseek, fd, off, whence); }
+HELPER long h_fstat(long fd, long st) { return WR(st, 144) ? sys(SYS_fstat, fd, st) : fail_fault(); }
+HELPER long h_getpid() { return sys(SYS_getpid); }
+HELPER long h_gettid() { return sys(SYS_gettid); }
+HELPER long h_getuid() { return sys(SYS_getuid); }
+HELPER long h_clock_gettime(long clk, long ts) { return WR(ts, 16) ? sys(SYS_clock_gettime, clk, ts) : fail_fault(); }
+HELPER long h_gettimeofday(long tv, long tz) {
     if ((tv && !WR(tv, 16)) || (tz && !WR(tz, 8))) return -EFAULT;
-    return syscall(SYS_gettimeofday, tv, tz);
+    return sys(SYS_gettimeofday, tv, tz);
 }
-long h_nanosleep(long req, long rem) {
+HELPER long h_nanosleep(long req, long rem) {
     if (!RD(req, 16) || (rem && !WR(rem, 16))) return -EFAULT;
-    return syscall(SYS_nanosleep, req, rem);
+    return sys(SYS_nanosleep, req, rem);
 }
-long h_getrandom(long buf, long n, long flags) { return WR(buf, n) ? syscall(SYS_getrandom, buf, n, flags) : fail_fault(); }
-long h_socket(long d, long t, long p) { return syscall(SYS_socket, d, t, p); }
-long h_bind(long fd, long addr, long len) { return RD(addr, len) ? syscall(SYS_bind, fd, addr, len) : fail_fault(); }
-long h_listen(long fd, long backlog) { return syscall(SYS_listen, fd, backlog); }
-long h_accept4(long fd, long addr, long lenp, long flags) {
+HELPER long h_getrandom(long buf, long n, long flags) { return WR(buf, n) ? sys(SYS_getrandom, buf, n, flags) : fail_fault(); }
+HELPER long h_socket(long d, long t, long p) { return sys(SYS_socket, d, t, p); }
+HELPER long h_bind(long fd, long addr, long len) { return RD(addr, len) ? sys(SYS_bind, fd, addr, len) : fail_fault(); }
+HELPER long h_listen(long fd, long backlog) { return sys(SYS_listen, fd, backlog); }
+HELPER long h_accept4(long fd, long addr, long lenp, long flags) {
     if (addr) {
         if (!WR(lenp, 4)) return -EFAULT;
         unsigned len = *reinterpret_cast<unsigned *>(lenp);
         if (!WR(addr, len)) return -EFAULT;
     }
-    return syscall(SYS_accept4, fd, addr, addr ? lenp : 0, flags);
+    return sys(SYS_accept4, fd, addr, addr ? lenp : 0, flags);
 }
-long h_connect(long fd, long addr, long len) { return RD(addr, len) ? syscall(SYS_connect, fd, addr, len) : fail_fault(); }
-long h_recv(long fd, long buf, long n, long flags) { return WR(buf, n) ? syscall(SYS_recvfrom, fd, buf, n, flags, 0, 0) : fail_fault(); }
-long h_send(long fd, long buf, long n, long flags) { return RD(buf, n) ? syscall(SYS_sendto, fd, buf, n, flags, 0, 0) : fail_fault(); }
-long h_sendfile(long out, long in, long offp, long n) {
+HELPER long h_connect(long fd, long addr, long len) { return RD(addr, len) ? sys(SYS_connect, fd, addr, len) : fail_fault(); }
+HELPER long h_recv(long fd, long buf, long n, long flags) { return WR(buf, n) ? sys(SYS_recvfrom, fd, buf, n, flags, 0, 0) : fail_fault(); }
+HELPER long h_send(long fd, long buf, long n, long flags) { return RD(buf, n) ? sys(SYS_sendto, fd, buf, n, flags, 0, 0) : fail_fault(); }
+HELPER long h_sendfile(long out, long in, long offp, long n) {
     if (offp && !WR(offp, 8)) return -EFAULT;
-    return syscall(SYS_sendfile, out, in, offp, n);
+    return sys(SYS_sendfile, out, in, offp, n);
 }
-long h_shutdown(long fd, long how) { return syscall(SYS_shutdown, fd, how); }
-long h_setsockopt(long fd, long level, long opt, long val, long len) {
-    return RD(val, len) ? syscall(SYS_setsockopt, fd, level, opt, val, len) : fail_fault();
+HELPER long h_shutdown(long fd, long how) { return sys(SYS_shutdown, fd, how); }
+HELPER long h_setsockopt(long fd, long level, long opt, long val, long len) {
+    return RD(val, len) ? sys(SYS_setsockopt, fd, level, opt, val, len) : fail_fault();
 }
 
 void *helper_address(u32 id) {

@@ -225,9 +225,8 @@ void test_programs_cli(const Env &env) {
     check(words(k.out) == want && k.exit_code() == 0, "errors: ring 0 helpers fail with -errno",
           "got " + join(words(k.out)) + ", want " + join(want));
     Outcome u = run_cmd({env.ktal, "run", "--user", env.image("errors")});
-    if (words(u.out) != want)
-        note("errors: the user-space runner gives " + join(words(u.out)) +
-             " (its helpers return syscall()'s -1 instead of -errno: loader/user/runner.cpp)");
+    check(words(u.out) == want && u.exit_code() == 0, "errors: user-mode helpers fail with the same -errno",
+          "got " + join(words(u.out)) + ", want " + join(want));
 
     // A trap: the same report and status both ways.
     k = run_cmd({env.ktal, "run", env.image("trap")});
