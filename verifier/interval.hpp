@@ -564,9 +564,20 @@ Relation<N> relate_values(const typename N::Val &va, const typename N::Val &vb, 
     Relation<N> r;
     r.a = va, r.b = vb;
     B applies = comparable<N>(va, vb, lo, hi) && view_exact<N>(va, w, is_unsigned(cc)) && view_exact<N>(vb, w, is_unsigned(cc));
+    // Equality sees every bit of the w-byte views, so it applies when both
+    // values are their zero-extended views, or both their sign-extended ones
+    // (an immediate, given zero-extended, then read sign-extended).
+    typename N::Val vb_eq = vb;
+    if (cc == CE || cc == CNE) {
+        typename N::Val vb_s = b_imm ? sext<N>(vb, w) : vb;
+        B uview = view_exact<N>(va, w, true) && view_exact<N>(vb, w, true);
+        B sview = view_exact<N>(va, w, false) && view_exact<N>(vb_s, w, false);
+        applies = comparable<N>(va, vb, lo, hi) && (uview || sview);
+        vb_eq = sel(uview, vb, vb_s);
+    }
     r.applies = applies;
     if (N::stop(!applies)) return r;
-    typename N::Val a = offsets<N>(va), b = offsets<N>(vb);
+    typename N::Val a = offsets<N>(va), b = offsets<N>(vb_eq);
     B ok = relate_ints<N>(a, b, cc);
     r.ok = !applies || ok;
     if (N::stop(!ok)) return r;

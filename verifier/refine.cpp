@@ -37,6 +37,14 @@ bool tighten_by_facts(State &s) {
         Value x = loc_value(s, f.x), y = loc_value(s, f.y);
         if (x.kind != Kind::Int || y.kind != Kind::Int) continue;
         if (!tighten_fact<Exact>(x, y, f.c)) return false;
+        // x <= y and y <= x: one value, so the unsigned bounds (which a
+        // signed fact says nothing about) carry over too.
+        for (u8 j = 0; j < s.nfacts; ++j)
+            if (s.fact[j].x == f.y && s.fact[j].y == f.x && f.c == 0 && s.fact[j].c == 0) {
+                x.umin = y.umin = max_of(x.umin, y.umin);
+                x.umax = y.umax = min_of(x.umax, y.umax);
+                if (!normalize(x) || !normalize(y)) return false;
+            }
         loc_set(s, f.x, x);
         loc_set(s, f.y, y);
     }

@@ -225,13 +225,15 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
             // A distance: within one region, or between rodata and the sandbox,
             // whose places in the image are fixed.
             bool image = a.region != Region::Stack && b.region != Region::Stack;
-            if (in.op == Op::Add) return c.fail(rule::kNotPointer, "the sum of two pointers", b);
+            if (in.op == Op::Add && !image) return c.fail(rule::kStackPointer, "a safe-stack address used as data", b);
             if (a.region != b.region && !image)
                 return c.fail(rule::kStackPointer, "the distance between the safe stack and data reveals a kernel address", b);
             const Layout &l = c.cert.layout;
             auto base = [&](Region g) { return static_cast<i64>(g == Region::Sandbox ? l.sandbox_off : l.rodata_off); };
             i64 delta = a.region == b.region ? 0 : base(a.region) - base(b.region);
-            r = is_far(a) || is_far(b)
+            // A sum of image addresses is only a number (optimisers make them:
+            // (p + ~q) + q is p - 1).
+            r = in.op == Op::Add || is_far(a) || is_far(b)
                     ? Value::top()
                     : add64(sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)), Value::constant(delta));
         } else {

@@ -471,6 +471,11 @@ bool Certifier::analyse(size_t fi) {
                 std::string st;
                 for (u8 r = 0; r < kNumRegs; ++r)
                     if (cur.s.reg[r].kind != Kind::Uninit) st += std::string(reg_name(r)) + "=" + model::print_value(cur.s.reg[r]) + " ";
+                auto lname = [](const Loc &at) {
+                    return at.kind == Loc::Reg ? std::string(reg_name(at.reg)) : "[" + std::to_string(at.off) + "]" + std::to_string(at.width);
+                };
+                for (u32 k = 0; k < cur.s.nfacts; ++k)
+                    st += lname(cur.s.fact[k].x) + "<=" + lname(cur.s.fact[k].y) + "+" + std::to_string(cur.s.fact[k].c) + " ";
                 std::fprintf(stderr, "%s 0x%llx %s: %s\n", final_pass ? "final" : "pass", static_cast<unsigned long long>(insn.addr),
                              insn.text.c_str(), st.c_str());
             }

@@ -201,6 +201,45 @@ class Guarder {
 
 } // namespace
 
+// llvm.load.relative (relative lookup tables, which the optimiser makes for
+// switches in position-independent code) is a load the guards would not see:
+// spell it out as the load and the add it stands for.
+static void expand_relative_loads(Function &f) {
+    std::vector<IntrinsicInst *> rel;
+    for (BasicBlock &bb : f)
+        for (Instruction &i : bb)
+            if (auto *ii = dyn_cast<IntrinsicInst>(&i); ii && ii->getIntrinsicID() == Intrinsic::load_relative)
+                rel.push_back(ii);
+    for (IntrinsicInst *ii : rel) {
+        IRBuilder<> b(ii);
+        Value *table = ii->getArgOperand(0);
+        Value *entry = b.CreateGEP(b.getInt8Ty(), table, ii->getArgOperand(1));
+        Value *rel_off = b.CreateSExt(b.CreateAlignedLoad(b.getInt32Ty(), entry, Align(4)), b.getInt64Ty());
+        ii->replaceAllUsesWith(b.CreateGEP(b.getInt8Ty(), table, rel_off));
+        ii->eraseFromParent();
+    }
+}
+
+// The verifier knows 32- and 64-bit division only (8- and 16-bit div split
+// their results across ah/dx): do narrower ones in 32 bits, which gives the
+// same quotient and remainder.
+static void widen_narrow_divisions(Function &f) {
+    std::vector<BinaryOperator *> narrow;
+    for (BasicBlock &bb : f)
+        for (Instruction &i : bb)
+            if (auto *bo = dyn_cast<BinaryOperator>(&i); bo && bo->isIntDivRem() && bo->getType()->isIntegerTy() &&
+                                                         bo->getType()->getIntegerBitWidth() < 32)
+                narrow.push_back(bo);
+    for (BinaryOperator *d : narrow) {
+        IRBuilder<> b(d);
+        bool is_signed = d->getOpcode() == Instruction::SDiv || d->getOpcode() == Instruction::SRem;
+        auto widen = [&](Value *v) { return is_signed ? b.CreateSExt(v, b.getInt32Ty()) : b.CreateZExt(v, b.getInt32Ty()); };
+        Value *wide = b.CreateBinOp(d->getOpcode(), widen(d->getOperand(0)), widen(d->getOperand(1)));
+        d->replaceAllUsesWith(b.CreateTrunc(wide, d->getType()));
+        d->eraseFromParent();
+    }
+}
+
 bool insert_guards(Module &m, const Layout &l) {
     for (Function &f : m) {
         if (f.isDeclaration()) continue;
@@ -224,6 +263,8 @@ bool insert_guards(Module &m, const Layout &l) {
                 if (auto *ii = dyn_cast<IntrinsicInst>(&i);
                     ii && (ii->getIntrinsicID() == Intrinsic::ctlz || ii->getIntrinsicID() == Intrinsic::cttz))
                     ii->setArgOperand(1, ConstantInt::getFalse(m.getContext()));
+        expand_relative_loads(f);
+        widen_narrow_divisions(f);
         Guarder(f, l).run();
     }
     return true;

@@ -220,8 +220,11 @@ TEST(Alu, PointerPlusInteger) {
 }
 
 TEST(Alu, PointerPlusPointerIsNotAPointer) {
-    EXPECT_REJECT_MSG(one("bound=0", "  lea rcx, [rip + obj]\n  lea rdx, [rip + obj2]\n  add rcx, rdx\n  ret"),
-                      rule::kNotPointer, "pointers");
+    // A number (optimisers compute p - 1 as (p + ~q) + q), never an address.
+    EXPECT_ACCEPT(one("bound=0", "  lea rcx, [rip + obj]\n  lea rdx, [rip + obj2]\n  add rcx, rdx\n  ret"));
+    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  lea rdx, [rip + obj2]\n  add rcx, rdx\n  mov byte ptr [rcx], 0\n  ret"),
+                  rule::kNotPointer);
+    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  add rcx, rsp\n  ret"), rule::kStackPointer);
 }
 
 TEST(Alu, DistanceBetweenPointersOfOneRegion) {
@@ -357,17 +360,39 @@ TEST(Div, GuardedDivisor64) {
                       "1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"));
 }
 
-// DISCREPANCY (precision): `test esi, esi; je trap` on a zero-extended esi
-// (u[0, 2^32-1]) does not refine it: refine's view_exact() uses the signed
-// view for je/jne, and a zero-extended value above 2^31 is not signed-exact,
-// although equality sees all 32 bits of a zero-extended value. So clang's
-// guarded 32-bit unsigned division is rejected (divide.zero).
-TEST(Div, DISABLED_GuardedZeroExtendedDivisor32) {
+// `test esi, esi; je trap` on a zero-extended esi (u[0, 2^32-1]): equality
+// sees all 32 bits of a zero-extended value, so clang's guarded 32-bit
+// unsigned division is accepted.
+TEST(Div, GuardedZeroExtendedDivisor32) {
     // The divisor is a zero-extended 32-bit value (loaded from memory), so the
     // 32-bit test sees all of it.
     EXPECT_ACCEPT(one("bound=8\n  args int",
                       "  mov esi, dword ptr [rip + obj]\n  test esi, esi\n  je 1f\n  mov eax, edi\n  xor edx, edx\n"
                       "  div esi\n  ret\n1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"));
+}
+
+TEST(Div, ACopySharesWhatATestLearns) {
+    // x = y (a register copy): y != 0 also makes the copy nonzero, in the
+    // unsigned view the test gave (clang tests one, divides by the other).
+    EXPECT_ACCEPT(one("bound=8\n  args int int",
+                      "  mov rcx, rsi\n  test rsi, rsi\n  je 1f\n  mov rax, rdi\n  xor edx, edx\n  div rcx\n  ret\n"
+                      "1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"));
+    EXPECT_REJECT(one("bound=8\n  args int int",
+                      "  mov rcx, rsi\n  inc rcx\n  test rsi, rsi\n  je 1f\n  mov rax, rdi\n  xor edx, edx\n  div rcx\n  ret\n"
+                      "1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"),
+                  rule::kDivZero);
+}
+
+TEST(Div, EqualityOfSignedThirtyTwoBitViews) {
+    // A sign-extended 32-bit value against -1 (an immediate the compare sees
+    // as 0xffffffff): equal means the value is -1, not 2^32 - 1.
+    auto after = [](const char *extend) {
+        return one("bound=0\n  args int", std::string("  ") + extend + "\n  cmp ecx, -1\n  jne 9f\n  add rcx, 1\n" +
+                                               probe("rcx") + "9:\n  ret");
+    };
+    EXPECT_ACCEPT(after("movsxd rcx, edi")); // rcx = -1, so rcx + 1 = 0
+    // Zero-extended, equal means 2^32 - 1: rcx + 1 = 2^32 is out of bounds.
+    EXPECT_REJECT(after("mov ecx, edi"), rule::kBounds);
 }
 
 TEST(Div, UnsignedNeedsRdxZero) {
