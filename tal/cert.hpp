@@ -31,7 +31,7 @@
 
 namespace ktal {
 
-inline constexpr u8 kCertVersion = 1;
+inline constexpr u8 kCertVersion = 2; // 2: slots as changes from the previous block
 inline constexpr u32 kHelperSlotSize = 16;
 inline constexpr u32 kPageSize = 4096;
 inline constexpr u32 kMaxFrame = 1u << 16;

@@ -1,5 +1,7 @@
 #include "tal/cert_model.hpp"
 
+#include <algorithm>
+
 namespace ktal::model {
 namespace {
 
@@ -27,8 +29,8 @@ struct Out {
         case Kind::Uninit: byte(static_cast<u8>(0 | (v.low << 3))); return;
         case Kind::Int: {
             Value t = Value::top();
-            u8 which = (v.smin != t.smin ? 1 : 0) | (v.smax != t.smax ? 2 : 0) | (v.umin != t.umin ? 4 : 0) |
-                       (v.umax != t.umax ? 8 : 0);
+            u8 which = (v.smin != t.smin ? 1 : 0) | (v.smax != t.smax ? 2 : 0) |
+                       (v.umin != t.umin ? 4 : 0) | (v.umax != t.umax ? 8 : 0);
             byte(static_cast<u8>(1 | (which << 3)));
             if (which & 1) sv(v.smin);
             if (which & 2) sv(v.smax);
@@ -48,8 +50,10 @@ struct Out {
         }
     }
     void loc(const Loc &l) {
-        if (l.kind == Loc::Reg) byte(0), byte(l.reg);
-        else byte(1), sv(l.off), byte(l.width);
+        if (l.kind == Loc::Reg)
+            byte(0), byte(l.reg);
+        else
+            byte(1), sv(l.off), byte(l.width);
     }
 };
 
@@ -61,8 +65,8 @@ std::vector<u8> encode(const Cert &c) {
     o.byte(kCertVersion);
     o.byte(0);
     const Layout &l = c.layout;
-    for (u64 f : {l.image_size, l.helpers_off, l.helper_count, l.text_off, l.text_size, l.rodata_off, l.rodata_size,
-                  l.sandbox_off, l.sandbox_size})
+    for (u64 f : {l.image_size, l.helpers_off, l.helper_count, l.text_off, l.text_size,
+                  l.rodata_off, l.rodata_size, l.sandbox_off, l.sandbox_size})
         o.uv(f);
     o.uv(c.entry_function);
     for (u64 i = 0; i < l.helper_count; ++i) o.uv(i < c.helpers.size() ? c.helpers[i] : 0);
@@ -75,20 +79,70 @@ std::vector<u8> encode(const Cert &c) {
         if (f.result) o.value(*f.result);
         o.uv(f.blocks.size());
         u64 at = f.entry;
+        const BlockState none;
+        const BlockState *prev_state = nullptr;
+        const std::vector<Slot> *prev = &none.slots;
         for (const Block &b : f.blocks) {
             o.uv(b.start - at);
             at = b.start;
             const BlockState &s = b.state;
-            o.uv(s.regs.size());
-            for (auto &[r, v] : s.regs) o.byte(r), o.value(v);
-            o.uv(s.slots.size());
-            for (const Slot &sl : s.slots) {
-                o.sv(sl.off);
-                o.byte(sl.width);
-                if (sl.width == 0) o.byte(sl.mask);
-                else o.value(sl.v);
+            // Registers too as a change from the previous block: a mask of
+            // those that hold the same, then the others.
+            auto prev_has = [&](u8 r, const Value &v) {
+                if (!prev_state) return false;
+                for (auto &[pr, pv] : prev_state->regs)
+                    if (pr == r) return same(pv, v);
+                return false;
+            };
+            u32 kept = 0;
+            std::vector<std::pair<u8, Value>> changed;
+            for (auto &[r, v] : s.regs) {
+                if (prev_has(r, v))
+                    kept |= 1u << r;
+                else
+                    changed.emplace_back(r, v);
             }
-            o.byte(static_cast<u8>((s.fuel ? 1 : 0) | (s.flags ? 2 : 0) | (s.sext == 4 ? 4 : 0) | (s.sext == 8 ? 8 : 0)));
+            // In register order, as the reader lists them (so the bytes do not
+            // depend on the order a state was written in).
+            std::sort(changed.begin(), changed.end(),
+                      [](const auto &x, const auto &y) { return x.first < y.first; });
+            if (prev_state) o.uv(kept);
+            o.uv(changed.size());
+            for (auto &[r, v] : changed) o.byte(r), o.value(v);
+            // Slots as a change from the previous block's (a frame's spill
+            // slots mostly hold the same thing from block to block): one bit
+            // per previous slot, kept or not, then the slots that are new.
+            auto same_slot = [](const Slot &a, const Slot &b) {
+                return a.off == b.off && a.width == b.width && a.mask == b.mask &&
+                       (a.width == 0 || same(a.v, b.v));
+            };
+            auto listed = [&](const std::vector<Slot> &in, const Slot &sl) {
+                for (const Slot &x : in)
+                    if (same_slot(x, sl)) return true;
+                return false;
+            };
+            for (size_t i = 0; i < prev->size(); i += 8) {
+                u8 bits = 0;
+                for (size_t k = i; k < i + 8 && k < prev->size(); ++k)
+                    if (listed(s.slots, (*prev)[k])) bits |= static_cast<u8>(1u << (k - i));
+                o.byte(bits);
+            }
+            std::vector<const Slot *> fresh;
+            for (const Slot &sl : s.slots)
+                if (!listed(*prev, sl)) fresh.push_back(&sl);
+            o.uv(fresh.size());
+            for (const Slot *sl : fresh) {
+                o.sv(sl->off);
+                o.byte(sl->width);
+                if (sl->width == 0)
+                    o.byte(sl->mask);
+                else
+                    o.value(sl->v);
+            }
+            prev = &s.slots;
+            prev_state = &s;
+            o.byte(static_cast<u8>((s.fuel ? 1 : 0) | (s.flags ? 2 : 0) | (s.sext == 4 ? 4 : 0) |
+                                   (s.sext == 8 ? 8 : 0)));
             o.uv(s.facts.size());
             for (const Fact &fa : s.facts) o.loc(fa.x), o.loc(fa.y), o.sv(fa.c);
         }
@@ -104,16 +158,19 @@ Cert from_cert(const ktal::Cert &c) {
     for (u32 i = 0; i < c.nfuncs; ++i) {
         const ktal::Function &f = c.funcs[i];
         Function mf;
-        mf.entry = f.entry, mf.size = f.size, mf.frame = f.frame, mf.bound = f.bound, mf.order = f.order;
+        mf.entry = f.entry, mf.size = f.size, mf.frame = f.frame, mf.bound = f.bound,
+        mf.order = f.order;
         mf.args.assign(f.args, f.args + f.nargs);
         if (f.has_result) mf.result = f.result;
         for (u32 b = 0; b < f.nblocks; ++b) {
             const CertState &cs = f.blocks[b].state;
             Block mb;
             mb.start = f.blocks[b].start;
-            for (u32 k = 0; k < cs.nregs; ++k) mb.state.regs.emplace_back(cs.regs[k].reg, cs.regs[k].v);
+            for (u32 k = 0; k < cs.nregs; ++k)
+                mb.state.regs.emplace_back(cs.regs[k].reg, cs.regs[k].v);
             for (u32 k = 0; k < cs.nslots; ++k)
-                mb.state.slots.push_back(Slot{cs.slots[k].off, cs.slots[k].width, cs.slots[k].mask, cs.slots[k].v});
+                mb.state.slots.push_back(
+                    Slot{cs.slots[k].off, cs.slots[k].width, cs.slots[k].mask, cs.slots[k].v});
             mb.state.facts.assign(cs.facts, cs.facts + cs.nfacts);
             mb.state.fuel = cs.fuel, mb.state.flags = cs.flags_set, mb.state.sext = cs.sext;
             mf.blocks.push_back(std::move(mb));

@@ -43,7 +43,8 @@ class Reader {
         do {
             b = byte();
             if (!ok_) return 0;
-            if (shift == 63 && (b & 0x7e) != 0 && (b & 0x7e) != 0x7e) return fail("varint overflows 64 bits"), 0;
+            if (shift == 63 && (b & 0x7e) != 0 && (b & 0x7e) != 0x7e)
+                return fail("varint overflows 64 bits"), 0;
             v |= static_cast<u64>(b & 0x7f) << shift;
             shift += 7;
         } while ((b & 0x80) && shift < 70);
@@ -101,7 +102,8 @@ bool read_value(Reader &r, Value &v) {
         return r.ok();
     case 4: {
         u8 reg = r.byte();
-        if (extra || !is_callee_saved(reg)) return r.fail("saved value of a register that is not callee-saved");
+        if (extra || !is_callee_saved(reg))
+            return r.fail("saved value of a register that is not callee-saved");
         v = Value::saved(reg);
         return r.ok();
     }
@@ -127,48 +129,107 @@ bool read_loc(Reader &r, Loc &l, u32 frame) {
     return r.ok();
 }
 
-bool read_state(Reader &r, Arena &a, CertState &s, u32 frame) {
-    s.nregs = static_cast<u32>(r.count(kNumRegs, 2, "state lists more registers than exist"));
+// `prev`: the previous block's state in the same function (null for the first).
+bool read_state(Reader &r, Arena &a, CertState &s, u32 frame, const CertState *prev) {
+    // Registers: a mask of those the previous block's state gives that keep
+    // their value (none for a function's first block), then the others.
+    u32 kept = 0, nkept_regs = 0;
+    if (prev) {
+        u64 mask = r.uv();
+        u32 had = 0;
+        for (u32 i = 0; i < prev->nregs; ++i) had |= 1u << prev->regs[i].reg;
+        if (r.ok() && (mask & ~static_cast<u64>(had)))
+            return r.fail("state keeps a register the previous block lacks");
+        kept = static_cast<u32>(mask);
+        for (u32 i = 0; i < prev->nregs; ++i) nkept_regs += (kept >> prev->regs[i].reg) & 1;
+    }
+    u32 nfresh = static_cast<u32>(r.count(kNumRegs, 2, "state lists more registers than exist"));
+    s.nregs = nkept_regs + nfresh;
     s.regs = a.alloc<RegEntry>(s.nregs ? s.nregs : 1);
     if (!s.regs) return r.fail("out of memory reading the certificate");
-    u32 seen = 0;
-    for (u32 i = 0; i < s.nregs && r.ok(); ++i) {
+    u32 seen = 0, n = 0;
+    for (u32 i = 0; prev && i < prev->nregs; ++i)
+        if ((kept >> prev->regs[i].reg) & 1) {
+            s.regs[n++] = prev->regs[i];
+            seen |= 1u << prev->regs[i].reg;
+        }
+    for (u32 i = n; i < s.nregs && r.ok(); ++i) {
         u8 reg = r.byte();
-        if (reg >= kNumRegs || (seen & (1u << reg))) return r.fail("state names a register twice or out of range");
+        if (reg >= kNumRegs || (seen & (1u << reg)))
+            return r.fail("state names a register twice or out of range");
         seen |= 1u << reg;
         s.regs[i].reg = reg;
         read_value(r, s.regs[i].v);
         if (reg == RSP && r.ok()) {
             const Value &v = s.regs[i].v;
-            if (!v.is_stack_ptr() || v.smin != v.smax || v.smin > 0 || v.smin < -static_cast<i64>(frame))
+            if (!v.is_stack_ptr() || v.smin != v.smax || v.smin > 0 ||
+                v.smin < -static_cast<i64>(frame))
                 return r.fail("rsp must be an exact offset inside the frame");
         }
     }
     if (r.ok() && !(seen & (1u << RSP))) return r.fail("a block state must give rsp");
-    s.nslots = static_cast<u32>(r.count(frame / 4, 3, "state lists more stack slots than the frame holds"));
+    // In register order, whatever order kept and new ones came in.
+    for (u32 i = 1; i < s.nregs; ++i)
+        for (u32 k = i; k > 0 && s.regs[k - 1].reg > s.regs[k].reg; --k) {
+            RegEntry t = s.regs[k];
+            s.regs[k] = s.regs[k - 1];
+            s.regs[k - 1] = t;
+        }
+    // Slots: which of the previous block's are kept (one bit each), then
+    // the new ones; the two merge by offset into this block's list.
+    u32 nprev = prev ? prev->nslots : 0;
+    u8 *keep = a.alloc<u8>(nprev / 8 + 1);
+    if (!keep) return r.fail("out of memory reading the certificate");
+    u32 nkept = 0;
+    for (u32 i = 0; i < nprev; i += 8) {
+        keep[i / 8] = r.byte();
+        if (nprev - i < 8 && (keep[i / 8] >> (nprev - i)))
+            return r.fail("bits for stack slots the previous block lacks");
+        for (u32 k = 0; k < 8; ++k) nkept += (keep[i / 8] >> k) & 1;
+    }
+    u32 nnew = static_cast<u32>(
+        r.count(frame / 4, 3, "state lists more stack slots than the frame holds"));
+    SlotEntry *fresh = a.alloc<SlotEntry>(nnew ? nnew : 1);
+    s.nslots = nkept + nnew;
     s.slots = a.alloc<SlotEntry>(s.nslots ? s.nslots : 1);
-    if (!s.slots) return r.fail("out of memory reading the certificate");
-    i64 next_free = -static_cast<i64>(frame);
-    for (u32 i = 0; i < s.nslots && r.ok(); ++i) {
-        SlotEntry &e = s.slots[i];
+    if (!fresh || !s.slots) return r.fail("out of memory reading the certificate");
+    for (u32 i = 0; i < nnew && r.ok(); ++i) {
+        SlotEntry &e = fresh[i];
         i64 off = r.sv();
         e.width = r.byte();
-        u8 bytes = e.width ? e.width : 4;
         if (e.width == 0) {
             e.mask = r.byte();
-            if (r.ok() && (e.mask == 0 || e.mask > 15)) return r.fail("bad byte mask for a stack slot");
+            if (r.ok() && (e.mask == 0 || e.mask > 15))
+                return r.fail("bad byte mask for a stack slot");
         } else if (e.width == 4 || e.width == 8) {
             read_value(r, e.v);
             if (r.ok() && e.width == 4 && (!e.v.is_int() || e.v.umax > 0xffffffffull))
                 return r.fail("a 4-byte slot holds an int of 32 bits");
-            if (r.ok() && e.v.kind == Kind::Uninit) return r.fail("a listed slot must hold a value");
+            if (r.ok() && e.v.kind == Kind::Uninit)
+                return r.fail("a listed slot must hold a value");
         } else {
             return r.fail("stack slot width must be 8, 4 or 0 (bytes)");
         }
         if (!r.ok()) return false;
-        if ((off & 3) || off < next_free || off + bytes > 0)
+        if (off < -static_cast<i64>(frame) || off > 0)
             return r.fail("stack slots must be 4-aligned, sorted, disjoint and inside the frame");
         e.off = static_cast<i32>(off);
+    }
+    if (!r.ok()) return false;
+    u32 j = 0;
+    n = 0;
+    for (u32 i = 0; i < nprev; ++i) {
+        if (!((keep[i / 8] >> (i % 8)) & 1)) continue;
+        while (j < nnew && fresh[j].off < prev->slots[i].off) s.slots[n++] = fresh[j++];
+        s.slots[n++] = prev->slots[i];
+    }
+    while (j < nnew) s.slots[n++] = fresh[j++];
+    i64 next_free = -static_cast<i64>(frame);
+    for (u32 i = 0; i < s.nslots; ++i) {
+        const SlotEntry &e = s.slots[i];
+        i64 off = e.off, bytes = e.width ? e.width : 4;
+        if ((off & 3) || off < next_free || off + bytes > 0)
+            return r.fail("stack slots must be 4-aligned, sorted, disjoint and inside the frame");
         next_free = off + bytes;
     }
     u8 bits = r.byte();
@@ -187,8 +248,8 @@ bool read_state(Reader &r, Arena &a, CertState &s, u32 frame) {
 
 bool check_layout(Reader &r, const Layout &l) {
     const u64 lim = 1ull << 40;
-    const u64 fields[] = {l.image_size, l.helpers_off, l.helper_count, l.text_off, l.text_size,
-                          l.rodata_off, l.rodata_size, l.sandbox_off, l.sandbox_size};
+    const u64 fields[] = {l.image_size, l.helpers_off, l.helper_count, l.text_off,    l.text_size,
+                          l.rodata_off, l.rodata_size, l.sandbox_off,  l.sandbox_size};
     for (u64 f : fields)
         if (f > lim) return r.fail("layout field out of range");
     if (l.helpers_off != 0) return r.fail("layout: helper slots must start the image");
@@ -199,8 +260,10 @@ bool check_layout(Reader &r, const Layout &l) {
     if (l.text_off + l.text_size > l.rodata_off) return r.fail("layout: rodata overlaps text");
     if (l.rodata_off % kPageSize || l.sandbox_off % kPageSize)
         return r.fail("layout: rodata and sandbox must start on pages (W^X)");
-    if (l.rodata_off + l.rodata_size > l.sandbox_off) return r.fail("layout: sandbox overlaps rodata");
-    if (l.sandbox_off + l.sandbox_size > l.image_size) return r.fail("layout: sandbox runs past the image");
+    if (l.rodata_off + l.rodata_size > l.sandbox_off)
+        return r.fail("layout: sandbox overlaps rodata");
+    if (l.sandbox_off + l.sandbox_size > l.image_size)
+        return r.fail("layout: sandbox runs past the image");
     return true;
 }
 
@@ -210,13 +273,14 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
     Reader r(data, size, err);
     static const char magic[8] = {'K', 'T', 'A', 'L', 'C', 'E', 'R', 'T'};
     for (char m : magic)
-        if (r.byte() != static_cast<u8>(m)) return r.ok() ? r.fail("not a ktal certificate (bad magic)") : false;
+        if (r.byte() != static_cast<u8>(m))
+            return r.ok() ? r.fail("not a ktal certificate (bad magic)") : false;
     out.version = r.byte();
     if (r.ok() && out.version != kCertVersion) return r.fail("unsupported certificate version");
     if (r.byte() != 0 && r.ok()) return r.fail("reserved header byte must be 0");
     Layout &l = out.layout;
-    u64 *fields[] = {&l.image_size, &l.helpers_off, &l.helper_count, &l.text_off, &l.text_size,
-                     &l.rodata_off, &l.rodata_size, &l.sandbox_off, &l.sandbox_size};
+    u64 *fields[] = {&l.image_size, &l.helpers_off, &l.helper_count, &l.text_off,    &l.text_size,
+                     &l.rodata_off, &l.rodata_size, &l.sandbox_off,  &l.sandbox_size};
     for (u64 *f : fields) *f = r.uv();
     if (!r.ok() || !check_layout(r, l)) return false;
     u64 entry = r.uv();
@@ -231,7 +295,8 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
         if (id != i) return r.fail("helper slot i must call helper i");
         out.helpers[i] = static_cast<u32>(id);
     }
-    out.nfuncs = static_cast<u32>(r.count(1u << 20, 8, "more functions than the certificate can hold"));
+    out.nfuncs =
+        static_cast<u32>(r.count(1u << 20, 8, "more functions than the certificate can hold"));
     if (r.ok() && out.nfuncs == 0) return r.fail("no functions");
     if (r.ok() && entry >= out.nfuncs) return r.fail("entry function index out of range");
     out.entry_function = static_cast<u32>(entry);
@@ -249,14 +314,17 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
         if (frame % 4 || frame > kMaxFrame || bound > (1u << 24) || order > (1u << 24))
             return r.fail("function frame, bound or order out of range");
         prev_end = f.entry + f.size;
-        f.frame = static_cast<u32>(frame), f.bound = static_cast<u32>(bound), f.order = static_cast<u32>(order);
+        f.frame = static_cast<u32>(frame), f.bound = static_cast<u32>(bound),
+        f.order = static_cast<u32>(order);
         f.nargs = r.byte();
         if (f.nargs > 6) return r.fail("more than 6 arguments");
         for (u8 k = 0; k < f.nargs && r.ok(); ++k) {
             read_value(r, f.args[k]);
             // uninit: the function ignores this argument (callers need not set it).
-            if (r.ok() && !f.args[k].is_data() && !(f.args[k].kind == Kind::Uninit && f.args[k].low == 0))
-                return r.fail("an argument must be an int, a sandbox/rodata pointer, or uninit (unused)");
+            if (r.ok() && !f.args[k].is_data() &&
+                !(f.args[k].kind == Kind::Uninit && f.args[k].low == 0))
+                return r.fail(
+                    "an argument must be an int, a sandbox/rodata pointer, or uninit (unused)");
         }
         u8 has = r.byte();
         if (has > 1) return r.fail("bad result flag");
@@ -273,7 +341,7 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
             if (delta >= f.entry + f.size - at) return r.fail("block starts outside its function");
             at += delta;
             f.blocks[b].start = at;
-            read_state(r, arena, f.blocks[b].state, f.frame);
+            read_state(r, arena, f.blocks[b].state, f.frame, b ? &f.blocks[b - 1].state : nullptr);
         }
     }
     if (r.ok() && r.left() != 0) return r.fail("trailing bytes after the certificate");

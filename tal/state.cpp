@@ -11,7 +11,8 @@ void state_init(State &s, Cell *cells, u32 frame) {
 }
 
 void state_entry(State &s) {
-    for (u8 r = 0; r < kNumRegs; ++r) s.reg[r] = is_callee_saved(r) ? Value::saved(r) : Value::uninit();
+    for (u8 r = 0; r < kNumRegs; ++r)
+        s.reg[r] = is_callee_saved(r) ? Value::saved(r) : Value::uninit();
     s.reg[RSP] = Value::ptr(Region::Stack, 0, 0);
     zero_bytes(s.cell, sizeof(Cell) * s.ncells);
     Cell *ra = s.cell_at(0);
@@ -36,20 +37,23 @@ void state_copy(State &dst, const State &src) {
 static bool cell_secret(const State &s, u32 i) {
     const Cell &c = s.cell[i];
     if (c.shape == Shape::Lo64) return !c.v.is_data();
-    if (c.shape == Shape::Hi64) return i == 0 || s.cell[i - 1].shape != Shape::Lo64 || !s.cell[i - 1].v.is_data();
+    if (c.shape == Shape::Hi64)
+        return i == 0 || s.cell[i - 1].shape != Shape::Lo64 || !s.cell[i - 1].v.is_data();
     return false;
 }
 
 // Bytes of cell i that hold readable data.
-static u8 cell_data(const State &s, u32 i) { return cell_secret(s, i) ? 0 : s.cell[i].init; }
+static u8 cell_data(const State &s, u32 i) {
+    return cell_secret(s, i) ? 0 : s.cell[i].init;
+}
 
 static bool pair_at(const State &s, u32 i) {
     return i + 1 < s.ncells && s.cell[i].shape == Shape::Lo64 && s.cell[i + 1].shape == Shape::Hi64;
 }
 
 static bool flags_same(const Flags &a, const Flags &b) {
-    return a.kind == b.kind && a.width == b.width && a.a == b.a && a.b == b.b && a.b_is_imm == b.b_is_imm &&
-           a.imm == b.imm;
+    return a.kind == b.kind && a.width == b.width && a.a == b.a && a.b == b.b &&
+           a.b_is_imm == b.b_is_imm && a.imm == b.imm;
 }
 
 void state_join(State &dst, const State &src) {
@@ -62,8 +66,10 @@ void state_join(State &dst, const State &src) {
     for (u32 i = 0; i < dst.ncells; ++i) {
         if (pair_at(dst, i) && pair_at(src, i)) {
             Value j = join(dst.cell[i].v, src.cell[i].v);
-            if (j.kind == Kind::Uninit) dst.cell[i] = dst.cell[i + 1] = Cell{};
-            else dst.cell[i].v = j;
+            if (j.kind == Kind::Uninit)
+                dst.cell[i] = dst.cell[i + 1] = Cell{};
+            else
+                dst.cell[i].v = j;
             ++i;
             continue;
         }
@@ -77,14 +83,16 @@ void state_join(State &dst, const State &src) {
         // A half of a pair that survives loses its partner: its own bytes only.
         if (d.shape == Shape::Lo64 && i + 1 < dst.ncells) {
             Cell &next = dst.cell[i + 1];
-            if (next.shape == Shape::Hi64) next = Cell{Value{}, Shape::Bytes, cell_data(dst, i + 1)};
+            if (next.shape == Shape::Hi64)
+                next = Cell{Value{}, Shape::Bytes, cell_data(dst, i + 1)};
         }
         d = Cell{Value{}, Shape::Bytes, init};
     }
     u8 caller = dst.flags.caller | src.flags.caller;
     if (!flags_same(dst.flags, src.flags))
-        dst.flags.kind = (dst.flags.kind == Flags::Unset || src.flags.kind == Flags::Unset) ? Flags::Unset
-                                                                                              : Flags::Known;
+        dst.flags.kind = (dst.flags.kind == Flags::Unset || src.flags.kind == Flags::Unset)
+                             ? Flags::Unset
+                             : Flags::Known;
     dst.flags.caller = caller;
     u8 kept = 0;
     for (u8 i = 0; i < dst.nfacts; ++i) {
@@ -124,7 +132,8 @@ static bool cell_entails(const State &a, const State &b, u32 i, Mismatch *why) {
             got_v = a.cell[i].v;
             ok = entails(got_v, want_v);
         } else {
-            bool all_data = cell_data(a, i) == 0xf && i + 1 < a.ncells && cell_data(a, i + 1) == 0xf;
+            bool all_data =
+                cell_data(a, i) == 0xf && i + 1 < a.ncells && cell_data(a, i + 1) == 0xf;
             ok = want_v.is_top() && all_data;
             got_v = all_data ? Value::top() : Value::uninit();
         }
@@ -132,9 +141,12 @@ static bool cell_entails(const State &a, const State &b, u32 i, Mismatch *why) {
     } else if (want.shape == Shape::Whole32) {
         want_v = want.v;
         const Cell &c = a.cell[i];
-        if (c.shape == Shape::Whole32) got_v = c.v;
-        else if (pair_at(a, i) && c.v.kind == Kind::Int) got_v = low32(c.v);
-        else got_v = cell_data(a, i) == 0xf ? Value::urange(0, 0xffffffffull) : Value::uninit();
+        if (c.shape == Shape::Whole32)
+            got_v = c.v;
+        else if (pair_at(a, i) && c.v.kind == Kind::Int)
+            got_v = low32(c.v);
+        else
+            got_v = cell_data(a, i) == 0xf ? Value::urange(0, 0xffffffffull) : Value::uninit();
         ok = entails(got_v, want_v);
         if (!ok && why) slot_name(why->where, off, 4);
     } else if (want.shape == Shape::Bytes) {
@@ -175,7 +187,9 @@ bool state_entails(const State &a, const State &b, Mismatch *why) {
     }
     if ((a.flags.caller & ~b.flags.caller) ||
         (b.flags.kind >= Flags::Cmp && !(flags_same(a.flags, b.flags)))) {
-        if (why) why->where.add("flags"), why->want.add("set by this function"), why->got.add("(partly) the caller's");
+        if (why)
+            why->where.add("flags"), why->want.add("set by this function"),
+                why->got.add("(partly) the caller's");
         return false;
     }
     for (u8 j = 0; j < b.nfacts; ++j) {
@@ -196,11 +210,15 @@ bool state_entails(const State &a, const State &b, Mismatch *why) {
         }
     }
     if (b.fuel > a.fuel) {
-        if (why) why->where.add("fuel"), why->want.add("fuel point passed"), why->got.add("none since loop head");
+        if (why)
+            why->where.add("fuel"), why->want.add("fuel point passed"),
+                why->got.add("none since loop head");
         return false;
     }
     if (b.sext && a.sext != b.sext) {
-        if (why) why->where.add("rdx"), why->want.add("sign extension of rax"), why->got.add("unrelated");
+        if (why)
+            why->where.add("rdx"), why->want.add("sign extension of rax"),
+                why->got.add("unrelated");
         return false;
     }
     return true;
@@ -226,7 +244,8 @@ static bool mentions(const Loc &l, const Loc &target) {
 }
 
 void state_clobber(State &s, const Loc &loc) {
-    if (s.flags.kind >= Flags::Cmp && (mentions(s.flags.a, loc) || (!s.flags.b_is_imm && mentions(s.flags.b, loc))))
+    if (s.flags.kind >= Flags::Cmp &&
+        (mentions(s.flags.a, loc) || (!s.flags.b_is_imm && mentions(s.flags.b, loc))))
         s.flags.kind = Flags::Known;
     u8 kept = 0;
     for (u8 i = 0; i < s.nfacts; ++i)
@@ -238,7 +257,9 @@ void state_clobber(State &s, const Loc &loc) {
 void state_clobber_slots(State &s, i64 lo, i64 hi) {
     Loc l = Loc::slot(static_cast<i32>(lo), 0);
     // Any slot overlapping [lo, hi): test each recorded location directly.
-    auto hit = [&](const Loc &x) { return x.overlaps_slot(static_cast<i32>(lo), static_cast<i32>(hi)); };
+    auto hit = [&](const Loc &x) {
+        return x.overlaps_slot(static_cast<i32>(lo), static_cast<i32>(hi));
+    };
     if (s.flags.kind >= Flags::Cmp && (hit(s.flags.a) || (!s.flags.b_is_imm && hit(s.flags.b))))
         s.flags.kind = Flags::Known;
     u8 kept = 0;
@@ -255,7 +276,13 @@ void state_add_fact(State &s, const Fact &f) {
             return;
         }
     }
-    if (s.nfacts < kMaxFacts) s.fact[s.nfacts++] = f;
+    // Full: forget the oldest (forgetting a fact is always sound; the newest
+    // ones are those the code about to run is likeliest to test).
+    if (s.nfacts == kMaxFacts) {
+        for (u8 i = 1; i < kMaxFacts; ++i) s.fact[i - 1] = s.fact[i];
+        --s.nfacts;
+    }
+    s.fact[s.nfacts++] = f;
 }
 
 } // namespace ktal

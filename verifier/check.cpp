@@ -11,7 +11,9 @@
 #include "verifier/transfer.hpp"
 
 #ifdef __KERNEL__
-inline void *operator new(ktal::usize, void *p) noexcept { return p; } // placement new; <new> is not there
+inline void *operator new(ktal::usize, void *p) noexcept {
+    return p;
+} // placement new; <new> is not there
 #else
 #include <new>
 #endif
@@ -56,6 +58,7 @@ class Walker {
         return true;
     }
     bool edge(State &e, u64 target);
+    bool target_allowed(u64 target);
     bool take_pending(u32 idx);
     bool mismatch(const Mismatch &m, const char *message);
 
@@ -68,7 +71,7 @@ class Walker {
     Stats &st_;
     const Yield *yield_;
     Fault fault_;
-    i32 *mark_ = nullptr; // per byte: -(cert block + 1), +(pool slot + 1), or 0
+    i32 *mark_ = nullptr;       // per byte: -(cert block + 1), +(pool slot + 1), or 0
     bool *fuel_head_ = nullptr; // per certified block: it starts with a fuel point
     State cur_, taken_, certified_, scratch_;
     Pool pool_;
@@ -88,10 +91,13 @@ bool Walker::edge(State &e, u64 t) {
     i32 &m = mark_[t - fn_.entry];
     Mismatch why;
     if (t > insn_.addr) {
-        if (t < insn_.addr + insn_.len) return fail(rule::kTargetMidInsn, "a jump into the middle of itself");
+        if (t < insn_.addr + insn_.len)
+            return fail(rule::kTargetMidInsn, "a jump into the middle of itself");
         if (m < 0) {
             cert_apply(fn_.blocks[-m - 1].state, certified_);
-            if (!state_entails(e, certified_, &why)) return mismatch(why, "the jump's state does not entail its target's certified state");
+            if (!state_entails(e, certified_, &why))
+                return mismatch(why,
+                                "the jump's state does not entail its target's certified state");
             return true;
         }
         if (m > 0) {
@@ -103,23 +109,39 @@ bool Walker::edge(State &e, u64 t) {
         if (pool_.nfree) {
             idx = pool_.free[--pool_.nfree];
         } else {
-            if (pool_.used == pool_.cap) return fail(rule::kResource, "too many open forward jumps");
+            if (pool_.used == pool_.cap)
+                return fail(rule::kResource, "too many open forward jumps");
             idx = pool_.used++;
             pool_.states[idx] = arena_.alloc<State>(1);
-            if (!pool_.states[idx] || !new_state(*pool_.states[idx])) return fail(rule::kResource, "out of verifier memory");
+            if (!pool_.states[idx] || !new_state(*pool_.states[idx]))
+                return fail(rule::kResource, "out of verifier memory");
         }
         state_copy(*pool_.states[idx], e);
         m = static_cast<i32>(idx + 1);
         return true;
     }
-    if (m >= 0) return fail(rule::kTargetNotBlock, "a backward jump to an address that is not a certified block");
+    if (m >= 0)
+        return fail(rule::kTargetNotBlock,
+                    "a backward jump to an address that is not a certified block");
     // Every cycle must pass a fuel point: either one ran since the last
     // backward-jump target was entered, or the target itself starts with one.
     if (!e.fuel && !fuel_head_[-m - 1])
-        return fail(rule::kFuel, "a backward jump without a fuel point since the loop head (a loop that cannot be interrupted)");
+        return fail(rule::kFuel, "a backward jump without a fuel point since the loop head (a loop "
+                                 "that cannot be interrupted)");
     e.fuel = 0; // entering a backward-jump target starts a new count
     cert_apply(fn_.blocks[-m - 1].state, certified_);
-    if (!state_entails(e, certified_, &why)) return mismatch(why, "the loop's state does not entail its head's certified state");
+    if (!state_entails(e, certified_, &why))
+        return mismatch(why, "the loop's state does not entail its head's certified state");
+    return true;
+}
+
+bool Walker::target_allowed(u64 t) {
+    if (t < fn_.entry || t >= end_) return fail(rule::kTargetOutside, "a jump leaves its function");
+    if (t > insn_.addr && t < insn_.addr + insn_.len)
+        return fail(rule::kTargetMidInsn, "a jump into the middle of itself");
+    if (t <= insn_.addr && mark_[t - fn_.entry] >= 0)
+        return fail(rule::kTargetNotBlock,
+                    "a backward jump to an address that is not a certified block");
     return true;
 }
 
@@ -137,9 +159,12 @@ bool Walker::walk() {
     pool_.cap = static_cast<u32>(min_of<u64>(fn_.size / 2 + 1, 1u << 16));
     pool_.states = arena_.alloc<State *>(pool_.cap);
     pool_.free = arena_.alloc<u32>(pool_.cap);
-    if (!mark_ || !fuel_head_ || !pool_.states || !pool_.free) return fail(rule::kResource, "out of verifier memory");
-    if (!new_state(cur_) || !new_state(taken_) || !new_state(certified_) || !new_state(scratch_)) return false;
-    for (u32 b = 0; b < fn_.nblocks; ++b) mark_[fn_.blocks[b].start - fn_.entry] = -static_cast<i32>(b) - 1;
+    if (!mark_ || !fuel_head_ || !pool_.states || !pool_.free)
+        return fail(rule::kResource, "out of verifier memory");
+    if (!new_state(cur_) || !new_state(taken_) || !new_state(certified_) || !new_state(scratch_))
+        return false;
+    for (u32 b = 0; b < fn_.nblocks; ++b)
+        mark_[fn_.blocks[b].start - fn_.entry] = -static_cast<i32>(b) - 1;
     st_.cert_blocks += fn_.nblocks;
 
     state_entry(cur_);
@@ -156,7 +181,8 @@ bool Walker::walk() {
             cert_apply(fn_.blocks[-m - 1].state, certified_);
             Mismatch why;
             if (cur_.live && !state_entails(cur_, certified_, &why))
-                return mismatch(why, "falling into a certified block in a state that does not entail it");
+                return mismatch(
+                    why, "falling into a certified block in a state that does not entail it");
             state_copy(cur_, certified_);
             block = pc;
         } else if (m > 0) {
@@ -166,16 +192,21 @@ bool Walker::walk() {
         }
         rej_.block = block;
         DecodeError de;
-        if (!decode(dec_, text + pc, end_ - pc, pc, insn_, de)) return fail(de.rule, de.message.c_str());
+        if (!decode(dec_, text + pc, end_ - pc, pc, insn_, de))
+            return fail(de.rule, de.message.c_str());
         if (m < 0) fuel_head_[-m - 1] = insn_.op == Op::Call && insn_.target == fuel_slot_;
         for (u64 b = pc + 1; b < pc + insn_.len; ++b) {
             i32 mb = mark_[b - fn_.entry];
-            if (mb < 0) return fail(rule::kBlockMidInsn, "a certified block starts inside this instruction");
-            if (mb > 0) return fail(rule::kTargetMidInsn, "an earlier jump lands inside this instruction");
+            if (mb < 0)
+                return fail(rule::kBlockMidInsn,
+                            "a certified block starts inside this instruction");
+            if (mb > 0)
+                return fail(rule::kTargetMidInsn, "an earlier jump lands inside this instruction");
         }
         if (cur_.live) {
             ++st_.instructions;
-            if (yield_ && yield_->fn && st_.instructions % yield_->every == 0 && !yield_->fn(yield_->ctx))
+            if (yield_ && yield_->fn && st_.instructions % yield_->every == 0 &&
+                !yield_->fn(yield_->ctx))
                 return fail(rule::kInterrupted, "verification interrupted");
             if (insn_.op == Op::Jmp) {
                 if (!edge(cur_, insn_.target)) return false;
@@ -183,7 +214,13 @@ bool Walker::walk() {
             } else if (insn_.op == Op::Jcc) {
                 if (!flags_readable(rc, cur_, insn_.cc)) return false;
                 state_copy(taken_, cur_);
-                if (refine(taken_, insn_.cc, cert_.layout) && !edge(taken_, insn_.target)) return false;
+                // A branch the state proves never taken still names a target
+                // the policy must allow (the proof is only as good as the
+                // refinement): inside the function, and a certified block if
+                // backward.
+                if (refine(taken_, insn_.cc, cert_.layout) ? !edge(taken_, insn_.target)
+                                                           : !target_allowed(insn_.target))
+                    return false;
                 if (!refine(cur_, insn_.cc ^ 1, cert_.layout)) cur_.live = false;
             } else if (!transfer(rc, cur_, insn_)) {
                 return false;
@@ -191,7 +228,8 @@ bool Walker::walk() {
         }
         pc += insn_.len;
     }
-    if (cur_.live) return fail(rule::kFallThrough, "execution can fall off the end of the function");
+    if (cur_.live)
+        return fail(rule::kFallThrough, "execution can fall off the end of the function");
     return true;
 }
 
@@ -200,7 +238,8 @@ bool check_gap(Decoder &dec, const u8 *text, u64 from, u64 to, Rejection &rej) {
     for (u64 pc = from; pc < to;) {
         Insn insn;
         DecodeError de;
-        if (!decode(dec, text + pc, to - pc, pc, insn, de) || (insn.op != Op::Int3 && insn.op != Op::Nop)) {
+        if (!decode(dec, text + pc, to - pc, pc, insn, de) ||
+            (insn.op != Op::Int3 && insn.op != Op::Nop)) {
             rej.rule = rule::kPadding;
             rej.message.add("bytes between functions that are not padding (int3 or nop)");
             rej.address = pc;
@@ -214,7 +253,8 @@ bool check_gap(Decoder &dec, const u8 *text, u64 from, u64 to, Rejection &rej) {
 
 } // namespace
 
-bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, Stats &stats, const Yield *yield) {
+bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, Stats &stats,
+            const Yield *yield) {
     rej = Rejection{};
     stats = Stats{};
     Cert cert;
@@ -226,10 +266,11 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
         return false;
     }
     const Layout &l = cert.layout;
-    if (in.layout && (in.layout->image_size != l.image_size || in.layout->helper_count != l.helper_count ||
-                      in.layout->text_off != l.text_off || in.layout->rodata_off != l.rodata_off ||
-                      in.layout->rodata_size != l.rodata_size || in.layout->sandbox_off != l.sandbox_off ||
-                      in.layout->sandbox_size != l.sandbox_size)) {
+    if (in.layout &&
+        (in.layout->image_size != l.image_size || in.layout->helper_count != l.helper_count ||
+         in.layout->text_off != l.text_off || in.layout->rodata_off != l.rodata_off ||
+         in.layout->rodata_size != l.rodata_size || in.layout->sandbox_off != l.sandbox_off ||
+         in.layout->sandbox_size != l.sandbox_size)) {
         rej.rule = rule::kCertLayout;
         rej.message.add("the certificate describes a different layout than the image has");
         return false;
@@ -254,7 +295,8 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
     for (u8 k = 0; k < entry.nargs; ++k) {
         if (!entry.args[k].is_top()) {
             rej.rule = rule::kEntry;
-            rej.message.add("the entry function must accept any integer arguments (the loader passes argc and argv)");
+            rej.message.add("the entry function must accept any integer arguments (the loader "
+                            "passes argc and argv)");
             return false;
         }
     }

@@ -163,8 +163,11 @@ typename N::Val sub64(const typename N::Val &a, const typename N::Val &b) {
     return r;
 }
 
+// The product's bounds before normalize: signed from the four corners,
+// unsigned from the two ends (kept apart so that `ktal prove --rules` proves
+// each, and normalize on its own).
 template <class N>
-typename N::Val mul64(const typename N::Val &a, const typename N::Val &b) {
+typename N::Val mul64_bounds(const typename N::Val &a, const typename N::Val &b) {
     using I = typename N::I;
     using U = typename N::U;
     using B = typename N::B;
@@ -179,6 +182,12 @@ typename N::Val mul64(const typename N::Val &a, const typename N::Val &b) {
     U hi;
     B uok = !N::mul_ovf(a.umax, b.umax, hi);
     r.umin = sel(uok, a.umin * b.umin, r.umin), r.umax = sel(uok, hi, r.umax);
+    return r;
+}
+
+template <class N>
+typename N::Val mul64(const typename N::Val &a, const typename N::Val &b) {
+    typename N::Val r = mul64_bounds<N>(a, b);
     N::normalize(r);
     return r;
 }
@@ -421,12 +430,25 @@ typename N::Val bitscan_bounds(bool tzcnt, const typename N::Val &old, u8 w) {
 // --- branch refinement (refine.cpp) ---
 
 inline bool is_unsigned(u8 cc) { return cc == CB || cc == CAE || cc == CBE || cc == CA; }
+// The signed condition of the same relation (jb -> jl, ...); others as they are.
+inline u8 as_signed(u8 cc) {
+    switch (cc) {
+    case CB: return CL;
+    case CAE: return CGE;
+    case CBE: return CLE;
+    case CA: return CG;
+    default: return cc;
+    }
+}
 
 // Does the w-byte view of v equal v itself, for this kind of comparison?
+// Never for a pointer below 8 bytes: its low bytes say nothing of its offset
+// (`ktal prove --rules` refuted `cmp cl, al` refining two pointers).
 template <class N>
 typename N::B view_exact(const typename N::Val &v, u8 w, bool uns) {
     using B = typename N::B;
-    if (w >= 8 || v.kind != Kind::Int) return B(true);
+    if (w >= 8) return B(true);
+    if (v.kind != Kind::Int) return B(false);
     if (uns) return v.umax <= width_mask(w);
     i64 half = static_cast<i64>(1) << (8 * w - 1);
     return v.smin >= -half && v.smax < half;
@@ -578,7 +600,10 @@ Relation<N> relate_values(const typename N::Val &va, const typename N::Val &vb, 
     r.applies = applies;
     if (N::stop(!applies)) return r;
     typename N::Val a = offsets<N>(va), b = offsets<N>(vb_eq);
-    B ok = relate_ints<N>(a, b, cc);
+    // Addresses in place neither wrap nor cross 2^63, so an unsigned compare
+    // of two of them is a signed compare of their offsets, which may be
+    // negative (`ktal prove --rules` refuted comparing them unsigned).
+    B ok = relate_ints<N>(a, b, va.kind == Kind::Ptr ? as_signed(cc) : cc);
     r.ok = !applies || ok;
     if (N::stop(!ok)) return r;
     B take = applies && ok;

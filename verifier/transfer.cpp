@@ -15,8 +15,10 @@ void flags_cmp(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand &b
     f.caller = 0;
     f.width = w;
     f.a = loc_of(s, a);
-    if (b.kind == Operand::Imm) f.b_is_imm = true, f.imm = b.imm;
-    else f.b = loc_of(s, b);
+    if (b.kind == Operand::Imm)
+        f.b_is_imm = true, f.imm = b.imm;
+    else
+        f.b = loc_of(s, b);
     s.flags = f;
 }
 
@@ -91,23 +93,32 @@ void facts_after_add(State &s, const KeptFacts &k, u8 reg, i64 delta) {
 // sandbox still refuses it; any later use checks it).
 bool rule_mov(RuleCtx &c, State &s, const Insn &in) {
     Value v;
-    if (!read_op(c, s, in.ops[1], in.width, Use::Copy, v)) return false;
-    if (!write_op(c, s, in.ops[0], in.width, v)) return false;
-    // A copy between registers is remembered (dst = src), so that what a later
-    // compare learns about one also holds for the other.
     const Operand &d = in.ops[0], &sr = in.ops[1];
-    if (d.kind == Operand::Reg && sr.kind == Operand::Reg && d.reg != sr.reg && !d.high8 && !sr.high8 &&
-        v.kind == Kind::Int && (in.width == 8 || (in.width == 4 && s.reg[sr.reg].kind == Kind::Int &&
-                                                  s.reg[sr.reg].umax <= 0xffffffffull))) {
-        state_add_fact(s, Fact{Loc::r(d.reg), Loc::r(sr.reg), 0});
-        state_add_fact(s, Fact{Loc::r(sr.reg), Loc::r(d.reg), 0});
+    // Where the copy goes and comes from, as locations facts can name
+    // (registers, exact stack slots), before the write moves anything.
+    Loc to = loc_of(s, d), from = loc_of(s, sr);
+    if (!read_op(c, s, sr, in.width, Use::Copy, v)) return false;
+    if (!write_op(c, s, d, in.width, v)) return false;
+    // The copy is remembered (dst = src), so that what a later compare learns
+    // about one also holds for the other: a register and its spill slot, say.
+    // 4-byte copies only of values the 4 bytes hold whole (a source register
+    // with its upper half zero).
+    bool whole = in.width == 8 ||
+                 (in.width == 4 && v.umax <= 0xffffffffull &&
+                  (from.kind != Loc::Reg ||
+                   (s.reg[from.reg].kind == Kind::Int && s.reg[from.reg].umax <= 0xffffffffull)));
+    if (to.kind != Loc::None && from.kind != Loc::None && !(to == from) &&
+        (to.kind == Loc::Reg || from.kind == Loc::Reg) && v.kind == Kind::Int && whole) {
+        state_add_fact(s, Fact{to, from, 0});
+        state_add_fact(s, Fact{from, to, 0});
     }
     return true;
 }
 
 bool rule_movx(RuleCtx &c, State &s, const Insn &in) {
     u8 from = in.ops[1].size;
-    if (from == 0 || from >= in.width) return c.fail(rule::kForbiddenOperand, "extension to a narrower register");
+    if (from == 0 || from >= in.width)
+        return c.fail(rule::kForbiddenOperand, "extension to a narrower register");
     Value v;
     if (!read_op(c, s, in.ops[1], from, Use::Data, v)) return false;
     if (in.op == Op::Movsx) {
@@ -124,16 +135,20 @@ bool rule_lea(RuleCtx &c, State &s, const Insn &in) {
     u8 low = 8;
     const u8 regs[2] = {m.base, m.index};
     for (u8 r : regs)
-        if (r != kNoReg && s.reg[r].kind == Kind::Uninit && s.reg[r].low) low = min_of(low, s.reg[r].low);
+        if (r != kNoReg && s.reg[r].kind == Kind::Uninit && s.reg[r].low)
+            low = min_of(low, s.reg[r].low);
     if (low < 8 && !m.rip) {
         for (u8 r : regs)
-            if (r != kNoReg && !s.reg[r].is_data() && !(s.reg[r].kind == Kind::Uninit && s.reg[r].low))
+            if (r != kNoReg && !s.reg[r].is_data() &&
+                !(s.reg[r].kind == Kind::Uninit && s.reg[r].low))
                 return read_reg(c, s, r, 8, false, Use::Data, v); // the reason it is refused
         return write_op(c, s, in.ops[0], in.width, Value::uninit(min_of(low, in.width)));
     }
     if (!address(c, s, in.ops[1].mem, v)) return false;
     if (in.width < 8) {
-        if (v.is_stack_ptr()) return c.fail(rule::kStackPointer, "part of a safe-stack address kept as data", v, "data");
+        if (v.is_stack_ptr())
+            return c.fail(rule::kStackPointer, "part of a safe-stack address kept as data", v,
+                          "data");
         u64 lo, hi;
         low_u(as_int(v), in.width, lo, hi);
         v = Value::urange(lo, hi);
@@ -165,10 +180,12 @@ bool rule_cmov(RuleCtx &c, State &s, const Insn &in) {
     if (!flags_readable(c, s, in.cc)) return false;
     if (in.width < 4) return c.fail(rule::kForbiddenOperand, "16-bit cmov");
     Value d, src;
-    if (!read_op(c, s, in.ops[0], in.width, Use::Partial, d) || !read_op(c, s, in.ops[1], in.width, Use::Partial, src))
+    if (!read_op(c, s, in.ops[0], in.width, Use::Partial, d) ||
+        !read_op(c, s, in.ops[1], in.width, Use::Partial, src))
         return false;
     if (d.kind == Kind::Uninit || src.kind == Kind::Uninit) // a selection keeps what both have
-        return write_op(c, s, in.ops[0], in.width, Value::uninit(min_of(min_of(data_low(d), data_low(src)), in.width)));
+        return write_op(c, s, in.ops[0], in.width,
+                        Value::uninit(min_of(min_of(data_low(d), data_low(src)), in.width)));
     // Each outcome seen through the refinement of its condition.
     State &t = *c.scratch;
     Value when_false, when_true;
@@ -193,8 +210,8 @@ bool rule_setcc(RuleCtx &c, State &s, const Insn &in) {
 bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     const Operand &d = in.ops[0], &sr = in.ops[1];
     u8 w = in.width;
-    if ((in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg && sr.kind == Operand::Reg &&
-        d.reg == sr.reg && d.high8 == sr.high8 && d.reg != RSP) {
+    if ((in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg &&
+        sr.kind == Operand::Reg && d.reg == sr.reg && d.high8 == sr.high8 && d.reg != RSP) {
         write_reg(s, d.reg, w, d.high8, Value::constant(0)); // the zeroing idiom reads nothing
         flags_result(s, w, d);
         return true;
@@ -202,16 +219,18 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     if ((in.op == Op::Adc || in.op == Op::Sbb) && !flags_readable(c, s, CB)) return false;
     bool ptr_ok = w == 8 && (in.op == Op::Add || in.op == Op::Sub);
     bool to_rsp = d.kind == Operand::Reg && d.reg == RSP && in.op != Op::Cmp && in.op != Op::Test;
-    bool low_bits = in.op == Op::Add || in.op == Op::Sub || in.op == Op::And || in.op == Op::Or || in.op == Op::Xor ||
-                    in.op == Op::Adc || in.op == Op::Sbb;
+    bool low_bits = in.op == Op::Add || in.op == Op::Sub || in.op == Op::And || in.op == Op::Or ||
+                    in.op == Op::Xor || in.op == Op::Adc || in.op == Op::Sbb;
     Use plain = low_bits ? Use::Partial : Use::Data;
     Value a, b;
     if (!read_op(c, s, d, w, ptr_ok || to_rsp ? Use::Addr : plain, a) ||
         !read_op(c, s, sr, w, in.op == Op::Add && ptr_ok ? Use::Addr : plain, b))
         return false;
-    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit) return partial_result(s, d, w, min_of(data_low(a), data_low(b)), c);
+    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit)
+        return partial_result(s, d, w, min_of(data_low(a), data_low(b)), c);
     if (in.op == Op::Cmp || in.op == Op::Test) {
-        if (a.is_stack_ptr()) return c.fail(rule::kStackPointer, "a safe-stack address is compared", a, "data");
+        if (a.is_stack_ptr())
+            return c.fail(rule::kStackPointer, "a safe-stack address is compared", a, "data");
         flags_cmp(s, in.op == Op::Cmp ? Flags::Cmp : Flags::Test, w, d, sr);
         return true;
     }
@@ -225,22 +244,30 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
             // A distance: within one region, or between rodata and the sandbox,
             // whose places in the image are fixed.
             bool image = a.region != Region::Stack && b.region != Region::Stack;
-            if (in.op == Op::Add && !image) return c.fail(rule::kStackPointer, "a safe-stack address used as data", b);
+            if (in.op == Op::Add && !image)
+                return c.fail(rule::kStackPointer, "a safe-stack address used as data", b);
             if (a.region != b.region && !image)
-                return c.fail(rule::kStackPointer, "the distance between the safe stack and data reveals a kernel address", b);
+                return c.fail(
+                    rule::kStackPointer,
+                    "the distance between the safe stack and data reveals a kernel address", b);
             const Layout &l = c.cert.layout;
-            auto base = [&](Region g) { return static_cast<i64>(g == Region::Sandbox ? l.sandbox_off : l.rodata_off); };
+            auto base = [&](Region g) {
+                return static_cast<i64>(g == Region::Sandbox ? l.sandbox_off : l.rodata_off);
+            };
             i64 delta = a.region == b.region ? 0 : base(a.region) - base(b.region);
             // A sum of image addresses is only a number (optimisers make them:
             // (p + ~q) + q is p - 1).
             r = in.op == Op::Add || is_far(a) || is_far(b)
                     ? Value::top()
-                    : add64(sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)), Value::constant(delta));
+                    : add64(sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)),
+                            Value::constant(delta));
         } else {
             Value offs = Value::srange(a.smin, a.smax);
             Value off = in.op == Op::Add ? add64(offs, as_int(b)) : sub64(offs, as_int(b));
             bool far = off.smin <= -kFar || off.smax >= kFar;
-            r = !far ? Value::ptr(a.region, off.smin, off.smax) : a.region == Region::Stack ? Value::uninit() : far_ptr(a.region);
+            r = !far                        ? Value::ptr(a.region, off.smin, off.smax)
+                : a.region == Region::Stack ? Value::uninit()
+                                            : far_ptr(a.region);
         }
     } else if (b.is_stack_ptr()) {
         return c.fail(rule::kStackPointer, "a safe-stack address used as data", b, "data");
@@ -256,19 +283,23 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
         case Op::Xor: r = Value::urange(0, mask_up(ah | bh)); break;
         default: r = Value::urange(0, width_mask(w)); break; // adc, sbb
         }
-        if (w == 8 && in.op == Op::And && a.smin >= 0 && a.kind == Kind::Int) r = Value::urange(0, min_of(ah, bh));
+        if (w == 8 && in.op == Op::And && a.smin >= 0 && a.kind == Kind::Int)
+            r = Value::urange(0, min_of(ah, bh));
     }
     KeptFacts kept;
     i64 delta = 0, t;
     bool shift_facts = w == 8 && sr.kind == Operand::Imm && a.kind == Kind::Int &&
                        (in.op == Op::Add || in.op == Op::Sub) &&
                        !__builtin_mul_overflow(sr.imm, in.op == Op::Add ? 1 : -1, &delta) &&
-                       !__builtin_add_overflow(a.smin, delta, &t) && !__builtin_add_overflow(a.smax, delta, &t);
+                       !__builtin_add_overflow(a.smin, delta, &t) &&
+                       !__builtin_add_overflow(a.smax, delta, &t);
     if (shift_facts) kept = facts_before_add(s, d);
     if (!write_op(c, s, d, w, r)) return false;
     if (shift_facts) facts_after_add(s, kept, d.reg, delta);
-    if (in.op == Op::Adc || in.op == Op::Sbb) flags_known(s);
-    else flags_result(s, w, d);
+    if (in.op == Op::Adc || in.op == Op::Sbb)
+        flags_known(s);
+    else
+        flags_result(s, w, d);
     return true;
 }
 
@@ -287,13 +318,18 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
     Value r;
     Value one = Value::constant(1);
     i64 k = in.op == Op::Inc ? 1 : -1, t;
-    bool exact = w == 8 && (in.op == Op::Inc || in.op == Op::Dec) && !__builtin_add_overflow(a.smin, k, &t) &&
-                 !__builtin_add_overflow(a.smax, k, &t);
+    bool exact = w == 8 && (in.op == Op::Inc || in.op == Op::Dec) &&
+                 !__builtin_add_overflow(a.smin, k, &t) && !__builtin_add_overflow(a.smax, k, &t);
     if (a.kind == Kind::Ptr && ptr_ok) {
-        r = is_far(a) ? a : Value::ptr(a.region, a.smin + k, a.smax + k); // offsets stay within kFar: no overflow
-    } else if ((a = as_int(a)), in.op == Op::Inc) r = add_w(a, one, w);
-    else if (in.op == Op::Dec) r = sub_w(a, one, w);
-    else if (in.op == Op::Neg) r = sub_w(Value::constant(0), a, w);
+        r = is_far(a) ? a
+                      : Value::ptr(a.region, a.smin + k,
+                                   a.smax + k); // offsets stay within kFar: no overflow
+    } else if ((a = as_int(a)), in.op == Op::Inc)
+        r = add_w(a, one, w);
+    else if (in.op == Op::Dec)
+        r = sub_w(a, one, w);
+    else if (in.op == Op::Neg)
+        r = sub_w(Value::constant(0), a, w);
     else { // not
         i64 lo, hi;
         low_s(a, w, lo, hi);
@@ -315,8 +351,10 @@ bool rule_imul(RuleCtx &c, State &s, const Insn &in) {
     const Operand &x = in.nops == 3 ? in.ops[1] : in.ops[0];
     const Operand &y = in.nops == 3 ? in.ops[2] : in.ops[1];
     if (in.nops < 2) return c.fail(rule::kForbiddenOperand, "one-operand imul form");
-    if (!read_op(c, s, x, w, Use::Partial, a) || !read_op(c, s, y, w, Use::Partial, b)) return false;
-    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit) return partial_result(s, in.ops[0], w, min_of(data_low(a), data_low(b)), c);
+    if (!read_op(c, s, x, w, Use::Partial, a) || !read_op(c, s, y, w, Use::Partial, b))
+        return false;
+    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit)
+        return partial_result(s, in.ops[0], w, min_of(data_low(a), data_low(b)), c);
     if (!write_op(c, s, in.ops[0], w, mul_w(a, b, w))) return false;
     flags_partly(s, Flags::kCF | Flags::kOF); // SF, ZF, PF are undefined
     return true;
@@ -327,7 +365,8 @@ bool rule_mul1(RuleCtx &c, State &s, const Insn &in) {
     u8 w = in.width;
     if (w < 4) return c.fail(rule::kForbiddenOperand, "8/16-bit multiply");
     Value a, b;
-    if (!read_reg(c, s, RAX, w, false, Use::Data, a) || !read_op(c, s, in.ops[0], w, Use::Data, b)) return false;
+    if (!read_reg(c, s, RAX, w, false, Use::Data, a) || !read_op(c, s, in.ops[0], w, Use::Data, b))
+        return false;
     u64 al, ah, bl, bh, p;
     low_u(a, w, al, ah);
     low_u(b, w, bl, bh);
@@ -346,8 +385,8 @@ bool rule_div(RuleCtx &c, State &s, const Insn &in) {
     u8 w = in.width;
     if (w < 4) return c.fail(rule::kForbiddenOperand, "8/16-bit divide");
     Value a, d, hi;
-    if (!read_reg(c, s, RAX, w, false, Use::Data, a) || !read_reg(c, s, RDX, w, false, Use::Data, hi) ||
-        !read_op(c, s, in.ops[0], w, Use::Data, d))
+    if (!read_reg(c, s, RAX, w, false, Use::Data, a) ||
+        !read_reg(c, s, RDX, w, false, Use::Data, hi) || !read_op(c, s, in.ops[0], w, Use::Data, d))
         return false;
     u64 dl, dh, al, ah, hl, hh;
     low_u(d, w, dl, dh);
@@ -355,7 +394,9 @@ bool rule_div(RuleCtx &c, State &s, const Insn &in) {
     low_u(hi, w, hl, hh);
     if (dl == 0) return c.fail(rule::kDivZero, "the divisor may be zero", d, "non-zero");
     if (in.op == Op::Div) {
-        if (hh != 0) return c.fail(rule::kDivOverflow, "div needs rdx = 0 (the quotient may not fit)", hi, "0");
+        if (hh != 0)
+            return c.fail(rule::kDivOverflow, "div needs rdx = 0 (the quotient may not fit)", hi,
+                          "0");
         write_reg(s, RAX, w, false, Value::urange(al / dh, ah / dl));
         write_reg(s, RDX, w, false, Value::urange(0, dh - 1));
     } else {
@@ -365,12 +406,14 @@ bool rule_div(RuleCtx &c, State &s, const Insn &in) {
         bool sign_ok = s.sext == w || (hl == 0 && hh == 0 && xl >= 0) ||
                        (hl == width_mask(w) && hh == width_mask(w) && xh < 0);
         if (!sign_ok)
-            return c.fail(rule::kDivOverflow, "idiv needs rdx = the sign extension of rax (cqo/cdq)", hi, "sext(rax)");
+            return c.fail(rule::kDivOverflow,
+                          "idiv needs rdx = the sign extension of rax (cqo/cdq)", hi, "sext(rax)");
         // -1 and the minimum are single points: the unsigned views say exactly
         // whether each is possible.
         u64 min_w = 1ull << (8 * w - 1);
         if (dh == width_mask(w) && al <= min_w && min_w <= ah)
-            return c.fail(rule::kDivOverflow, "idiv may divide the minimum by -1", d, "not -1, or a dividend above the minimum");
+            return c.fail(rule::kDivOverflow, "idiv may divide the minimum by -1", d,
+                          "not -1, or a dividend above the minimum");
         write_reg(s, RAX, w, false, Value::urange(0, width_mask(w)));
         write_reg(s, RDX, w, false, Value::urange(0, width_mask(w)));
     }
@@ -410,7 +453,8 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
         break;
     case Op::Shr: r = known ? Value::urange(lo >> k, hi >> k) : Value::urange(0, hi); break;
     case Op::Sar:
-        r = known ? result_sw(slo >> k, shi >> k, w) : result_sw(min_of(slo, i64{0}), max_of(shi, i64{0}), w);
+        r = known ? result_sw(slo >> k, shi >> k, w)
+                  : result_sw(min_of(slo, i64{0}), max_of(shi, i64{0}), w);
         break;
     default: break; // rol, ror: any value
     }
@@ -419,8 +463,10 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
     // A shift by 0 leaves every flag alone; OF is defined for 1-bit shifts only;
     // rotates write CF (and OF) only.
     u8 of = k == 1 ? Flags::kOF : 0;
-    if (!(known && k != 0)) flags_partly(s, 0);
-    else if (in.op == Op::Rol || in.op == Op::Ror) flags_partly(s, Flags::kCF | of);
+    if (!(known && k != 0))
+        flags_partly(s, 0);
+    else if (in.op == Op::Rol || in.op == Op::Ror)
+        flags_partly(s, Flags::kCF | of);
     else {
         flags_result(s, w, d);
         s.flags.caller = caller & ~(Flags::kCF | Flags::kZSP | of);
@@ -430,10 +476,13 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
 
 bool rule_double_shift(RuleCtx &c, State &s, const Insn &in) {
     Value a, b, cl;
-    if (!read_op(c, s, in.ops[0], in.width, Use::Data, a) || !read_op(c, s, in.ops[1], in.width, Use::Data, b))
+    if (!read_op(c, s, in.ops[0], in.width, Use::Data, a) ||
+        !read_op(c, s, in.ops[1], in.width, Use::Data, b))
         return false;
-    if (in.ops[2].kind != Operand::Imm && !read_reg(c, s, RCX, 1, false, Use::Data, cl)) return false;
-    bool nonzero = in.ops[2].kind == Operand::Imm && (in.ops[2].imm & (in.width == 8 ? 63 : 31)) != 0;
+    if (in.ops[2].kind != Operand::Imm && !read_reg(c, s, RCX, 1, false, Use::Data, cl))
+        return false;
+    bool nonzero =
+        in.ops[2].kind == Operand::Imm && (in.ops[2].imm & (in.width == 8 ? 63 : 31)) != 0;
     if (!write_op(c, s, in.ops[0], in.width, Value::urange(0, width_mask(in.width)))) return false;
     flags_partly(s, nonzero ? Flags::kCF | Flags::kZSP : 0); // OF is undefined past 1 bit
     return true;
@@ -467,7 +516,8 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
     if (!read_op(c, s, in.ops[1], w, Use::Data, b)) return false;
     if (in.op == Op::Bt || in.op == Op::Bts || in.op == Op::Btr || in.op == Op::Btc) {
         if (!read_op(c, s, in.ops[0], w, Use::Data, a)) return false;
-        if (in.op != Op::Bt && !write_op(c, s, in.ops[0], w, Value::urange(0, width_mask(w)))) return false;
+        if (in.op != Op::Bt && !write_op(c, s, in.ops[0], w, Value::urange(0, width_mask(w))))
+            return false;
         flags_partly(s, Flags::kCF); // ZF unchanged, the rest undefined
         return true;
     }
@@ -500,10 +550,11 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
 
 bool flags_readable(Ctx &c, const State &s, u8 cc) {
     constexpr u8 CF = Flags::kCF, OF = Flags::kOF, ZF = Flags::kZF, SP = Flags::kSP;
-    static constexpr u8 reads[16] = {OF, OF, CF, CF, ZF, ZF, CF | ZF, CF | ZF,
+    static constexpr u8 reads[16] = {OF, OF, CF, CF, ZF,      ZF,      CF | ZF,      CF | ZF,
                                      SP, SP, SP, SP, SP | OF, SP | OF, ZF | SP | OF, ZF | SP | OF};
     if (s.flags.caller & reads[cc & 15])
-        return c.fail(rule::kFlags, "flags read that this function did not set (they hold the caller's, a callee's or a helper's)");
+        return c.fail(rule::kFlags, "flags read that this function did not set (they hold the "
+                                    "caller's, a callee's or a helper's)");
     return true;
 }
 
@@ -517,22 +568,48 @@ bool transfer(RuleCtx &c, State &s, const Insn &in) {
     case Op::Pop: return rule_pop(c, s, in);
     case Op::Cmov: return rule_cmov(c, s, in);
     case Op::Setcc: return rule_setcc(c, s, in);
-    case Op::Add: case Op::Or: case Op::Adc: case Op::Sbb: case Op::And:
-    case Op::Sub: case Op::Xor: case Op::Cmp: case Op::Test: return rule_alu(c, s, in);
-    case Op::Inc: case Op::Dec: case Op::Neg: case Op::Not: return rule_unary(c, s, in);
+    case Op::Add:
+    case Op::Or:
+    case Op::Adc:
+    case Op::Sbb:
+    case Op::And:
+    case Op::Sub:
+    case Op::Xor:
+    case Op::Cmp:
+    case Op::Test: return rule_alu(c, s, in);
+    case Op::Inc:
+    case Op::Dec:
+    case Op::Neg:
+    case Op::Not: return rule_unary(c, s, in);
     case Op::Imul: return rule_imul(c, s, in);
-    case Op::Mul1: case Op::Imul1: return rule_mul1(c, s, in);
-    case Op::Div: case Op::Idiv: return rule_div(c, s, in);
-    case Op::Rol: case Op::Ror: case Op::Shl: case Op::Shr: case Op::Sar: return rule_shift(c, s, in);
-    case Op::Shld: case Op::Shrd: return rule_double_shift(c, s, in);
-    case Op::Cext: case Op::Csext: return rule_ext(c, s, in);
-    case Op::Bt: case Op::Bts: case Op::Btr: case Op::Btc: case Op::Bsf: case Op::Bsr: case Op::Tzcnt: case Op::Bswap:
-        return rule_bits(c, s, in);
+    case Op::Mul1:
+    case Op::Imul1: return rule_mul1(c, s, in);
+    case Op::Div:
+    case Op::Idiv: return rule_div(c, s, in);
+    case Op::Rol:
+    case Op::Ror:
+    case Op::Shl:
+    case Op::Shr:
+    case Op::Sar: return rule_shift(c, s, in);
+    case Op::Shld:
+    case Op::Shrd: return rule_double_shift(c, s, in);
+    case Op::Cext:
+    case Op::Csext: return rule_ext(c, s, in);
+    case Op::Bt:
+    case Op::Bts:
+    case Op::Btr:
+    case Op::Btc:
+    case Op::Bsf:
+    case Op::Bsr:
+    case Op::Tzcnt:
+    case Op::Bswap: return rule_bits(c, s, in);
     case Op::Nop: return true;
     case Op::Call: return rule_call(c, s, in);
     case Op::Ret: return rule_ret(c, s, in);
-    case Op::RepMovs: case Op::RepStos: return rule_rep(c, s, in);
-    case Op::Int3: return c.fail(rule::kForbiddenOpcode, "int3 is padding and must never be reached");
+    case Op::RepMovs:
+    case Op::RepStos: return rule_rep(c, s, in);
+    case Op::Int3:
+        return c.fail(rule::kForbiddenOpcode, "int3 is padding and must never be reached");
     default: return c.fail(rule::kForbiddenOpcode, "no typing rule for this form");
     }
 }

@@ -1,5 +1,6 @@
 # attack: a function argument typed as a safe-stack pointer
 # expect: cert.malformed
+# problem: an argument must be an int, a sandbox/rodata pointer
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

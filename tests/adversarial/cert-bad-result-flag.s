@@ -1,5 +1,6 @@
 # attack: a has-result flag of 2
 # expect: cert.malformed
+# problem: bad result flag
 # mutate: cert-byte -2 2
 #| ktal-cert 1
 #| layout auto

@@ -1,6 +1,7 @@
-# attack: a certificate of a future version (2) whose meaning the verifier does not know
+# attack: a certificate of a future version (3) whose meaning the verifier does not know
 # expect: cert.malformed
-# mutate: cert-byte 8 2
+# problem: unsupported certificate version
+# mutate: cert-byte 8 3
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

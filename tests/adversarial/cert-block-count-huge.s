@@ -1,5 +1,6 @@
 # attack: a block count far larger than the function could hold
 # expect: cert.malformed
+# problem: more blocks than the function has bytes
 # mutate: cert-byte -1 127
 #| ktal-cert 1
 #| layout auto

@@ -1,5 +1,6 @@
 # attack: a certified block beyond its function's end
 # expect: cert.malformed
+# problem: block starts outside its function
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

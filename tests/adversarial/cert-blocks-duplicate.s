@@ -1,5 +1,6 @@
 # attack: the same block certified twice with two different states
 # expect: cert.malformed
+# problem: blocks must be sorted and distinct
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

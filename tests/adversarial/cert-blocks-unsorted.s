@@ -1,5 +1,6 @@
 # attack: blocks listed out of order
 # expect: cert.malformed
+# problem: block starts outside its function
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,5 +1,6 @@
 # attack: an empty certificate section
 # expect: cert.malformed
+# problem: truncated certificate
 # mutate: cert-replace
 #| ktal-cert 1
 #| layout auto

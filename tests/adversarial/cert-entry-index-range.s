@@ -1,5 +1,6 @@
 # attack: the entry function index points past the function table
 # expect: cert.malformed
+# problem: entry function index out of range
 # mutate: cert-byte 26 3
 #| ktal-cert 1
 #| layout auto

@@ -1,5 +1,6 @@
 # attack: a fact naming a stack slot outside the frame
 # expect: cert.malformed
+# problem: fact names a stack slot outside the frame
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

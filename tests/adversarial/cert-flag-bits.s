@@ -1,5 +1,6 @@
 # attack: state flag bits with both sext4 and sext8 set
 # expect: cert.malformed
+# problem: bad state flag bits
 # mutate: cert-byte -2 12
 #| ktal-cert 1
 #| layout auto

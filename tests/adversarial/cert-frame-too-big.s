@@ -1,5 +1,6 @@
 # attack: a frame of 128 KiB (above the 64 KiB maximum)
 # expect: cert.malformed
+# problem: function frame, bound or order out of range
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,5 +1,6 @@
 # attack: a function that runs past the end of the text
 # expect: cert.malformed
+# problem: functions must be sorted, disjoint, non-empty and inside the text
 # mutate: cert-byte -7 127
 #| ktal-cert 1
 #| layout auto

@@ -1,5 +1,6 @@
 # attack: a function of size 0
 # expect: cert.malformed
+# problem: functions must be sorted, disjoint, non-empty and inside the text
 # mutate: cert-byte -7 0
 #| ktal-cert 1
 #| layout auto

@@ -1,5 +1,6 @@
 # attack: two functions that overlap (one's code is checked twice, with two different types)
 # expect: cert.malformed
+# problem: functions must be sorted, disjoint, non-empty and inside the text
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

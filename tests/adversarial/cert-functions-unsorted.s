@@ -1,5 +1,6 @@
 # attack: the function table out of address order (the second entry is lowered below the first)
 # expect: cert.malformed
+# problem: functions must be sorted, disjoint, non-empty and inside the text
 # mutate: cert-byte -9 160
 # mutate: cert-byte -8 3
 #| ktal-cert 1

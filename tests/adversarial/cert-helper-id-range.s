@@ -1,5 +1,6 @@
 # attack: helper slot 0 names helper 26, one past the table (an out-of-bounds read of the helper table)
 # expect: cert.malformed
+# problem: helper slot names an unknown helper
 # mutate: cert-byte 27 26
 #| ktal-cert 1
 #| layout auto

@@ -1,5 +1,6 @@
 # attack: a function with 7 register arguments (only 6 exist)
 # expect: cert.malformed
+# problem: more than 6 arguments
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

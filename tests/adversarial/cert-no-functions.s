@@ -1,5 +1,6 @@
 # attack: a certificate with no functions at all
 # expect: cert.malformed
+# problem: no functions
 # mutate: cert-byte -10 0
 #| ktal-cert 1
 #| layout auto

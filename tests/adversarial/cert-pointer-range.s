@@ -1,5 +1,6 @@
 # attack: a pointer whose offset bound exceeds 2^48
 # expect: cert.malformed
+# problem: pointer offset bounds out of range
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,5 +1,6 @@
 # attack: a block state naming register 16
 # expect: cert.malformed
+# problem: state names a register twice or out of range
 # mutate: cert-byte -6 16
 #| ktal-cert 1
 #| layout auto

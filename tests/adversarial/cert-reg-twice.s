@@ -1,6 +1,7 @@
-# attack: a block state naming rsp twice with two different values
+# attack: a block state naming rbx twice with two different values
 # expect: cert.malformed
-# mutate: cert-byte -6 4
+# problem: state names a register twice or out of range
+# mutate: cert-byte -6 3
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

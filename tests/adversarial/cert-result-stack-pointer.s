@@ -1,5 +1,6 @@
 # attack: a function result typed as a safe-stack pointer
 # expect: cert.malformed
+# problem: must be an int or a sandbox/rodata pointer
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

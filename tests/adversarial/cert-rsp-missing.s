@@ -1,5 +1,6 @@
 # attack: a block state that does not say where rsp is
 # expect: cert.malformed
+# problem: a block state must give rsp
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,5 +1,6 @@
 # attack: a block state where rsp is a sandbox pointer
 # expect: cert.malformed
+# problem: rsp must be an exact offset inside the frame
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,6 +1,7 @@
 # attack: a saved:REG value naming rax, which is not callee-saved
 # expect: cert.malformed
-# mutate: cert-byte -4 0
+# problem: saved value of a register that is not callee-saved
+# mutate: cert-byte -7 0
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

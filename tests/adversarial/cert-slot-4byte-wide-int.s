@@ -1,5 +1,6 @@
 # attack: a 4-byte slot claimed to hold a 64-bit integer
 # expect: cert.malformed
+# problem: a 4-byte slot holds an int of 32 bits
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,5 +1,6 @@
 # attack: a listed slot that holds no value
 # expect: cert.malformed
+# problem: a listed slot must hold a value
 # mutate: cert-byte -3 0
 #| ktal-cert 1
 #| layout auto

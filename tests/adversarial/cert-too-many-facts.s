@@ -1,5 +1,6 @@
 # attack: nine facts (the state holds eight)
 # expect: cert.malformed
+# problem: state lists too many facts
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,5 +1,6 @@
 # attack: a certificate cut by one byte (the function's block count is missing)
 # expect: cert.malformed
+# problem: truncated certificate
 # mutate: cert-truncate -1
 #| ktal-cert 1
 #| layout auto

@@ -1,5 +1,6 @@
 # attack: a certificate cut in the middle of the layout
 # expect: cert.malformed
+# problem: truncated certificate
 # mutate: cert-truncate 12
 #| ktal-cert 1
 #| layout auto

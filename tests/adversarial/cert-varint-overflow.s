@@ -1,6 +1,7 @@
 # attack: a 10-byte varint whose last byte overflows 64 bits
 # expect: cert.malformed
-# mutate: cert-replace 4b 54 41 4c 43 45 52 54 01 00 ff ff ff ff ff ff ff ff ff 7f
+# problem: varint overflows 64 bits
+# mutate: cert-replace 4b 54 41 4c 43 45 52 54 02 00 ff ff ff ff ff ff ff ff ff 7f
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

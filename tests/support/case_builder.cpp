@@ -32,11 +32,18 @@ Case parse_case(std::string_view text, std::string name) {
     c.assembly = ".intel_syntax noprefix\n";
     while (std::getline(in, line)) {
         auto starts = [&](const char *p) { return line.rfind(p, 0) == 0; };
-        if (starts("#|")) c.cert += line.substr(line.size() > 2 && line[2] == ' ' ? 3 : 2) + "\n";
-        else if (starts("# expect:")) c.expect = line.substr(10);
-        else if (starts("# attack:")) c.attack = line.substr(10);
-        else if (starts("# mutate:")) c.mutations.push_back(line.substr(10));
-        else c.assembly += line + "\n";
+        if (starts("#|"))
+            c.cert += line.substr(line.size() > 2 && line[2] == ' ' ? 3 : 2) + "\n";
+        else if (starts("# expect:"))
+            c.expect = line.substr(10);
+        else if (starts("# attack:"))
+            c.attack = line.substr(10);
+        else if (starts("# problem:"))
+            c.problem = line.substr(11);
+        else if (starts("# mutate:"))
+            c.mutations.push_back(line.substr(10));
+        else
+            c.assembly += line + "\n";
     }
     while (!c.expect.empty() && c.expect.back() == ' ') c.expect.pop_back();
     return c;
@@ -93,9 +100,11 @@ bool build_case(const Case &c, std::vector<u8> &image, std::string &error) {
         std::ofstream(dir / "t.s") << c.assembly;
     }
     std::string src = KTAL_SOURCE_DIR;
-    if (!run("clang-19 -c -o " + (dir / "t.o").string() + " " + (dir / "t.s").string(), error)) return false;
-    if (!run("ld.lld-19 -pie --no-dynamic-linker -z norelro -e 0 -T " + src + "/loader/ktal.ld " + (dir / "t.o").string() +
-                 " " + KTAL_SLOTS_OBJECT + " -o " + (dir / "t.elf").string(),
+    if (!run("clang-19 -c -o " + (dir / "t.o").string() + " " + (dir / "t.s").string(), error))
+        return false;
+    if (!run("ld.lld-19 -pie --no-dynamic-linker -z norelro -e 0 -T " + src + "/loader/ktal.ld " +
+                 (dir / "t.o").string() + " " + KTAL_SLOTS_OBJECT + " -o " +
+                 (dir / "t.elf").string(),
              error))
         return false;
     auto elf = read_file((dir / "t.elf").string(), error);
@@ -128,7 +137,8 @@ bool build_case(const Case &c, std::vector<u8> &image, std::string &error) {
             a = std::strtol(sa.c_str(), nullptr, 0);
             b = std::strtol(sb.c_str(), nullptr, 0);
             if (a < 0) a += static_cast<long>(cert.size());
-            if (a < 0 || static_cast<size_t>(a) >= cert.size()) return error = "cert-byte out of range", false;
+            if (a < 0 || static_cast<size_t>(a) >= cert.size())
+                return error = "cert-byte out of range", false;
             cert[static_cast<size_t>(a)] = static_cast<u8>(b);
         } else if (op == "cert-append") {
             auto more = hex_bytes(in);
@@ -152,7 +162,8 @@ bool build_case(const Case &c, std::vector<u8> &image, std::string &error) {
             in >> b;
             // text offset -> file offset through the section headers
             Image im;
-            if (!image_parse(elf->data(), elf->size(), im, le)) return error = "text-byte: " + std::string(le.message.c_str()), false;
+            if (!image_parse(elf->data(), elf->size(), im, le))
+                return error = "text-byte: " + std::string(le.message.c_str()), false;
             size_t at = static_cast<size_t>(im.text.bytes - elf->data()) + static_cast<size_t>(a);
             (*elf)[at] = static_cast<u8>(b);
         } else {

@@ -26,7 +26,8 @@ namespace ktal::test {
 struct Case {
     std::string name;
     std::string attack;
-    std::string expect; // a rule name, or "accept"
+    std::string expect;  // a rule name, or "accept"
+    std::string problem; // optional: words the rejection's message must contain
     std::string assembly;
     std::string cert;
     std::vector<std::string> mutations;

@@ -469,3 +469,13 @@ TEST(SignExtension, MustMatch) {
 }
 
 } // namespace
+
+TEST(Facts, AFullSetForgetsItsOldest) {
+    Owned a;
+    a.blank();
+    for (i64 k = 0; k <= kMaxFacts; ++k)
+        state_add_fact(a.s, Fact{Loc::slot(static_cast<i32>(-8 * (k + 1)), 8), Loc::r(RDX), 0});
+    ASSERT_EQ(a.s.nfacts, kMaxFacts);
+    EXPECT_EQ(a.s.fact[0].x, Loc::slot(-16, 8));                 // [-8] went first
+    EXPECT_EQ(a.s.fact[kMaxFacts - 1].x, Loc::slot(-8 * (kMaxFacts + 1), 8)); // the newest stays
+}

@@ -156,12 +156,10 @@ TEST(Refine, InfeasibleEdgeIsNotFollowed) {
                   rule::kNotPointer);
 }
 
-// DISCREPANCY (hardening): a conditional jump whose taken edge the
-// refinement calls infeasible is never checked at all, so its target may lie
-// outside the function (or inside an instruction). Sound only while every
-// refinement is; the policy says every jump target is a block start, so the
-// target should be checked whatever the state.
-TEST(Refine, DISABLED_InfeasibleEdgeStillNeedsAValidTarget) {
+// A conditional jump whose taken edge the refinement calls infeasible still
+// names a target the policy must allow: the proof is only as good as the
+// refinement, and a target outside the function is never right.
+TEST(Refine, InfeasibleEdgeStillNeedsAValidTarget) {
     EXPECT_REJECT(prog("function main bound=0\nfunction other bound=0",
                        fn("main", "  xor ecx, ecx\n  test rcx, rcx\n  jne other\n  ret") + fn("other", "  ret")),
                   rule::kTargetOutside);
