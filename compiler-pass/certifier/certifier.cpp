@@ -26,8 +26,10 @@ bool read_hints(const std::string &path, Hints &out, std::string &error) {
         std::istringstream l(line);
         std::string key;
         l >> key;
-        if (key == "rodata_span") l >> out.rodata_span;
-        else if (key == "sandbox_span") l >> out.sandbox_span;
+        if (key == "rodata_span")
+            l >> out.rodata_span;
+        else if (key == "sandbox_span")
+            l >> out.sandbox_span;
         else if (key == "function") {
             std::string name;
             Hints::Signature s;
@@ -48,7 +50,9 @@ constexpr u32 kAnalysisFrame = 4096; // the deepest frame the budget allows
 struct Owned {
     State s;
     std::vector<Cell> cells;
-    explicit Owned(u32 frame = kAnalysisFrame) : cells(frame / 4 + 2) { state_init(s, cells.data(), frame); }
+    explicit Owned(u32 frame = kAnalysisFrame) : cells(frame / 4 + 2) {
+        state_init(s, cells.data(), frame);
+    }
     Owned(const Owned &o) : s(o.s), cells(o.cells) { s.cell = cells.data(); }
     Owned &operator=(const Owned &o) {
         cells = o.cells;
@@ -58,10 +62,13 @@ struct Owned {
     }
 };
 
-bool loc_eq(const Loc &a, const Loc &b) { return a == b; }
+bool loc_eq(const Loc &a, const Loc &b) {
+    return a == b;
+}
 
 bool states_equal(const State &a, const State &b) {
-    if (a.live != b.live || a.fuel != b.fuel || a.sext != b.sext || a.nfacts != b.nfacts || a.flags.kind != b.flags.kind)
+    if (a.live != b.live || a.fuel != b.fuel || a.sext != b.sext || a.nfacts != b.nfacts ||
+        a.flags.kind != b.flags.kind)
         return false;
     for (u8 r = 0; r < kNumRegs; ++r)
         if (!same(a.reg[r], b.reg[r])) return false;
@@ -70,7 +77,8 @@ bool states_equal(const State &a, const State &b) {
         if (x.shape != y.shape || x.init != y.init || !same(x.v, y.v)) return false;
     }
     for (u8 i = 0; i < a.nfacts; ++i)
-        if (!loc_eq(a.fact[i].x, b.fact[i].x) || !loc_eq(a.fact[i].y, b.fact[i].y) || a.fact[i].c != b.fact[i].c)
+        if (!loc_eq(a.fact[i].x, b.fact[i].x) || !loc_eq(a.fact[i].y, b.fact[i].y) ||
+            a.fact[i].c != b.fact[i].c)
             return false;
     return true;
 }
@@ -101,7 +109,11 @@ Value widen_value(const Value &old, const Value &now, const Thresholds &t) {
         if (now.smax > old.smax) w.smax = t.up(now.smax);
         if (now.smin < old.smin) w.smin = t.down(now.smin);
         if (now.umax > old.umax) w.umax = t.uup(now.umax);
-        if (now.umin < old.umin) w.umin = now.umin > 0 ? static_cast<u64>(std::max<i64>(0, t.down(static_cast<i64>(std::min<u64>(now.umin, kI64Max))))) : 0;
+        if (now.umin < old.umin)
+            w.umin = now.umin > 0
+                         ? static_cast<u64>(std::max<i64>(
+                               0, t.down(static_cast<i64>(std::min<u64>(now.umin, kI64Max)))))
+                         : 0;
         normalize(w);
     } else if (now.kind == Kind::Ptr) {
         if (now.smax > old.smax) w.smax = std::min<i64>(t.up(now.smax), 1ll << 48);
@@ -115,7 +127,8 @@ void widen_state(State &old, const State &joined, const Thresholds &t) {
     for (u8 r = 0; r < kNumRegs; ++r) w.reg[r] = widen_value(old.reg[r], joined.reg[r], t);
     for (u32 i = 0; i < w.ncells; ++i) {
         Cell c = joined.cell[i];
-        if (c.shape == old.cell[i].shape && c.init == old.cell[i].init) c.v = widen_value(old.cell[i].v, c.v, t);
+        if (c.shape == old.cell[i].shape && c.init == old.cell[i].init)
+            c.v = widen_value(old.cell[i].v, c.v, t);
         if (c.shape == Shape::Whole32 && c.v.kind == Kind::Int) { // a 4-byte cell holds 32 bits
             c.v.umax = std::min<u64>(c.v.umax, 0xffffffffull);
             c.v.smin = std::max<i64>(c.v.smin, 0);
@@ -129,7 +142,8 @@ void widen_state(State &old, const State &joined, const Thresholds &t) {
     for (u8 i = 0; i < joined.nfacts; ++i) {
         bool stable = false;
         for (u8 j = 0; j < old.nfacts && !stable; ++j)
-            stable = old.fact[j].x == joined.fact[i].x && old.fact[j].y == joined.fact[i].y && old.fact[j].c >= joined.fact[i].c;
+            stable = old.fact[j].x == joined.fact[i].x && old.fact[j].y == joined.fact[i].y &&
+                     old.fact[j].c >= joined.fact[i].c;
         if (stable) w.fact[n++] = joined.fact[i];
     }
     w.nfacts = n;
@@ -156,14 +170,22 @@ struct Func {
 // of it. Over-approximated reads are safe: they only keep more of the state.
 using Bytes = unsigned __int128; // bit r * 8 + k: byte k of register r
 
-Bytes reg_bytes(u8 r, u8 mask) { return r < kNumRegs ? static_cast<Bytes>(mask) << (8 * r) : 0; }
-u8 width_bytes(u8 size, bool high8) { return high8 ? 0x02 : size >= 8 ? 0xff : static_cast<u8>((1u << size) - 1); }
-bool any_live(Bytes live, u8 r) { return ((live >> (8 * r)) & 0xff) != 0; }
+Bytes reg_bytes(u8 r, u8 mask) {
+    return r < kNumRegs ? static_cast<Bytes>(mask) << (8 * r) : 0;
+}
+u8 width_bytes(u8 size, bool high8) {
+    return high8 ? 0x02 : size >= 8 ? 0xff : static_cast<u8>((1u << size) - 1);
+}
+bool any_live(Bytes live, u8 r) {
+    return ((live >> (8 * r)) & 0xff) != 0;
+}
 
 struct RegUse {
     Bytes use = 0, def = 0;
     void read(u8 r, u8 mask = 0xff) { use |= reg_bytes(r, mask); }
-    void write(u8 r, u8 size, bool high8 = false) { def |= reg_bytes(r, size >= 4 ? 0xff : width_bytes(size, high8)); }
+    void write(u8 r, u8 size, bool high8 = false) {
+        def |= reg_bytes(r, size >= 4 ? 0xff : width_bytes(size, high8));
+    }
 };
 
 // `arg_live`: per function entry, which argument positions it reads.
@@ -175,10 +197,12 @@ RegUse reg_use(const Insn &in, const std::map<u64, u32> &arg_live, u64 helpers_e
         if (o.kind == Operand::Mem) u.read(o.mem.base), u.read(o.mem.index);
         if (o.kind != Operand::Reg) continue;
         bool dst = k == 0;
-        bool writes = dst && in.op != Op::Cmp && in.op != Op::Test && in.op != Op::Bt && in.op != Op::Push && in.op != Op::Nop;
-        bool reads_dst = !(in.op == Op::Mov || in.op == Op::Movzx || in.op == Op::Movsx || in.op == Op::Lea ||
-                           in.op == Op::Pop || in.op == Op::Setcc || (in.op == Op::Imul && in.nops == 3) ||
-                           in.op == Op::Bsf || in.op == Op::Bsr || in.op == Op::Tzcnt); // (read only for a zero source)
+        bool writes = dst && in.op != Op::Cmp && in.op != Op::Test && in.op != Op::Bt &&
+                      in.op != Op::Push && in.op != Op::Nop;
+        bool reads_dst = !(in.op == Op::Mov || in.op == Op::Movzx || in.op == Op::Movsx ||
+                           in.op == Op::Lea || in.op == Op::Pop || in.op == Op::Setcc ||
+                           (in.op == Op::Imul && in.nops == 3) || in.op == Op::Bsf ||
+                           in.op == Op::Bsr || in.op == Op::Tzcnt); // (read only for a zero source)
         if (!dst || !writes || reads_dst) u.read(o.reg, width_bytes(o.size, o.high8));
         if (writes) u.write(o.reg, o.size, o.high8);
     }
@@ -187,21 +211,37 @@ RegUse reg_use(const Insn &in, const std::map<u64, u32> &arg_live, u64 helpers_e
         u.use &= ~reg_bytes(in.ops[0].reg, 0xff);
     u8 w = width_bytes(in.width, false);
     switch (in.op) {
-    case Op::Push: case Op::Pop: u.read(RSP), u.write(RSP, 8); break;
-    case Op::Mul1: case Op::Imul1: u.read(RAX, w), u.write(RAX, in.width), u.write(RDX, in.width); break;
-    case Op::Div: case Op::Idiv: u.read(RAX, w), u.read(RDX, w), u.write(RAX, in.width), u.write(RDX, in.width); break;
+    case Op::Push:
+    case Op::Pop: u.read(RSP), u.write(RSP, 8); break;
+    case Op::Mul1:
+    case Op::Imul1: u.read(RAX, w), u.write(RAX, in.width), u.write(RDX, in.width); break;
+    case Op::Div:
+    case Op::Idiv:
+        u.read(RAX, w), u.read(RDX, w), u.write(RAX, in.width), u.write(RDX, in.width);
+        break;
     case Op::Cext: u.read(RAX, width_bytes(in.width / 2, false)), u.write(RAX, in.width); break;
     case Op::Csext: u.read(RAX, w), u.write(RDX, in.width); break;
-    case Op::RepMovs: u.read(RCX), u.read(RSI), u.read(RDI), u.write(RCX, 8), u.write(RSI, 8), u.write(RDI, 8); break;
-    case Op::RepStos: u.read(RCX), u.read(RDI), u.read(RAX, w), u.write(RCX, 8), u.write(RDI, 8); break;
-    case Op::Rol: case Op::Ror: case Op::Shl: case Op::Shr: case Op::Sar: case Op::Shld: case Op::Shrd:
+    case Op::RepMovs:
+        u.read(RCX), u.read(RSI), u.read(RDI), u.write(RCX, 8), u.write(RSI, 8), u.write(RDI, 8);
+        break;
+    case Op::RepStos:
+        u.read(RCX), u.read(RDI), u.read(RAX, w), u.write(RCX, 8), u.write(RDI, 8);
+        break;
+    case Op::Rol:
+    case Op::Ror:
+    case Op::Shl:
+    case Op::Shr:
+    case Op::Sar:
+    case Op::Shld:
+    case Op::Shrd:
         if (in.ops[in.nops - 1].kind == Operand::Reg) u.read(RCX, 0x01);
         break;
     case Op::Call: {
         u32 args = 0x3f;
         bool fuel = false;
         if (in.target < helpers_end) {
-            const HelperInfo &h = helper_info(helper_ids[(in.target - l.helpers_off) / kHelperSlotSize]);
+            const HelperInfo &h =
+                helper_info(helper_ids[(in.target - l.helpers_off) / kHelperSlotSize]);
             args = (1u << h.nargs) - 1;
             fuel = h.kind == KTAL_HELPER_FUEL;
         } else if (auto it = arg_live.find(in.target); it != arg_live.end()) {
@@ -232,7 +272,8 @@ class Certifier {
     bool run(model::Cert &out);
 
   private:
-    bool fail(const std::string &fn, u64 addr, const std::string &disasm, const std::string &rule, const std::string &msg) {
+    bool fail(const std::string &fn, u64 addr, const std::string &disasm, const std::string &rule,
+              const std::string &msg) {
         why_ = Failure{fn, addr, disasm, rule, msg, "", "", ""};
         return false;
     }
@@ -262,7 +303,8 @@ bool Certifier::decode_all() {
     {
         // SymbolTable keeps names by address; recover sizes through lookup.
         LoadError le;
-        if (!image_parse(elf_.data(), elf_.size(), img_, le, false)) return fail("", 0, "", "image", le.message.c_str());
+        if (!image_parse(elf_.data(), elf_.size(), img_, le, false))
+            return fail("", 0, "", "image", le.message.c_str());
     }
     const u64 text_lo = img_.text.addr, text_hi = img_.text.addr + img_.text.size;
     for (u64 a = text_lo; a < text_hi; ++a) {
@@ -276,7 +318,8 @@ bool Certifier::decode_all() {
         f.size = hit->second;
         auto h = hints_.functions.find(n);
         if (h != hints_.functions.end()) f.nargs = h->second.nargs, f.result = h->second.result;
-        if (!funcs_.empty() && funcs_.back().entry + funcs_.back().size > a) continue; // an alias or overlap
+        if (!funcs_.empty() && funcs_.back().entry + funcs_.back().size > a)
+            continue; // an alias or overlap
         funcs_.push_back(std::move(f));
         a += hit->second - 1;
     }
@@ -290,7 +333,8 @@ bool Certifier::decode_all() {
             Insn in;
             DecodeError de;
             if (!decode(dec_, text + pc, f.entry + f.size - pc, pc, in, de))
-                return fail(f.name, pc, in.text.c_str(), de.rule ? de.rule : "encoding", de.message.c_str());
+                return fail(f.name, pc, in.text.c_str(), de.rule ? de.rule : "encoding",
+                            de.message.c_str());
             f.insns.push_back(in);
             pc += in.len;
             if (in.op == Op::Jmp || in.op == Op::Jcc) {
@@ -314,7 +358,8 @@ bool Certifier::order_functions() {
     for (size_t root = 0; root < funcs_.size(); ++root) {
         if (state[root]) continue;
         std::vector<std::pair<size_t, std::vector<u64>>> stack;
-        stack.push_back({root, std::vector<u64>(funcs_[root].callees.begin(), funcs_[root].callees.end())});
+        stack.push_back(
+            {root, std::vector<u64>(funcs_[root].callees.begin(), funcs_[root].callees.end())});
         state[root] = 1;
         while (!stack.empty()) {
             auto &[f, todo] = stack.back();
@@ -328,14 +373,18 @@ bool Certifier::order_functions() {
             u64 t = todo.back();
             todo.pop_back();
             auto it = by_entry.find(t);
-            if (it == by_entry.end()) return fail(funcs_[f].name, 0, "", rule::kCallTarget, "a call to an address that starts no function");
+            if (it == by_entry.end())
+                return fail(funcs_[f].name, 0, "", rule::kCallTarget,
+                            "a call to an address that starts no function");
             size_t g = it->second;
             if (state[g] == 1)
                 return fail(funcs_[f].name, 0, "", rule::kCallOrder,
-                            "recursion between '" + funcs_[f].name + "' and '" + funcs_[g].name + "'");
+                            "recursion between '" + funcs_[f].name + "' and '" + funcs_[g].name +
+                                "'");
             if (state[g] == 0) {
                 state[g] = 1;
-                stack.push_back({g, std::vector<u64>(funcs_[g].callees.begin(), funcs_[g].callees.end())});
+                stack.push_back(
+                    {g, std::vector<u64>(funcs_[g].callees.begin(), funcs_[g].callees.end())});
             }
         }
     }
@@ -356,7 +405,8 @@ bool Certifier::analyse(size_t fi) {
         for (u8 k = 0; k < in.nops; ++k)
             if (in.ops[k].kind == Operand::Imm)
                 for (i64 d : {-1, 0, 1}) th.s.push_back(in.ops[k].imm + d);
-    for (u64 v : {img_.layout.sandbox_size, img_.layout.rodata_size, img_.layout.image_size}) th.s.push_back(static_cast<i64>(v));
+    for (u64 v : {img_.layout.sandbox_size, img_.layout.rodata_size, img_.layout.image_size})
+        th.s.push_back(static_cast<i64>(v));
     for (i64 v : {0ll, 255ll, 65535ll, 2147483647ll, 4294967295ll}) th.s.push_back(v);
     std::sort(th.s.begin(), th.s.end());
     th.s.erase(std::unique(th.s.begin(), th.s.end()), th.s.end());
@@ -377,12 +427,22 @@ bool Certifier::analyse(size_t fi) {
             Bytes out = 0;
             bool falls = insn.op != Op::Jmp && insn.op != Op::Ret && insn.op != Op::Int3;
             if (insn.op == Op::Call && insn.target < helpers_end &&
-                helper_info(helpers_[(insn.target - img_.layout.helpers_off) / kHelperSlotSize]).kind == KTAL_HELPER_NORETURN)
+                helper_info(helpers_[(insn.target - img_.layout.helpers_off) / kHelperSlotSize])
+                        .kind == KTAL_HELPER_NORETURN)
                 falls = false;
             if (falls) out |= live_in[i + 1];
             if (insn.op == Op::Jmp || insn.op == Op::Jcc)
                 if (auto t = index.find(insn.target); t != index.end()) out |= live_in[t->second];
             RegUse u = reg_use(insn, sigs, helpers_end, img_.layout, helpers_.data());
+            // A register copy reads only the source bytes whose copies are
+            // live after it (llc copies a setcc's byte with movl r9d, r10d
+            // and reads only r10b: r9's upper bytes are no argument).
+            if (insn.op == Op::Mov && insn.nops == 2 && insn.ops[0].kind == Operand::Reg &&
+                insn.ops[1].kind == Operand::Reg && insn.width >= 4 && !insn.ops[1].high8) {
+                u8 dst = insn.ops[0].reg, src = insn.ops[1].reg;
+                u8 wanted = static_cast<u8>((out >> (8 * dst)) & width_bytes(insn.width, false));
+                u.use = reg_bytes(src, wanted);
+            }
             Bytes v = u.use | (out & ~u.def);
             if (v != live_in[i]) live_in[i] = v, changed = true;
         }
@@ -426,7 +486,9 @@ bool Certifier::analyse(size_t fi) {
         problem.addr = insn.addr;
         problem.disasm = insn.text.c_str();
         for (u8 r = 0; r < kNumRegs; ++r)
-            if (current.s.reg[r].kind != Kind::Uninit) problem.state += std::string(reg_name(r)) + "=" + model::print_value(current.s.reg[r]) + " ";
+            if (current.s.reg[r].kind != Kind::Uninit)
+                problem.state +=
+                    std::string(reg_name(r)) + "=" + model::print_value(current.s.reg[r]) + " ";
         if (rule) {
             problem.fault = Fault{};
             problem.fault.rule = rule;
@@ -445,19 +507,26 @@ bool Certifier::analyse(size_t fi) {
     // already through their fuel point.
     auto run_block = [&](u64 leader, Owned cur, Edges &edges) {
         auto edge = [&](const Insn &insn, u64 t, Owned st) {
-            if (t < f.entry || t >= end || !index.count(t)) return report(insn, rule::kTargetOutside, "a jump that does not land on an instruction of its function");
+            if (t < f.entry || t >= end || !index.count(t))
+                return report(insn, rule::kTargetOutside,
+                              "a jump that does not land on an instruction of its function");
             if (t <= insn.addr) {
                 const Insn &head = f.insns[index.at(t)];
-                bool fuel_head = head.op == Op::Call && head.target == img_.layout.helpers_off + kHelperSlotSize;
+                bool fuel_head =
+                    head.op == Op::Call && head.target == img_.layout.helpers_off + kHelperSlotSize;
                 if (!st.s.fuel && !fuel_head)
-                    return report(insn, rule::kFuel, "a loop without a fuel point (the compiler pass should have put one in it)");
+                    return report(insn, rule::kFuel,
+                                  "a loop without a fuel point (the compiler pass should have put "
+                                  "one in it)");
                 st.s.fuel = 0;
             }
             edges.push_back(Edge{t, std::move(st), t <= insn.addr});
         };
         for (size_t i = index.at(leader);; ++i) {
             if (i == f.insns.size()) {
-                if (cur.s.live) report(f.insns.back(), rule::kFallThrough, "execution can fall off the end of the function");
+                if (cur.s.live)
+                    report(f.insns.back(), rule::kFallThrough,
+                           "execution can fall off the end of the function");
                 return;
             }
             const Insn &insn = f.insns[i];
@@ -467,17 +536,24 @@ bool Certifier::analyse(size_t fi) {
             }
             if (!cur.s.live) return;
             if (final_pass) current = cur;
-            if (const char *dump = std::getenv("KTAL_CERTIFY_DUMP"); dump && insn.addr == std::strtoull(dump, nullptr, 16)) {
+            if (const char *dump = std::getenv("KTAL_CERTIFY_DUMP");
+                dump && insn.addr == std::strtoull(dump, nullptr, 16)) {
                 std::string st;
                 for (u8 r = 0; r < kNumRegs; ++r)
-                    if (cur.s.reg[r].kind != Kind::Uninit) st += std::string(reg_name(r)) + "=" + model::print_value(cur.s.reg[r]) + " ";
+                    if (cur.s.reg[r].kind != Kind::Uninit)
+                        st +=
+                            std::string(reg_name(r)) + "=" + model::print_value(cur.s.reg[r]) + " ";
                 auto lname = [](const Loc &at) {
-                    return at.kind == Loc::Reg ? std::string(reg_name(at.reg)) : "[" + std::to_string(at.off) + "]" + std::to_string(at.width);
+                    return at.kind == Loc::Reg
+                               ? std::string(reg_name(at.reg))
+                               : "[" + std::to_string(at.off) + "]" + std::to_string(at.width);
                 };
                 for (u32 k = 0; k < cur.s.nfacts; ++k)
-                    st += lname(cur.s.fact[k].x) + "<=" + lname(cur.s.fact[k].y) + "+" + std::to_string(cur.s.fact[k].c) + " ";
-                std::fprintf(stderr, "%s 0x%llx %s: %s\n", final_pass ? "final" : "pass", static_cast<unsigned long long>(insn.addr),
-                             insn.text.c_str(), st.c_str());
+                    st += lname(cur.s.fact[k].x) + "<=" + lname(cur.s.fact[k].y) + "+" +
+                          std::to_string(cur.s.fact[k].c) + " ";
+                std::fprintf(stderr, "%s 0x%llx %s: %s\n", final_pass ? "final" : "pass",
+                             static_cast<unsigned long long>(insn.addr), insn.text.c_str(),
+                             st.c_str());
             }
             if (final_pass) {
                 min_rsp = std::min<i64>(min_rsp, cur.s.rsp() - (insn.op == Op::Push ? 8 : 0));
@@ -545,20 +621,27 @@ bool Certifier::analyse(size_t fi) {
             }
             keep_live(t, joined);
             if (!states_equal(joined.s, it->second.s)) {
-                if (iterations > 99000 || (std::getenv("KTAL_CERTIFY_TRACE") && f.back_targets.count(t) && iterations > 20000)) {
+                if (iterations > 99000 || (std::getenv("KTAL_CERTIFY_TRACE") &&
+                                           f.back_targets.count(t) && iterations > 20000)) {
                     last_change = "block 0x" + std::to_string(t);
                     for (u8 r = 0; r < kNumRegs; ++r)
                         if (!same(joined.s.reg[r], it->second.s.reg[r]))
-                            last_change += std::string(" ") + reg_name(r) + ": " + model::print_value(it->second.s.reg[r]) +
-                                           " -> " + model::print_value(joined.s.reg[r]);
+                            last_change += std::string(" ") + reg_name(r) + ": " +
+                                           model::print_value(it->second.s.reg[r]) + " -> " +
+                                           model::print_value(joined.s.reg[r]);
                     for (u32 i = 0; i < joined.s.ncells; ++i)
-                        if (!same(joined.s.cell[i].v, it->second.s.cell[i].v) || joined.s.cell[i].init != it->second.s.cell[i].init ||
+                        if (!same(joined.s.cell[i].v, it->second.s.cell[i].v) ||
+                            joined.s.cell[i].init != it->second.s.cell[i].init ||
                             joined.s.cell[i].shape != it->second.s.cell[i].shape)
-                            last_change += " [" + std::to_string(joined.s.lo + 4 * static_cast<i32>(i)) + "]: " +
-                                           model::print_value(it->second.s.cell[i].v) + " -> " + model::print_value(joined.s.cell[i].v);
+                            last_change += " [" +
+                                           std::to_string(joined.s.lo + 4 * static_cast<i32>(i)) +
+                                           "]: " + model::print_value(it->second.s.cell[i].v) +
+                                           " -> " + model::print_value(joined.s.cell[i].v);
                     if (joined.s.nfacts != it->second.s.nfacts) last_change += " facts";
                     if (joined.s.flags.kind != it->second.s.flags.kind) last_change += " flags";
-                    if (std::getenv("KTAL_CERTIFY_TRACE")) std::fprintf(stderr, "%s (back target %d)\n", last_change.c_str(), (int)f.back_targets.count(t));
+                    if (std::getenv("KTAL_CERTIFY_TRACE"))
+                        std::fprintf(stderr, "%s (back target %d)\n", last_change.c_str(),
+                                     (int)f.back_targets.count(t));
                 }
                 it->second = joined;
                 work.insert(t);
@@ -575,8 +658,10 @@ bool Certifier::analyse(size_t fi) {
             run_block(b, st, edges);
             for (auto &[t, e, backward] : edges) {
                 auto it = next.find(t);
-                if (it == next.end()) next.emplace(t, e);
-                else state_join(it->second.s, e.s);
+                if (it == next.end())
+                    next.emplace(t, e);
+                else
+                    state_join(it->second.s, e.s);
             }
         }
         for (auto &[t, st] : next) keep_live(t, st);
@@ -590,18 +675,27 @@ bool Certifier::analyse(size_t fi) {
         for (auto &[t, e, backward] : edges) {
             auto it = in.find(t);
             Mismatch mm;
-            if (f.back_targets.count(t) && (it == in.end() || !state_entails(e.s, it->second.s, &mm)) && !problem.set) {
+            if (f.back_targets.count(t) &&
+                (it == in.end() || !state_entails(e.s, it->second.s, &mm)) && !problem.set) {
                 problem.set = true;
                 problem.addr = t;
                 problem.fault.rule = rule::kEdge;
-                problem.fault.message.add("the analysis found no loop invariant for this loop head");
+                problem.fault.message.add(
+                    "the analysis found no loop invariant for this loop head");
             }
         }
     }
-    if (stats_) stats_->iterations += iterations, stats_->loop_heads += static_cast<unsigned>(f.back_targets.size());
+    if (stats_)
+        stats_->iterations += iterations,
+            stats_->loop_heads += static_cast<unsigned>(f.back_targets.size());
     if (problem.set) {
-        why_ = Failure{f.name, problem.addr, problem.disasm, problem.fault.rule ? problem.fault.rule : "?",
-                       problem.fault.message.c_str(), problem.fault.expected.c_str(), problem.fault.found.c_str(),
+        why_ = Failure{f.name,
+                       problem.addr,
+                       problem.disasm,
+                       problem.fault.rule ? problem.fault.rule : "?",
+                       problem.fault.message.c_str(),
+                       problem.fault.expected.c_str(),
+                       problem.fault.found.c_str(),
                        problem.state};
         return false;
     }
@@ -659,12 +753,15 @@ bool Certifier::run(model::Cert &out) {
             found = true;
             if (f.bound > opts_.stack_budget)
                 return fail(f.name, f.entry, "", rule::kStackBudget,
-                            "the program may use " + std::to_string(f.bound) + " bytes of stack; the budget is " +
-                                std::to_string(opts_.stack_budget) + " (move large locals to the heap or to globals)");
+                            "the program may use " + std::to_string(f.bound) +
+                                " bytes of stack; the budget is " +
+                                std::to_string(opts_.stack_budget) +
+                                " (move large locals to the heap or to globals)");
         }
         model::Function mf;
         mf.name = f.name;
-        mf.entry = f.entry, mf.size = f.size, mf.frame = f.frame, mf.bound = f.bound, mf.order = f.order;
+        mf.entry = f.entry, mf.size = f.size, mf.frame = f.frame, mf.bound = f.bound,
+        mf.order = f.order;
         mf.args.assign(cert_funcs_[i].args, cert_funcs_[i].args + cert_funcs_[i].nargs);
         if (f.result) mf.result = Value::top();
         mf.blocks = f.blocks;
@@ -672,14 +769,15 @@ bool Certifier::run(model::Cert &out) {
     }
     if (stats_) stats_->functions = static_cast<unsigned>(funcs_.size());
     decoder_close(dec_);
-    if (!found) return fail(opts_.entry, 0, "", "certifier", "no entry function '" + opts_.entry + "'");
+    if (!found)
+        return fail(opts_.entry, 0, "", "certifier", "no entry function '" + opts_.entry + "'");
     return true;
 }
 
 } // namespace
 
-bool certify(const std::vector<u8> &elf, const Hints &hints, const Options &opts, model::Cert &out, Failure &why,
-             Stats *stats) {
+bool certify(const std::vector<u8> &elf, const Hints &hints, const Options &opts, model::Cert &out,
+             Failure &why, Stats *stats) {
     Certifier c(elf, hints, opts, why, stats);
     return c.run(out);
 }

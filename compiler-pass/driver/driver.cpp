@@ -6,6 +6,7 @@
 #include "loader/symbols.hpp"
 #include "tal/cert_model.hpp"
 #include "tools/common/report.hpp"
+#include "verifier/rules.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -63,7 +64,11 @@ bool parse_args(int argc, char **argv, Options &o, std::string &error, bool &hel
         } else if (a == "--stack-budget") {
             std::string v;
             if (!value(v)) return false;
-            o.stack_budget = static_cast<unsigned>(std::strtoul(v.c_str(), nullptr, 0));
+            char *end = nullptr;
+            unsigned long n = std::strtoul(v.c_str(), &end, 0);
+            if (v.empty() || *end || n == 0 || n > (1ul << 20))
+                return error = "--stack-budget takes a number of bytes (1 to 1048576), not '" + v + "'", false;
+            o.stack_budget = static_cast<unsigned>(n);
         } else if (a == "-I" || a == "-D" || a == "-U") {
             std::string v;
             if (!value(v)) return false;
@@ -101,10 +106,43 @@ int spawn(const std::vector<std::string> &cmd) {
     }
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    // A crash of clang/opt/llc is a bug in ktal (its pass) or LLVM, never in
+    // the program: say so, so the user does not hunt for an error message.
+    std::fprintf(stderr, "ktal-cc: internal error: %s died of signal %d (%s); please report it with the source\n",
+                 argv[0], WTERMSIG(status), strsignal(WTERMSIG(status)));
+    return 128 + WTERMSIG(status);
 }
 
 bool is_source(const std::string &p) { return fs::path(p).extension() == ".c"; }
+
+// What ktal-cc -c writes: LLVM bitcode.
+bool is_object(const std::string &p) {
+    char magic[4] = {};
+    std::ifstream f(p, std::ios::binary);
+    return f.read(magic, 4) && std::memcmp(magic, "BC\xc0\xde", 4) == 0;
+}
+
+// Every input named on the command line exists and is something ktal-cc
+// reads, before any tool runs (llvm-link's own errors would be about
+// bitcode, not about what the user typed).
+bool check_inputs(const Options &o) {
+    for (const std::string &in : o.inputs) {
+        std::error_code ec;
+        fs::file_status st = fs::status(in, ec);
+        const char *why = nullptr;
+        if (!fs::exists(st)) why = "no such file";
+        else if (fs::is_directory(st)) why = "is a directory";
+        else if (!fs::is_regular_file(st)) why = "not a regular file";
+        else if (o.compile_only && !is_source(in)) why = "-c compiles C sources (.c)";
+        else if (!is_source(in) && !is_object(in)) why = "neither a C source (.c) nor a ktal object (from ktal-cc -c)";
+        if (why) {
+            std::fprintf(stderr, "ktal-cc: error: %s: %s\n", in.c_str(), why);
+            return false;
+        }
+    }
+    return true;
+}
 
 // clang-19's flags for ktal (DESIGN.md and compiler-facts: code the verifier can check).
 std::vector<std::string> clang_flags(const Options &o) {
@@ -129,16 +167,13 @@ int run(const Options &o) {
             std::fprintf(stderr, "ktal-cc: error: %s/%s is missing (build the project: make)\n", o.resources.c_str(), r);
             return 1;
         }
+    if (o.compile_only && !o.output.empty() && o.inputs.size() > 1) {
+        std::fprintf(stderr, "ktal-cc: error: -o with -c takes one source file\n");
+        return 2;
+    }
+    if (!check_inputs(o)) return 1;
     if (o.compile_only) {
-        if (!o.output.empty() && o.inputs.size() > 1) {
-            std::fprintf(stderr, "ktal-cc: error: -o with -c takes one source file\n");
-            return 2;
-        }
         for (const std::string &in : o.inputs) {
-            if (!is_source(in)) {
-                std::fprintf(stderr, "ktal-cc: error: %s: -c compiles C sources (.c)\n", in.c_str());
-                return 2;
-            }
             std::vector<std::string> cmd = clang_flags(o);
             cmd.insert(cmd.end(), {in, "-o", o.output.empty() ? fs::path(in).stem().string() + ".o" : o.output});
             if (int st = spawn(cmd)) return st;
@@ -167,10 +202,6 @@ int run(const Options &o) {
     std::vector<std::string> link = {"llvm-link-19", "-o", tmp + "/linked.bc"};
     for (size_t i = 0; i < o.inputs.size(); ++i) {
         const std::string &in = o.inputs[i];
-        if (!fs::exists(in)) {
-            std::fprintf(stderr, "ktal-cc: error: %s: no such file\n", in.c_str());
-            return 1;
-        }
         if (!is_source(in)) {
             link.push_back(in);
             continue;
@@ -192,14 +223,21 @@ int run(const Options &o) {
                         "-internalize-public-api-list=__ktal_start,__ktal_usp,__ktal_unsafe_stack,memcpy,memmove,memset,memcmp",
                         // Switches become compare trees here, in IR, so that the lowering pass
                         // lays out every block (the backend's bit tests would add blocks of its own).
-                        "-passes=internalize,globaldce,default<" + level + ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
+                        // ktal-check first: the errors only the whole program shows (undefined
+                        // functions, recursion across files), about the functions as written.
+                        "-passes=internalize,globaldce,ktal-check,default<" + level +
+                            ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
                         tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
         return st;
     // 4. Machine code.
     // Blocks stay in the order the lowering pass chose (reverse post-order:
     // a backward jump is a loop's back edge, whose target has a fuel point),
     // and no tail merging (it joins trap paths with backward jumps).
-    if (int st = spawn({"llc-19", "-O" + std::string(o.opt_level == "s" ? "2" : o.opt_level), "-relocation-model=pic",
+    // Never llc -O0: its register allocator spills every value, and the runtime
+    // alone would then outgrow the stack budget. (With -O0 the program's own
+    // functions are optnone, which llc still compiles as at -O0.)
+    std::string codegen = o.opt_level == "s" ? "2" : o.opt_level == "0" ? "1" : o.opt_level;
+    if (int st = spawn({"llc-19", "-O" + codegen, "-relocation-model=pic",
                         "-enable-tail-merge=false", "-disable-block-placement", "-disable-branch-fold",
                         "-disable-lsr", // strength reduction rewrites checked offsets as p + (-base)
                         "-filetype=obj", tmp + "/lowered.bc", "-o", tmp + "/program.o"}))
@@ -231,6 +269,13 @@ int run(const Options &o) {
     copts.stack_budget = o.stack_budget;
     if (g_verbose) std::fprintf(stderr, "certify %s\n", elf_path.c_str());
     if (!certify::certify(*elf, h, copts, cert, why)) {
+        // Outgrowing the stack budget is the program's doing, not a bug.
+        if (why.rule == rule::kStackBudget) {
+            std::fprintf(stderr, "ktal-cc: error: %s; --stack-budget N sets the budget, which must not exceed "
+                                 "what ktal.ko gives (4096 bytes)\n",
+                         why.message.c_str());
+            return 1;
+        }
         std::string src = report::source_line(elf_path, why.address);
         std::fprintf(stderr, "%s%sktal-cc: error: cannot certify '%s' at 0x%llx (%s): %s [%s]\n", src.c_str(),
                      src.empty() ? "" : ": ", why.function.c_str(), static_cast<unsigned long long>(why.address),
@@ -256,11 +301,19 @@ int run(const Options &o) {
                                  : report::rejection_text(r.rejection, SymbolTable::from_elf(*elf), out_tmp).c_str());
         return 1;
     }
+    // Written beside the output, then renamed: a full disk or a kill leaves no
+    // half-written image under the output's name. (Not over a device or a
+    // pipe, which is written in place.)
     std::string out = o.output.empty() ? "a.ktal" : o.output;
-    std::ofstream f(out, std::ios::binary | std::ios::trunc);
+    std::error_code ec;
+    bool in_place = fs::exists(out, ec) && !fs::is_regular_file(out, ec);
+    std::string part = in_place ? out : out + ".part";
+    std::ofstream f(part, std::ios::binary | std::ios::trunc);
     f.write(reinterpret_cast<const char *>(elf->data()), static_cast<std::streamsize>(elf->size()));
-    if (!f) {
-        std::fprintf(stderr, "ktal-cc: error: cannot write %s\n", out.c_str());
+    f.close();
+    if (!f || (!in_place && std::rename(part.c_str(), out.c_str()) != 0)) {
+        std::fprintf(stderr, "ktal-cc: error: cannot write %s: %s\n", out.c_str(), std::strerror(errno));
+        if (!in_place) std::remove(part.c_str());
         return 1;
     }
     if (g_verbose)

@@ -11,29 +11,41 @@ void error_at(Function &f, const DebugLoc &loc, const Twine &message) {
     f.getContext().diagnose(DiagnosticInfoUnsupported(f, "ktal: " + message, loc, DS_Error));
 }
 
-void error_at(Instruction &i, const Twine &message) { error_at(*i.getFunction(), i.getDebugLoc(), message); }
+void error_at(Instruction &i, const Twine &message) {
+    error_at(*i.getFunction(), i.getDebugLoc(), message);
+}
 
 void emit_trap(IRBuilder<> &b, uint64_t code, Value *what) {
     Module &m = *b.GetInsertBlock()->getModule();
     Type *i64 = b.getInt64Ty();
-    FunctionCallee trap = m.getOrInsertFunction(std::string(kHelperPrefix) + "trap",
-                                                FunctionType::get(b.getVoidTy(), {i64, i64}, false));
+    FunctionCallee trap = m.getOrInsertFunction(
+        std::string(kHelperPrefix) + "trap", FunctionType::get(b.getVoidTy(), {i64, i64}, false));
     if (auto *fn = dyn_cast<Function>(trap.getCallee())) fn->setDoesNotReturn();
-    if (what->getType()->isPointerTy()) what = b.CreatePtrToInt(what, i64);
-    else if (what->getType() != i64) what = b.CreateZExtOrTrunc(what, i64);
+    if (what->getType()->isPointerTy())
+        what = b.CreatePtrToInt(what, i64);
+    else if (what->getType() != i64)
+        what = b.CreateZExtOrTrunc(what, i64);
     CallInst *c = b.CreateCall(trap, {b.getInt64(code), what});
     c->setDoesNotReturn();
     b.CreateUnreachable();
 }
 
 Value *opaque(IRBuilder<> &b, Value *v) {
-    auto *asm_ = InlineAsm::get(FunctionType::get(v->getType(), {v->getType()}, false), "", "=r,0", false);
+    auto *asm_ =
+        InlineAsm::get(FunctionType::get(v->getType(), {v->getType()}, false), "", "=r,0", false);
+    return b.CreateCall(asm_, {v});
+}
+
+Value *zero_extended32(IRBuilder<> &b, Value *v) {
+    auto *asm_ = InlineAsm::get(FunctionType::get(v->getType(), {v->getType()}, false),
+                                "movl ${1:k}, ${0:k}", "=r,r", false);
     return b.CreateCall(asm_, {v});
 }
 
 Value *opaque_sub(IRBuilder<> &b, Value *a, Value *c) {
     Type *t = a->getType();
-    auto *asm_ = InlineAsm::get(FunctionType::get(t, {t, t}, false), "subq $2, $0", "=r,0,r", false);
+    auto *asm_ =
+        InlineAsm::get(FunctionType::get(t, {t, t}, false), "subq $2, $0", "=r,0,r", false);
     return b.CreateCall(asm_, {a, c});
 }
 
@@ -46,13 +58,16 @@ GlobalVariable *extern_symbol(Module &m, const char *name) {
     return g;
 }
 
-bool is_helper(const Function &f) { return f.getName().starts_with(kHelperPrefix); }
+bool is_helper(const Function &f) {
+    return f.getName().starts_with(kHelperPrefix);
+}
 
 void emit_fuel(IRBuilder<> &b) {
     Module &m = *b.GetInsertBlock()->getModule();
     FunctionCallee fuel = m.getOrInsertFunction(std::string(kHelperPrefix) + "fuel",
                                                 FunctionType::get(b.getVoidTy(), {}, false));
-    if (auto *fn = dyn_cast<Function>(fuel.getCallee())) fn->setCallingConv(CallingConv::PreserveAll);
+    if (auto *fn = dyn_cast<Function>(fuel.getCallee()))
+        fn->setCallingConv(CallingConv::PreserveAll);
     CallInst *c = b.CreateCall(fuel);
     c->setCallingConv(CallingConv::PreserveAll);
 }
@@ -62,8 +77,9 @@ void emit_fuel(IRBuilder<> &b) {
 namespace ktal {
 
 void copy_codegen_attributes(Function &dst, const Function &like) {
-    for (const char *k : {"target-features", "target-cpu", "tune-cpu", "frame-pointer", "no-jump-tables",
-                          "disable-tail-calls", "no-builtins", "stack-protector-buffer-size"})
+    for (const char *k :
+         {"target-features", "target-cpu", "tune-cpu", "frame-pointer", "no-jump-tables",
+          "disable-tail-calls", "no-builtins", "stack-protector-buffer-size"})
         if (like.hasFnAttribute(k)) dst.addFnAttr(like.getFnAttribute(k));
     for (Attribute::AttrKind k : {Attribute::NoRedZone, Attribute::NoUnwind})
         if (like.hasFnAttribute(k)) dst.addFnAttr(k);

@@ -19,7 +19,8 @@ inline constexpr const char *kUnsafeStackPtr = "__ktal_usp";
 inline constexpr const char *kHelperPrefix = "__ktal_helper_";
 
 // Trap codes (tal/helper_abi.h).
-inline constexpr uint64_t kTrapBounds = 1, kTrapDivide = 2, kTrapStack = 3, kTrapDispatch = 4, kTrapUnreachable = 6;
+inline constexpr uint64_t kTrapBounds = 1, kTrapDivide = 2, kTrapStack = 3, kTrapDispatch = 4,
+                          kTrapUnreachable = 6;
 
 // The image's region sizes the guards compare against, decided for the whole
 // program and passed to the linker (which pads the regions to them).
@@ -40,6 +41,10 @@ llvm::Value *opaque(llvm::IRBuilder<> &b, llvm::Value *v);
 // a - b as one sub instruction the optimiser cannot reassociate (it would
 // rewrite p - base as p + (-base), a negated pointer no check can use).
 llvm::Value *opaque_sub(llvm::IRBuilder<> &b, llvm::Value *a, llvm::Value *c);
+// v (i32) through a 32-bit mov the optimiser cannot see through: the machine
+// register then holds it zero-extended, so a 32-bit test of it tells the
+// verifier about the whole register.
+llvm::Value *zero_extended32(llvm::IRBuilder<> &b, llvm::Value *v);
 llvm::GlobalVariable *extern_symbol(llvm::Module &m, const char *name);
 bool is_helper(const llvm::Function &f);
 // The fuel point: a preserve_all call to the fuel helper.

@@ -10,7 +10,9 @@
 #include "llvm/Analysis/CallGraph.h"
 #include "llvm/IR/Instructions.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <vector>
 
 using namespace llvm;
@@ -20,6 +22,40 @@ namespace ktal {
 static bool callee_use(const Use &u) {
     auto *cb = dyn_cast<CallBase>(u.getUser());
     return cb && cb->isCallee(&u);
+}
+
+// A call with six arguments leaves no register for a dispatcher's index:
+// the choice among `targets` is made at the call site instead.
+static void dispatch_in_place(CallInst *call, const std::vector<Function *> &targets,
+                              std::map<Function *, uint64_t> &index) {
+    LLVMContext &ctx = call->getContext();
+    Type *i64 = Type::getInt64Ty(ctx);
+    Function *f = call->getFunction();
+    BasicBlock *before = call->getParent();
+    BasicBlock *after = before->splitBasicBlock(call->getIterator(), "dispatch.done");
+    before->getTerminator()->eraseFromParent();
+    IRBuilder<> b(before);
+    b.SetCurrentDebugLocation(call->getDebugLoc());
+    Value *which = b.CreatePtrToInt(call->getCalledOperand(), i64);
+    BasicBlock *bad = BasicBlock::Create(ctx, "dispatch.none", f, after);
+    SwitchInst *sw = b.CreateSwitch(which, bad);
+    PHINode *result = nullptr;
+    if (!call->getType()->isVoidTy()) result = PHINode::Create(call->getType(), targets.size(), "", after->begin());
+    std::vector<Value *> args(call->arg_begin(), call->arg_end());
+    for (Function *t : targets) {
+        BasicBlock *bb = BasicBlock::Create(ctx, "dispatch." + t->getName(), f, after);
+        IRBuilder<> cb(bb);
+        cb.SetCurrentDebugLocation(call->getDebugLoc());
+        CallInst *r = cb.CreateCall(t, args);
+        cb.CreateBr(after);
+        if (result) result->addIncoming(r, bb);
+        sw->addCase(ConstantInt::get(cast<IntegerType>(i64), index[t]), bb);
+    }
+    IRBuilder<> tb(bad);
+    tb.SetCurrentDebugLocation(call->getDebugLoc());
+    emit_trap(tb, kTrapDispatch, which);
+    if (result) call->replaceAllUsesWith(result);
+    call->eraseFromParent();
 }
 
 bool lower_dispatch(Module &m) {
@@ -34,14 +70,17 @@ bool lower_dispatch(Module &m) {
         for (const Use &u : f.uses()) addr |= !callee_use(u);
         if (!addr) continue;
         if (is_helper(f) || f.isVarArg() || f.isDeclaration()) {
-            Instruction *at = nullptr;
-            for (User *u : f.users())
-                if (auto *i = dyn_cast<Instruction>(u)) at = i;
-            std::string why = is_helper(f) ? "the address of a helper cannot be taken: call it directly"
-                              : f.isVarArg() ? "the address of a variadic function cannot be taken"
-                                             : "the address of an undefined function cannot be taken";
-            if (at) error_at(*at, why + " ('" + f.getName().str() + "')");
-            else m.getContext().emitError("ktal: " + why + " ('" + f.getName() + "')");
+            Instruction *at = first_use(m, f, false);
+            std::string name = "'" + f.getName().str() + "'";
+            std::string why =
+                is_helper(f) ? "the address of the helper " + name + " cannot be taken: call it directly"
+                : f.isVarArg()
+                    ? "the address of the variadic function " + name + " cannot be taken (its arguments are "
+                      "laid out per call): call it directly, or take the address of a wrapper with fixed arguments"
+                    : "the address of " + name + " cannot be taken: it is defined nowhere in the program or the "
+                      "ktal runtime";
+            if (at) error_at(*at, why);
+            else m.getContext().emitError("ktal: " + why);
             ok = false;
             continue;
         }
@@ -65,8 +104,28 @@ bool lower_dispatch(Module &m) {
     for (CallInst *call : indirect) {
         FunctionType *ft = call->getFunctionType();
         if (ft->isVarArg()) {
-            error_at(*call, "a call through a pointer to a variadic function is not supported");
+            error_at(*call, "a call through a pointer to a variadic function is not supported (its arguments are "
+                            "laid out per call): call the function directly");
             ok = false;
+            continue;
+        }
+        // A pointer no function of its type could have been stored in is null
+        // or was cast from another type: either way the call cannot work.
+        if (std::none_of(taken.begin(), taken.end(), [&](Function *f) { return f->getFunctionType() == ft; })) {
+            std::string type;
+            raw_string_ostream(type) << *ft;
+            error_at(*call, "a call through a function pointer of type '" + type + "', but no function of that "
+                            "type has its address taken: ktal calls through a pointer by choosing among the "
+                            "functions of its exact type whose address the program takes; point it at such a "
+                            "function, or call the function directly");
+            ok = false;
+            continue;
+        }
+        if (ft->getNumParams() >= 6) {
+            std::vector<Function *> targets;
+            for (Function *f : taken)
+                if (f->getFunctionType() == ft) targets.push_back(f);
+            dispatch_in_place(call, targets, index);
             continue;
         }
         Function *&d = dispatchers[ft];
@@ -105,25 +164,55 @@ bool lower_dispatch(Module &m) {
     return ok;
 }
 
+// How a cycle reads to the programmer: a dispatcher is a call through a pointer.
+static std::string shown(const Function &f) {
+    return f.getName().starts_with("__ktal_dispatch.") ? "(call through a function pointer)" : f.getName().str();
+}
+
 bool check_recursion(Module &m) {
     CallGraph cg(m);
     bool ok = true;
     for (auto it = scc_begin(&cg); !it.isAtEnd(); ++it) {
         if (!it.hasCycle()) continue;
-        const std::vector<CallGraphNode *> &scc = *it;
-        std::string cycle;
-        for (CallGraphNode *n : scc)
-            if (Function *f = n->getFunction()) cycle += (cycle.empty() ? "" : " -> ") + f->getName().str();
-        if (Function *first = scc.front()->getFunction()) cycle += " -> " + first->getName().str();
-        // Report at a call that closes the cycle.
-        Instruction *at = nullptr;
-        for (CallGraphNode *n : scc) {
-            Function *f = n->getFunction();
-            if (!f) continue;
-            for (auto &rec : *n)
-                for (CallGraphNode *t : scc)
-                    if (rec.second == t && rec.first && !at) at = dyn_cast<Instruction>(&*rec.first.value());
+        std::set<Function *> scc;
+        for (CallGraphNode *n : *it)
+            if (Function *f = n->getFunction()) scc.insert(f);
+        // A real cycle through the component (not just its members in some
+        // order), breadth-first from its first function in the source.
+        Function *start = nullptr;
+        for (Function &f : m)
+            if (scc.count(&f) && (!start || start->getName().starts_with("__ktal_"))) start = &f;
+        if (!start) continue;
+        std::map<Function *, std::pair<Function *, Instruction *>> from; // callee -> (caller, call)
+        std::vector<Function *> queue{start};
+        Instruction *closing = nullptr;
+        Function *last = nullptr;
+        for (size_t k = 0; k < queue.size() && !closing; ++k) {
+            for (const auto &rec : *cg[queue[k]]) {
+                Function *t = rec.second->getFunction();
+                auto *call = rec.first ? dyn_cast_or_null<Instruction>(static_cast<Value *>(*rec.first)) : nullptr;
+                if (!t || !scc.count(t) || !call) continue;
+                if (t == start) {
+                    closing = call, last = queue[k];
+                    break;
+                }
+                if (from.emplace(t, std::make_pair(queue[k], call)).second) queue.push_back(t);
+            }
         }
+        // start -> ... -> last -> start, and the calls along it, closing call first.
+        std::vector<Function *> path;
+        std::vector<Instruction *> calls{closing};
+        for (Function *f = last; closing && f != start; f = from[f].first) path.push_back(f), calls.push_back(from[f].second);
+        path.push_back(start);
+        std::string cycle;
+        for (auto f = path.rbegin(); f != path.rend(); ++f) cycle += shown(**f) + " -> ";
+        cycle += shown(*start);
+        // Reported at the last call of the cycle that has a source line (the
+        // calls a dispatcher makes have none).
+        Instruction *at = nullptr;
+        for (Instruction *c : calls)
+            if (c && c->getDebugLoc() && !at) at = c;
+        if (!at) at = closing;
         std::string msg = "recursion (" + cycle + ") is not allowed: ring 0 runs on a small, statically bounded "
                           "kernel stack; rewrite it with a loop and an explicit stack";
         if (at) error_at(*at, msg);

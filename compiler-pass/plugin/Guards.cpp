@@ -39,9 +39,9 @@ struct Access {
 };
 
 struct Guard {
-    Instruction *at;  // the first access it covers
-    Value *checked;   // region base + checked offset: the pointer base + lo
-    int64_t lo, hi;   // bytes of base it covers
+    Instruction *at; // the first access it covers
+    Value *checked;  // region base + checked offset: the pointer base + lo
+    int64_t lo, hi;  // bytes of base it covers
     bool store_ok;
 };
 
@@ -49,8 +49,8 @@ class Guarder {
   public:
     Guarder(Function &f, const Layout &l)
         : f_(f), m_(*f.getParent()), dl_(m_.getDataLayout()), l_(l), dt_(f),
-          dtu_(dt_, DomTreeUpdater::UpdateStrategy::Eager), rodata_(extern_symbol(m_, kRodataStart)),
-          sandbox_(extern_symbol(m_, kSandboxStart)) {}
+          dtu_(dt_, DomTreeUpdater::UpdateStrategy::Eager),
+          rodata_(extern_symbol(m_, kRodataStart)), sandbox_(extern_symbol(m_, kSandboxStart)) {}
 
     void run() {
         std::vector<Access> accesses;
@@ -64,20 +64,24 @@ class Guarder {
   private:
     void collect(Instruction &i, std::vector<Access> &acc, std::vector<BinaryOperator *> &divs) {
         if (auto *ld = dyn_cast<LoadInst>(&i)) {
-            acc.push_back({&i, ld->getPointerOperandIndex(), dl_.getTypeStoreSize(ld->getType()), false});
+            acc.push_back(
+                {&i, ld->getPointerOperandIndex(), dl_.getTypeStoreSize(ld->getType()), false});
         } else if (auto *st = dyn_cast<StoreInst>(&i)) {
-            acc.push_back({&i, st->getPointerOperandIndex(), dl_.getTypeStoreSize(st->getValueOperand()->getType()), true});
+            acc.push_back({&i, st->getPointerOperandIndex(),
+                           dl_.getTypeStoreSize(st->getValueOperand()->getType()), true});
         } else if (auto *mi = dyn_cast<MemIntrinsic>(&i)) {
             // A constant size may be expanded inline: guard it; a variable one
             // becomes a call to the runtime, which guards its own accesses.
-            if (auto *len = dyn_cast<ConstantInt>(mi->getLength()); len && len->getZExtValue() > 0) {
+            if (auto *len = dyn_cast<ConstantInt>(mi->getLength());
+                len && len->getZExtValue() > 0) {
                 acc.push_back({&i, 0, len->getZExtValue(), true});
                 if (isa<MemTransferInst>(mi)) acc.push_back({&i, 1, len->getZExtValue(), false});
             }
         } else if (auto *bo = dyn_cast<BinaryOperator>(&i)) {
             unsigned op = bo->getOpcode();
             if ((op == Instruction::SDiv || op == Instruction::UDiv || op == Instruction::SRem ||
-                 op == Instruction::URem) && !isa<ConstantInt>(bo->getOperand(1)))
+                 op == Instruction::URem) &&
+                !isa<ConstantInt>(bo->getOperand(1)))
                 divs.push_back(bo);
         }
     }
@@ -88,11 +92,14 @@ class Guarder {
         int64_t end = c + static_cast<int64_t>(w);
         if (auto *g = dyn_cast<GlobalVariable>(base))
             return !g->isDeclaration() && c >= 0 &&
-                   end <= static_cast<int64_t>(dl_.getTypeAllocSize(g->getValueType())) && !(store && g->isConstant());
+                   end <= static_cast<int64_t>(dl_.getTypeAllocSize(g->getValueType())) &&
+                   !(store && g->isConstant());
         if (isa<AllocaInst>(base)) return true; // the unsafe-stack pass left only provable ones
         if (auto *i = dyn_cast<Instruction>(base))
             if (MDNode *md = i->getMetadata("ktal.extent")) {
-                int64_t extent = cast<ConstantInt>(cast<ConstantAsMetadata>(md->getOperand(0))->getValue())->getSExtValue();
+                int64_t extent =
+                    cast<ConstantInt>(cast<ConstantAsMetadata>(md->getOperand(0))->getValue())
+                        ->getSExtValue();
                 return c >= 0 && end <= extent;
             }
         return false;
@@ -106,17 +113,24 @@ class Guarder {
         if (provable(base, c, a.width, a.store)) return;
         int64_t end = c + static_cast<int64_t>(a.width);
         for (Guard &g : guards_[base]) {
-            if (g.lo <= c && end <= g.hi && (g.store_ok || !a.store) && dt_.dominates(g.at, a.inst)) {
+            // Only within a block: a checked offset reused across blocks
+            // may be spilled before its check and reloaded after a join,
+            // where the certificate no longer ties the slot to the check.
+            if (g.lo <= c && end <= g.hi && (g.store_ok || !a.store) &&
+                g.at->getParent() == a.inst->getParent() && dt_.dominates(g.at, a.inst)) {
                 use(a, g, c);
                 return;
             }
         }
         // Widen to the accesses that must follow in this block (no call between).
         Guard g{a.inst, nullptr, c, end, a.store};
-        for (size_t j = k + 1; j < all.size() && all[j].inst->getParent() == a.inst->getParent(); ++j) {
+        for (size_t j = k + 1; j < all.size() && all[j].inst->getParent() == a.inst->getParent();
+             ++j) {
             if (calls_between(a.inst, all[j].inst)) break;
             int64_t cj = 0;
-            if (GetPointerBaseWithConstantOffset(all[j].inst->getOperand(all[j].operand), cj, dl_) != base) continue;
+            if (GetPointerBaseWithConstantOffset(all[j].inst->getOperand(all[j].operand), cj,
+                                                 dl_) != base)
+                continue;
             g.lo = std::min(g.lo, cj);
             g.hi = std::max(g.hi, cj + static_cast<int64_t>(all[j].width));
             g.store_ok |= all[j].store;
@@ -129,7 +143,8 @@ class Guarder {
         Value *first = b.CreateGEP(i8, base, b.getInt64(g.lo));
         Value *off = opaque_sub(b, b.CreatePtrToInt(first, i64), b.CreatePtrToInt(region, i64));
         if (span > window) {
-            error_at(*a.inst, "an access of " + std::to_string(span) + " bytes is larger than its region");
+            error_at(*a.inst,
+                     "an access of " + std::to_string(span) + " bytes is larger than its region");
             return;
         }
         Value *bad = b.CreateICmpUGT(off, b.getInt64(window - span));
@@ -145,7 +160,8 @@ class Guarder {
 
     void use(const Access &a, const Guard &g, int64_t c) {
         IRBuilder<> b(a.inst);
-        Value *p = c == g.lo ? g.checked : b.CreateGEP(b.getInt8Ty(), g.checked, b.getInt64(c - g.lo));
+        Value *p =
+            c == g.lo ? g.checked : b.CreateGEP(b.getInt8Ty(), g.checked, b.getInt64(c - g.lo));
         a.inst->setOperand(a.operand, p);
     }
 
@@ -159,8 +175,14 @@ class Guarder {
         bool is_signed = d->getOpcode() == Instruction::SDiv || d->getOpcode() == Instruction::SRem;
         Value *den = d->getOperand(1);
         IRBuilder<> b(d);
-        Instruction *then = SplitBlockAndInsertIfThen(b.CreateICmpEQ(den, ConstantInt::get(den->getType(), 0)), d, true,
-                                                      nullptr, &dtu_);
+        // A 32-bit divisor is tested as a 32-bit register, whose upper half
+        // the verifier must know to be zero for the test to count.
+        if (den->getType()->isIntegerTy(32)) {
+            den = zero_extended32(b, den);
+            d->setOperand(1, den);
+        }
+        Instruction *then = SplitBlockAndInsertIfThen(
+            b.CreateICmpEQ(den, ConstantInt::get(den->getType(), 0)), d, true, nullptr, &dtu_);
         IRBuilder<> tb(then);
         emit_trap(tb, kTrapDivide, den);
         then->eraseFromParent();
@@ -171,10 +193,12 @@ class Guarder {
             Instruction *special_term = nullptr, *normal_term = nullptr;
             SplitBlockAndInsertIfThenElse(minus_one, d, &special_term, &normal_term);
             IRBuilder<> sb(special_term);
-            Value *special = d->getOpcode() == Instruction::SDiv ? sb.CreateNeg(d->getOperand(0))
-                                                                  : static_cast<Value *>(ConstantInt::get(d->getType(), 0));
+            Value *special = d->getOpcode() == Instruction::SDiv
+                                 ? sb.CreateNeg(d->getOperand(0))
+                                 : static_cast<Value *>(ConstantInt::get(d->getType(), 0));
             IRBuilder<> nb(normal_term);
-            auto *normal = BinaryOperator::Create(d->getOpcode(), d->getOperand(0), opaque(nb, den), "", normal_term->getIterator());
+            auto *normal = BinaryOperator::Create(d->getOpcode(), d->getOperand(0), opaque(nb, den),
+                                                  "", normal_term->getIterator());
             normal->setDebugLoc(d->getDebugLoc());
             b.SetInsertPoint(d);
             PHINode *phi = b.CreatePHI(d->getType(), 2);
@@ -208,13 +232,15 @@ static void expand_relative_loads(Function &f) {
     std::vector<IntrinsicInst *> rel;
     for (BasicBlock &bb : f)
         for (Instruction &i : bb)
-            if (auto *ii = dyn_cast<IntrinsicInst>(&i); ii && ii->getIntrinsicID() == Intrinsic::load_relative)
+            if (auto *ii = dyn_cast<IntrinsicInst>(&i);
+                ii && ii->getIntrinsicID() == Intrinsic::load_relative)
                 rel.push_back(ii);
     for (IntrinsicInst *ii : rel) {
         IRBuilder<> b(ii);
         Value *table = ii->getArgOperand(0);
         Value *entry = b.CreateGEP(b.getInt8Ty(), table, ii->getArgOperand(1));
-        Value *rel_off = b.CreateSExt(b.CreateAlignedLoad(b.getInt32Ty(), entry, Align(4)), b.getInt64Ty());
+        Value *rel_off =
+            b.CreateSExt(b.CreateAlignedLoad(b.getInt32Ty(), entry, Align(4)), b.getInt64Ty());
         ii->replaceAllUsesWith(b.CreateGEP(b.getInt8Ty(), table, rel_off));
         ii->eraseFromParent();
     }
@@ -227,14 +253,18 @@ static void widen_narrow_divisions(Function &f) {
     std::vector<BinaryOperator *> narrow;
     for (BasicBlock &bb : f)
         for (Instruction &i : bb)
-            if (auto *bo = dyn_cast<BinaryOperator>(&i); bo && bo->isIntDivRem() && bo->getType()->isIntegerTy() &&
+            if (auto *bo = dyn_cast<BinaryOperator>(&i); bo && bo->isIntDivRem() &&
+                                                         bo->getType()->isIntegerTy() &&
                                                          bo->getType()->getIntegerBitWidth() < 32)
                 narrow.push_back(bo);
     for (BinaryOperator *d : narrow) {
         IRBuilder<> b(d);
         bool is_signed = d->getOpcode() == Instruction::SDiv || d->getOpcode() == Instruction::SRem;
-        auto widen = [&](Value *v) { return is_signed ? b.CreateSExt(v, b.getInt32Ty()) : b.CreateZExt(v, b.getInt32Ty()); };
-        Value *wide = b.CreateBinOp(d->getOpcode(), widen(d->getOperand(0)), widen(d->getOperand(1)));
+        auto widen = [&](Value *v) {
+            return is_signed ? b.CreateSExt(v, b.getInt32Ty()) : b.CreateZExt(v, b.getInt32Ty());
+        };
+        Value *wide =
+            b.CreateBinOp(d->getOpcode(), widen(d->getOperand(0)), widen(d->getOperand(1)));
         d->replaceAllUsesWith(b.CreateTrunc(wide, d->getType()));
         d->eraseFromParent();
     }
@@ -251,7 +281,8 @@ bool insert_guards(Module &m, const Layout &l) {
             for (Instruction &i : bb) {
                 if (isa<DbgInfoIntrinsic>(i)) continue;
                 for (Use &u : i.operands())
-                    if (isa<UndefValue>(u.get()) && (u->getType()->isIntegerTy() || u->getType()->isPointerTy()))
+                    if (isa<UndefValue>(u.get()) &&
+                        (u->getType()->isIntegerTy() || u->getType()->isPointerTy()))
                         u.set(Constant::getNullValue(u->getType()));
             }
         // __builtin_clz/ctz of 0 is undefined, and the backend then uses a bare
@@ -261,7 +292,8 @@ bool insert_guards(Module &m, const Layout &l) {
         for (BasicBlock &bb : f)
             for (Instruction &i : bb)
                 if (auto *ii = dyn_cast<IntrinsicInst>(&i);
-                    ii && (ii->getIntrinsicID() == Intrinsic::ctlz || ii->getIntrinsicID() == Intrinsic::cttz))
+                    ii && (ii->getIntrinsicID() == Intrinsic::ctlz ||
+                           ii->getIntrinsicID() == Intrinsic::cttz))
                     ii->setArgOperand(1, ConstantInt::getFalse(m.getContext()));
         expand_relative_loads(f);
         widen_narrow_divisions(f);

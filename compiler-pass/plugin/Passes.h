@@ -1,6 +1,8 @@
 // The ktal passes. `ktal-policy` runs in clang (-fpass-plugin) on every
 // translation unit and rejects, at the source line, what a ktal program may
-// not contain. `ktal-lower` runs once on the linked whole program (opt) and
+// not contain. `ktal-check` runs the same checks on the linked whole program
+// before it is optimised (calls to undefined functions, recursion across
+// files). `ktal-lower` runs once on the optimised whole program (opt) and
 // makes it checkable: direct dispatch for function pointers, no recursion,
 // no variadic calls through the stack, escaping locals on the unsafe stack,
 // guards before memory accesses and divisions, fuel points in every cycle.
@@ -19,6 +21,11 @@ struct PolicyPass : llvm::PassInfoMixin<PolicyPass> {
     static bool isRequired() { return true; } // also on optnone functions: -O0 must not switch policy off
 };
 
+struct CheckPass : llvm::PassInfoMixin<CheckPass> {
+    llvm::PreservedAnalyses run(llvm::Module &m, llvm::ModuleAnalysisManager &);
+    static bool isRequired() { return true; }
+};
+
 struct LowerOptions {
     std::string hints_path; // where to write the side table for the certifier and the linker
 };
@@ -29,6 +36,11 @@ struct LowerPass : llvm::PassInfoMixin<LowerPass> {
     static bool isRequired() { return true; }
     LowerOptions opts;
 };
+
+// The first instruction (with a source line, if any has one) that uses
+// `target`: directly, in a constant expression, or through a global whose
+// initializer holds it. Where errors about globals and functions are shown.
+llvm::Instruction *first_use(llvm::Module &m, const llvm::Value &target, bool calls_too);
 
 // The steps of ktal-lower; each returns false after reporting an error.
 bool check_policy(llvm::Module &m, bool whole_program);

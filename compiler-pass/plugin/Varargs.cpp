@@ -27,29 +27,32 @@ bool lower_varargs(Module &m) {
     std::vector<Function *> variadic;
     for (Function &f : m)
         if (f.isVarArg() && !f.isDeclaration()) variadic.push_back(&f);
-    // One argument array per calling function, as large as its largest call needs.
+    // One argument array per calling function, as large as its largest call
+    // needs; made when the function's first call is rewritten, before any
+    // of its calls is (a variadic caller's body moves to its new function,
+    // so the array is keyed by where the call is now).
     std::map<Function *, AllocaInst *> areas;
-    std::map<Function *, unsigned> area_slots;
-    for (Function *f : variadic)
-        for (User *u : f->users())
-            if (auto *c = dyn_cast<CallInst>(u)) {
-                unsigned extra = c->arg_size() - f->getFunctionType()->getNumParams();
-                unsigned &n = area_slots[c->getFunction()];
-                n = std::max(n, extra);
-            }
-    for (auto &[caller, slots] : area_slots) {
+    auto area_of = [&](Function *caller) {
+        AllocaInst *&a = areas[caller];
+        if (a) return a;
+        unsigned slots = 1;
+        for (Instruction &i : instructions(*caller))
+            if (auto *c = dyn_cast<CallInst>(&i))
+                if (Function *callee = c->getCalledFunction(); callee && callee->isVarArg())
+                    slots = std::max(
+                        slots, unsigned(c->arg_size() - callee->getFunctionType()->getNumParams()));
         IRBuilder<> eb(&*caller->getEntryBlock().getFirstInsertionPt());
-        AllocaInst *a = eb.CreateAlloca(ArrayType::get(i64, std::max(slots, 1u)), nullptr, "ktal.va.args");
+        a = eb.CreateAlloca(ArrayType::get(i64, slots), nullptr, "ktal.va.args");
         a->setAlignment(Align(16));
-        areas[caller] = a;
-    }
+        return a;
+    };
     for (Function *f : variadic) {
         FunctionType *ft = f->getFunctionType();
         unsigned fixed = ft->getNumParams();
         std::vector<Type *> params(ft->param_begin(), ft->param_end());
         params.push_back(ptr);
-        Function *nf = Function::Create(FunctionType::get(ft->getReturnType(), params, false), f->getLinkage(),
-                                        f->getAddressSpace(), "", &m);
+        Function *nf = Function::Create(FunctionType::get(ft->getReturnType(), params, false),
+                                        f->getLinkage(), f->getAddressSpace(), "", &m);
         nf->takeName(f);
         nf->copyAttributesFrom(f);
         nf->setSubprogram(f->getSubprogram());
@@ -68,16 +71,18 @@ bool lower_varargs(Module &m) {
             switch (ii->getIntrinsicID()) {
             case Intrinsic::vastart: {
                 Value *ap = ii->getArgOperand(0);
-                b.CreateStore(b.getInt32(48), ap);                                 // gp_offset: registers used up
-                b.CreateStore(b.getInt32(176), b.CreateConstGEP1_64(i8, ap, 4));   // fp_offset: likewise
-                b.CreateStore(area, b.CreateConstGEP1_64(i8, ap, 8));              // overflow_arg_area
+                b.CreateStore(b.getInt32(48), ap); // gp_offset: registers used up
+                b.CreateStore(b.getInt32(176),
+                              b.CreateConstGEP1_64(i8, ap, 4));       // fp_offset: likewise
+                b.CreateStore(area, b.CreateConstGEP1_64(i8, ap, 8)); // overflow_arg_area
                 b.CreateStore(ConstantPointerNull::get(ptr), b.CreateConstGEP1_64(i8, ap, 16));
                 ii->eraseFromParent();
                 break;
             }
             case Intrinsic::vaend: ii->eraseFromParent(); break;
             case Intrinsic::vacopy:
-                b.CreateMemCpy(ii->getArgOperand(0), MaybeAlign(8), ii->getArgOperand(1), MaybeAlign(8), 24);
+                b.CreateMemCpy(ii->getArgOperand(0), MaybeAlign(8), ii->getArgOperand(1),
+                               MaybeAlign(8), 24);
                 ii->eraseFromParent();
                 break;
             default: break;
@@ -86,16 +91,19 @@ bool lower_varargs(Module &m) {
         for (User *u : make_early_inc_range(f->users())) {
             auto *call = dyn_cast<CallInst>(u);
             if (!call || call->getCalledFunction() != f) {
-                if (auto *i = dyn_cast<Instruction>(u)) error_at(*i, "a variadic function may only be called directly");
+                if (auto *i = dyn_cast<Instruction>(u))
+                    error_at(*i, "a variadic function may only be called directly");
                 ok = false;
                 continue;
             }
-            AllocaInst *buf = areas[call->getFunction()];
+            AllocaInst *buf = area_of(call->getFunction());
             IRBuilder<> b(call);
             for (unsigned k = fixed; k < call->arg_size(); ++k) {
                 Value *a = call->getArgOperand(k);
-                if (call->isByValArgument(k) || dl.getTypeStoreSize(a->getType()) > 8 || a->getType()->isAggregateType()) {
-                    error_at(*call, "a variadic argument larger than 8 bytes (a struct or __int128) is not supported: pass a pointer");
+                if (call->isByValArgument(k) || dl.getTypeStoreSize(a->getType()) > 8 ||
+                    a->getType()->isAggregateType()) {
+                    error_at(*call, "a variadic argument larger than 8 bytes (a struct or "
+                                    "__int128) is not supported: pass a pointer");
                     ok = false;
                     break;
                 }

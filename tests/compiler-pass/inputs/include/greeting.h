@@ -1,0 +1,2 @@
+/* Found only with -I (driver/include_define.sh). */
+#define GREETING "greetings from the include directory"

@@ -1,0 +1,2 @@
+/* A library file on its own: no main(). */
+int helper(int x) { return x * 3; }

@@ -1,0 +1,62 @@
+# Shared by the compiler-pass tests (sourced, after setting KTAL_CC and,
+# where needed, KTAL): a scratch directory, a way to run ktal-cc, and
+# assertions that show what ktal-cc said when they fail.
+set -u
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+INPUTS=$HERE/inputs
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ktal-cc-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+show() {
+    echo "--- ktal-cc's stdout:" >&2
+    cat "$TMP/stdout" >&2
+    echo "--- ktal-cc's stderr:" >&2
+    cat "$TMP/stderr" >&2
+}
+
+# cc [ARGS...]: runs ktal-cc in $TMP; its exit status in $status.
+cc() {
+    (cd "$TMP" && "$KTAL_CC" "$@") > "$TMP/stdout" 2> "$TMP/stderr"
+    status=$?
+}
+
+# Bad input never crashes ktal-cc: no death by signal (also of the clang,
+# opt or llc it runs), no sanitizer report, no "internal error".
+no_crash() {
+    if [ "$status" -ge 128 ]; then show; fail "ktal-cc died (exit status $status)"; fi
+    if grep -qE 'internal error|PLEASE submit a bug report|Stack dump|please report|Sanitizer|runtime error:' \
+        "$TMP/stderr"; then
+        show; fail "ktal-cc reported an internal error or crashed"
+    fi
+}
+
+expect_success() {
+    no_crash
+    [ "$status" -eq 0 ] || { show; fail "ktal-cc $* failed (exit status $status)"; }
+}
+
+# expect_error TEXT...: a clean refusal (exit 1..127) that says each TEXT.
+expect_error() {
+    no_crash
+    [ "$status" -ne 0 ] || { show; fail "ktal-cc succeeded where it should have refused"; }
+    local t
+    for t in "$@"; do
+        grep -qF -- "$t" "$TMP/stderr" || { show; fail "ktal-cc did not say: $t"; }
+    done
+}
+
+# The image in user mode: `ktal run --user IMAGE ARGS...`, stdout in $TMP/run.out.
+run_user() {
+    "$KTAL" run --user "$@" > "$TMP/run.out" 2> "$TMP/run.err" ||
+        { cat "$TMP/run.err" >&2; fail "ktal run --user $* exited with status $?"; }
+}
+
+expect_output() {
+    printf '%s\n' "$1" | cmp -s - "$TMP/run.out" ||
+        { echo "--- expected:" >&2; printf '%s\n' "$1" >&2; echo "--- got:" >&2; cat "$TMP/run.out" >&2; fail "wrong output"; }
+}
