@@ -32,6 +32,7 @@ format:
 
 bench: build
 	@$(BUILD)/bin/verifier_bench --benchmark_min_time=1 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	@bench/corpus-bench $(BUILD)
 
 fuzz: build
 	@mkdir -p $(BUILD)/fuzz-corpus && $(BUILD)/bin/verifier_fuzz -max_total_time=$${FUZZ_SECONDS:-3600} -rss_limit_mb=2048 $(BUILD)/fuzz-corpus
