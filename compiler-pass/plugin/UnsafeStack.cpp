@@ -6,6 +6,7 @@
 // and given back at every return. A kernel stack address never reaches data.
 #include "Passes.h"
 
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
@@ -52,6 +53,32 @@ static void mark_extent(Instruction *i, uint64_t extent) {
                    MDNode::get(ctx, {ConstantAsMetadata::get(ConstantInt::get(Type::getInt64Ty(ctx), extent))}));
 }
 
+// The moved locals have no line of their own (-gline-tables-only keeps no
+// variables): point at the first use of the largest, which names it in the
+// source, and say how big it is and what fits.
+static void report_locals_too_big(Function &f, const std::vector<AllocaInst *> &moved, uint64_t frame,
+                                  uint64_t span, const DataLayout &dl) {
+    AllocaInst *largest = moved.front();
+    for (AllocaInst *a : moved)
+        if (dl.getTypeAllocSize(a->getAllocatedType()) > dl.getTypeAllocSize(largest->getAllocatedType()))
+            largest = a;
+    Instruction *at = largest;
+    for (Instruction &i : instructions(f)) {
+        if (!i.getDebugLoc()) continue;
+        bool uses = false;
+        for (Value *op : i.operands()) uses |= op->stripPointerCasts() == largest;
+        if (uses) {
+            at = &i;
+            break;
+        }
+    }
+    uint64_t size = dl.getTypeAllocSize(largest->getAllocatedType());
+    error_at(*at, "the locals of " + f.getName() + " whose address is taken need " + std::to_string(frame) +
+                      " bytes of the unsafe stack, but the whole sandbox is " + std::to_string(span) +
+                      " bytes (the largest, used here, is " + std::to_string(size) +
+                      " bytes): make it static or allocate it with malloc");
+}
+
 bool lower_unsafe_stack(Module &m, const Layout &l) {
     const DataLayout &dl = m.getDataLayout();
     LLVMContext &ctx = m.getContext();
@@ -72,7 +99,7 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
         }
         frame = alignTo(std::max<uint64_t>(frame, 16), 16);
         if (frame + 16 > l.sandbox_span) {
-            error_at(*moved.front(), "locals of " + std::to_string(frame) + " bytes do not fit in the sandbox");
+            report_locals_too_big(f, moved, frame, l.sandbox_span, dl);
             return false;
         }
         // Their lifetime markers go first: they may be where the code below is inserted.

@@ -1,6 +1,6 @@
-// Locals too large for the sandbox's unsafe stack (reported at the function:
-// the moved locals have no line of their own).
-// EXPECT-ERROR: 7 do not fit in the sandbox
+// Locals too large for the sandbox's unsafe stack: reported at the largest
+// one's declaration, with its size and what to do instead.
+// EXPECT-ERROR: 8 need 1073741824 bytes of the unsafe stack, but the whole sandbox is
 #include <stdio.h>
 #include <string.h>
 
