@@ -28,7 +28,7 @@ clean: deps
 	@rm -rf $(BUILD)
 
 format:
-	@git ls-files '*.cpp' '*.hpp' '*.h' '*.cc' | grep -v '^kernel/uapi\|^kernel/module/.*\.c$$' | xargs clang-format-19 -i
+	@git ls-files '*.cpp' '*.hpp' '*.h' '*.cc' | grep -v '^kernel/uapi\|^kernel/module/.*\.[ch]$$' | xargs clang-format-19 -i
 
 bench: build
 	@$(BUILD)/bin/verifier_bench --benchmark_min_time=1 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true

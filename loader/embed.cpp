@@ -14,20 +14,29 @@ static void wr(u8 *p, u64 v, int n) {
 }
 
 bool embed_certificate(std::vector<u8> &f, const std::vector<u8> &cert, std::string &error) {
-    if (f.size() < 64 || std::memcmp(f.data(), "\x7f" "ELF", 4) != 0 || f[4] != 2)
+    if (f.size() < 64 ||
+        std::memcmp(f.data(),
+                    "\x7f"
+                    "ELF",
+                    4) != 0 ||
+        f[4] != 2)
         return error = "not a 64-bit ELF file", false;
     u64 shoff = rd(&f[40], 8), shnum = rd(&f[60], 2), shstrndx = rd(&f[62], 2);
     if (shoff > f.size() || shnum * 64 > f.size() - shoff || shstrndx >= shnum || shnum >= 0xff00)
         return error = "bad section header table", false;
-    std::vector<u8> headers(f.begin() + static_cast<long>(shoff), f.begin() + static_cast<long>(shoff + shnum * 64));
+    std::vector<u8> headers(f.begin() + static_cast<long>(shoff),
+                            f.begin() + static_cast<long>(shoff + shnum * 64));
     u8 *strhdr = &headers[64 * shstrndx];
     u64 str_off = rd(strhdr + 24, 8), str_size = rd(strhdr + 32, 8);
-    if (str_off > f.size() || str_size > f.size() - str_off) return error = "bad section name table", false;
-    std::vector<u8> names(f.begin() + static_cast<long>(str_off), f.begin() + static_cast<long>(str_off + str_size));
+    if (str_off > f.size() || str_size > f.size() - str_off)
+        return error = "bad section name table", false;
+    std::vector<u8> names(f.begin() + static_cast<long>(str_off),
+                          f.begin() + static_cast<long>(str_off + str_size));
     const char kName[] = ".ktal.cert";
     for (u64 i = 0; i < shnum; ++i) {
         u64 n = rd(&headers[64 * i], 4);
-        if (n < names.size() && std::strncmp(reinterpret_cast<const char *>(&names[n]), kName, names.size() - n) == 0)
+        if (n < names.size() &&
+            std::strncmp(reinterpret_cast<const char *>(&names[n]), kName, names.size() - n) == 0)
             return error = "the image already has a certificate", false;
     }
     u64 name_at = names.size();

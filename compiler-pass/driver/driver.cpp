@@ -49,17 +49,24 @@ bool parse_args(int argc, char **argv, Options &o, std::string &error, bool &hel
             dst = argv[++i];
             return true;
         };
-        if (a == "--help" || a == "-h") help = true;
-        else if (a == "--version") version = true;
+        if (a == "--help" || a == "-h")
+            help = true;
+        else if (a == "--version")
+            version = true;
         else if (a == "-o") {
             if (!value(o.output)) return false;
-        } else if (a == "-c") o.compile_only = true;
-        else if (a == "-v") o.verbose = true;
-        else if (a == "-g") o.debug = true;
-        else if (a == "--keep-temps") o.keep_temps = true;
+        } else if (a == "-c")
+            o.compile_only = true;
+        else if (a == "-v")
+            o.verbose = true;
+        else if (a == "-g")
+            o.debug = true;
+        else if (a == "--keep-temps")
+            o.keep_temps = true;
         else if (a.rfind("-O", 0) == 0) {
             o.opt_level = a.substr(2);
-            if (o.opt_level != "0" && o.opt_level != "1" && o.opt_level != "2" && o.opt_level != "3" && o.opt_level != "s")
+            if (o.opt_level != "0" && o.opt_level != "1" && o.opt_level != "2" &&
+                o.opt_level != "3" && o.opt_level != "s")
                 return error = "unknown optimisation level " + a, false;
         } else if (a == "--stack-budget") {
             std::string v;
@@ -67,14 +74,17 @@ bool parse_args(int argc, char **argv, Options &o, std::string &error, bool &hel
             char *end = nullptr;
             unsigned long n = std::strtoul(v.c_str(), &end, 0);
             if (v.empty() || *end || n == 0 || n > (1ul << 20))
-                return error = "--stack-budget takes a number of bytes (1 to 1048576), not '" + v + "'", false;
+                return error =
+                           "--stack-budget takes a number of bytes (1 to 1048576), not '" + v + "'",
+                       false;
             o.stack_budget = static_cast<unsigned>(n);
         } else if (a == "-I" || a == "-D" || a == "-U") {
             std::string v;
             if (!value(v)) return false;
             o.cflags.push_back(a + v);
-        } else if (a.rfind("-I", 0) == 0 || a.rfind("-D", 0) == 0 || a.rfind("-U", 0) == 0 || a.rfind("-W", 0) == 0 ||
-                   a.rfind("-std=", 0) == 0 || a == "-w" || a == "-pedantic") {
+        } else if (a.rfind("-I", 0) == 0 || a.rfind("-D", 0) == 0 || a.rfind("-U", 0) == 0 ||
+                   a.rfind("-W", 0) == 0 || a.rfind("-std=", 0) == 0 || a == "-w" ||
+                   a == "-pedantic") {
             o.cflags.push_back(a);
         } else if (!a.empty() && a[0] == '-') {
             return error = "unknown option '" + a + "' (see --help)", false;
@@ -101,20 +111,26 @@ int spawn(const std::vector<std::string> &cmd) {
     argv.push_back(nullptr);
     pid_t pid;
     if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
-        std::fprintf(stderr, "ktal-cc: error: cannot run %s: %s (run scripts/install-deps)\n", argv[0], std::strerror(errno));
+        std::fprintf(stderr, "ktal-cc: error: cannot run %s: %s (run scripts/install-deps)\n",
+                     argv[0], std::strerror(errno));
         return 127;
     }
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     // A crash of clang/opt/llc is a bug in ktal (its pass) or LLVM, never in
     // the program: say so, so the user does not hunt for an error message.
-    std::fprintf(stderr, "ktal-cc: internal error: %s died of signal %d (%s); please report it with the source\n",
-                 argv[0], WTERMSIG(status), strsignal(WTERMSIG(status)));
+    std::fprintf(
+        stderr,
+        "ktal-cc: internal error: %s died of signal %d (%s); please report it with the source\n",
+        argv[0], WTERMSIG(status), strsignal(WTERMSIG(status)));
     return 128 + WTERMSIG(status);
 }
 
-bool is_source(const std::string &p) { return fs::path(p).extension() == ".c"; }
+bool is_source(const std::string &p) {
+    return fs::path(p).extension() == ".c";
+}
 
 // What ktal-cc -c writes: LLVM bitcode.
 bool is_object(const std::string &p) {
@@ -131,11 +147,16 @@ bool check_inputs(const Options &o) {
         std::error_code ec;
         fs::file_status st = fs::status(in, ec);
         const char *why = nullptr;
-        if (!fs::exists(st)) why = "no such file";
-        else if (fs::is_directory(st)) why = "is a directory";
-        else if (!fs::is_regular_file(st)) why = "not a regular file";
-        else if (o.compile_only && !is_source(in)) why = "-c compiles C sources (.c)";
-        else if (!is_source(in) && !is_object(in)) why = "neither a C source (.c) nor a ktal object (from ktal-cc -c)";
+        if (!fs::exists(st))
+            why = "no such file";
+        else if (fs::is_directory(st))
+            why = "is a directory";
+        else if (!fs::is_regular_file(st))
+            why = "not a regular file";
+        else if (o.compile_only && !is_source(in))
+            why = "-c compiles C sources (.c)";
+        else if (!is_source(in) && !is_object(in))
+            why = "neither a C source (.c) nor a ktal object (from ktal-cc -c)";
         if (why) {
             std::fprintf(stderr, "ktal-cc: error: %s: %s\n", in.c_str(), why);
             return false;
@@ -146,14 +167,32 @@ bool check_inputs(const Options &o) {
 
 // clang-19's flags for ktal (DESIGN.md and compiler-facts: code the verifier can check).
 std::vector<std::string> clang_flags(const Options &o) {
-    std::vector<std::string> f = {"clang-19", "--target=x86_64-unknown-linux-gnu", "-O" + o.opt_level,
-                                  "-ffreestanding", "-fno-builtin", "-nostdlibinc", "-isystem", o.resources + "/include",
-                                  "-fno-jump-tables", "-mgeneral-regs-only", "-mno-red-zone", "-fno-stack-protector",
-                                  "-fcf-protection=none", "-fno-asynchronous-unwind-tables", "-fno-exceptions",
-                                  "-fPIE", "-fno-optimize-sibling-calls", "-fno-common",
-                                  "-Xclang", "-target-feature", "-Xclang", "-idivq-to-divl",
+    std::vector<std::string> f = {"clang-19",
+                                  "--target=x86_64-unknown-linux-gnu",
+                                  "-O" + o.opt_level,
+                                  "-ffreestanding",
+                                  "-fno-builtin",
+                                  "-nostdlibinc",
+                                  "-isystem",
+                                  o.resources + "/include",
+                                  "-fno-jump-tables",
+                                  "-mgeneral-regs-only",
+                                  "-mno-red-zone",
+                                  "-fno-stack-protector",
+                                  "-fcf-protection=none",
+                                  "-fno-asynchronous-unwind-tables",
+                                  "-fno-exceptions",
+                                  "-fPIE",
+                                  "-fno-optimize-sibling-calls",
+                                  "-fno-common",
+                                  "-Xclang",
+                                  "-target-feature",
+                                  "-Xclang",
+                                  "-idivq-to-divl",
                                   o.debug ? "-g" : "-gline-tables-only",
-                                  "-fpass-plugin=" + o.resources + "/ktal-pass.so", "-emit-llvm", "-c"};
+                                  "-fpass-plugin=" + o.resources + "/ktal-pass.so",
+                                  "-emit-llvm",
+                                  "-c"};
     f.insert(f.end(), o.cflags.begin(), o.cflags.end());
     return f;
 }
@@ -164,7 +203,8 @@ int run(const Options &o) {
     g_verbose = o.verbose;
     for (const char *r : {"ktal-pass.so", "libktalrt.bc", "slots.o", "ktal.ld"})
         if (!fs::exists(o.resources + "/" + r)) {
-            std::fprintf(stderr, "ktal-cc: error: %s/%s is missing (build the project: make)\n", o.resources.c_str(), r);
+            std::fprintf(stderr, "ktal-cc: error: %s/%s is missing (build the project: make)\n",
+                         o.resources.c_str(), r);
             return 1;
         }
     if (o.compile_only && !o.output.empty() && o.inputs.size() > 1) {
@@ -175,14 +215,17 @@ int run(const Options &o) {
     if (o.compile_only) {
         for (const std::string &in : o.inputs) {
             std::vector<std::string> cmd = clang_flags(o);
-            cmd.insert(cmd.end(), {in, "-o", o.output.empty() ? fs::path(in).stem().string() + ".o" : o.output});
+            cmd.insert(
+                cmd.end(),
+                {in, "-o", o.output.empty() ? fs::path(in).stem().string() + ".o" : o.output});
             if (int st = spawn(cmd)) return st;
         }
         return 0;
     }
     char tmpl[] = "/tmp/ktal-cc.XXXXXX";
     if (!mkdtemp(tmpl)) {
-        std::fprintf(stderr, "ktal-cc: error: cannot create a temporary directory: %s\n", std::strerror(errno));
+        std::fprintf(stderr, "ktal-cc: error: cannot create a temporary directory: %s\n",
+                     std::strerror(errno));
         return 1;
     }
     std::string tmp = tmpl;
@@ -190,7 +233,8 @@ int run(const Options &o) {
         std::string dir;
         bool keep;
         ~Cleanup() {
-            if (keep) std::fprintf(stderr, "ktal-cc: intermediate files kept in %s\n", dir.c_str());
+            if (keep)
+                std::fprintf(stderr, "ktal-cc: intermediate files kept in %s\n", dir.c_str());
             else {
                 std::error_code ec;
                 fs::remove_all(dir, ec);
@@ -218,16 +262,18 @@ int run(const Options &o) {
     // 3. Optimise as one program, then lower it for the verifier.
     std::string level = o.opt_level == "s" ? "Os" : "O" + o.opt_level;
     std::string hints = tmp + "/hints";
-    if (int st = spawn({"opt-19", "-load-pass-plugin=" + o.resources + "/ktal-pass.so",
-                        // The entry, what the lowering pass refers to, and the libcalls codegen may emit.
-                        "-internalize-public-api-list=__ktal_start,__ktal_usp,__ktal_unsafe_stack,memcpy,memmove,memset,memcmp",
-                        // Switches become compare trees here, in IR, so that the lowering pass
-                        // lays out every block (the backend's bit tests would add blocks of its own).
-                        // ktal-check first: the errors only the whole program shows (undefined
-                        // functions, recursion across files), about the functions as written.
-                        "-passes=internalize,globaldce,ktal-check,default<" + level +
-                            ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
-                        tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
+    if (int st = spawn(
+            {"opt-19", "-load-pass-plugin=" + o.resources + "/ktal-pass.so",
+             // The entry, what the lowering pass refers to, and the libcalls codegen may emit.
+             "-internalize-public-api-list=__ktal_start,__ktal_usp,__ktal_unsafe_stack,memcpy,"
+             "memmove,memset,memcmp",
+             // Switches become compare trees here, in IR, so that the lowering pass
+             // lays out every block (the backend's bit tests would add blocks of its own).
+             // ktal-check first: the errors only the whole program shows (undefined
+             // functions, recursion across files), about the functions as written.
+             "-passes=internalize,globaldce,ktal-check,default<" + level +
+                 ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
+             tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
         return st;
     // 4. Machine code.
     // Blocks stay in the order the lowering pass chose (reverse post-order:
@@ -237,10 +283,11 @@ int run(const Options &o) {
     // alone would then outgrow the stack budget. (With -O0 the program's own
     // functions are optnone, which llc still compiles as at -O0.)
     std::string codegen = o.opt_level == "s" ? "2" : o.opt_level == "0" ? "1" : o.opt_level;
-    if (int st = spawn({"llc-19", "-O" + codegen, "-relocation-model=pic",
-                        "-enable-tail-merge=false", "-disable-block-placement", "-disable-branch-fold",
-                        "-disable-lsr", // strength reduction rewrites checked offsets as p + (-base)
-                        "-filetype=obj", tmp + "/lowered.bc", "-o", tmp + "/program.o"}))
+    if (int st =
+            spawn({"llc-19", "-O" + codegen, "-relocation-model=pic", "-enable-tail-merge=false",
+                   "-disable-block-placement", "-disable-branch-fold",
+                   "-disable-lsr", // strength reduction rewrites checked offsets as p + (-base)
+                   "-filetype=obj", tmp + "/lowered.bc", "-o", tmp + "/program.o"}))
         return st;
     certify::Hints h;
     std::string err;
@@ -250,10 +297,12 @@ int run(const Options &o) {
     }
     // 5. The image, laid out by loader/ktal.ld with the regions the guards assume.
     std::string elf_path = tmp + "/program.elf";
-    if (int st = spawn({"ld.lld-19", "-pie", "--no-dynamic-linker", "-z", "norelro", "-e", "__ktal_start",
-                        "--defsym", "__ktal_rodata_span=" + std::to_string(h.rodata_span), "--defsym",
-                        "__ktal_sandbox_span=" + std::to_string(h.sandbox_span), "-T", o.resources + "/ktal.ld",
-                        tmp + "/program.o", o.resources + "/slots.o", "-o", elf_path})) {
+    if (int st = spawn({"ld.lld-19", "-pie", "--no-dynamic-linker", "-z", "norelro", "-e",
+                        "__ktal_start", "--defsym",
+                        "__ktal_rodata_span=" + std::to_string(h.rodata_span), "--defsym",
+                        "__ktal_sandbox_span=" + std::to_string(h.sandbox_span), "-T",
+                        o.resources + "/ktal.ld", tmp + "/program.o", o.resources + "/slots.o",
+                        "-o", elf_path})) {
         std::fprintf(stderr, "ktal-cc: error: linking failed\n");
         return st;
     }
@@ -271,18 +320,24 @@ int run(const Options &o) {
     if (!certify::certify(*elf, h, copts, cert, why)) {
         // Outgrowing the stack budget is the program's doing, not a bug.
         if (why.rule == rule::kStackBudget) {
-            std::fprintf(stderr, "ktal-cc: error: %s; --stack-budget N sets the budget, which must not exceed "
-                                 "what ktal.ko gives (4096 bytes)\n",
-                         why.message.c_str());
+            std::fprintf(
+                stderr,
+                "ktal-cc: error: %s; --stack-budget N sets the budget, which must not exceed "
+                "what ktal.ko gives (4096 bytes)\n",
+                why.message.c_str());
             return 1;
         }
         std::string src = report::source_line(elf_path, why.address);
-        std::fprintf(stderr, "%s%sktal-cc: error: cannot certify '%s' at 0x%llx (%s): %s [%s]\n", src.c_str(),
-                     src.empty() ? "" : ": ", why.function.c_str(), static_cast<unsigned long long>(why.address),
-                     why.disasm.c_str(), why.message.c_str(), why.rule.c_str());
-        if (!why.expected.empty()) std::fprintf(stderr, "  expected: %s\n  found:    %s\n", why.expected.c_str(), why.found.c_str());
+        std::fprintf(stderr, "%s%sktal-cc: error: cannot certify '%s' at 0x%llx (%s): %s [%s]\n",
+                     src.c_str(), src.empty() ? "" : ": ", why.function.c_str(),
+                     static_cast<unsigned long long>(why.address), why.disasm.c_str(),
+                     why.message.c_str(), why.rule.c_str());
+        if (!why.expected.empty())
+            std::fprintf(stderr, "  expected: %s\n  found:    %s\n", why.expected.c_str(),
+                         why.found.c_str());
         if (!why.state.empty()) std::fprintf(stderr, "  state:    %s\n", why.state.c_str());
-        std::fprintf(stderr, "  (a program that passes the compiler's checks should always certify: please report this "
+        std::fprintf(stderr, "  (a program that passes the compiler's checks should always "
+                             "certify: please report this "
                              "as a ktal-cc bug with the source)\n");
         return 1;
     }
@@ -295,10 +350,16 @@ int run(const Options &o) {
     CheckResult r = check_image(*elf, o.stack_budget);
     if (!r.accepted) {
         std::string out_tmp = tmp + "/rejected.ktal";
-        std::ofstream(out_tmp, std::ios::binary).write(reinterpret_cast<const char *>(elf->data()), static_cast<std::streamsize>(elf->size()));
-        std::fprintf(stderr, "ktal-cc: error: internal error: the certificate does not verify (a certifier bug):\n%s",
-                     r.malformed ? (r.load_error + "\n").c_str()
-                                 : report::rejection_text(r.rejection, SymbolTable::from_elf(*elf), out_tmp).c_str());
+        std::ofstream(out_tmp, std::ios::binary)
+            .write(reinterpret_cast<const char *>(elf->data()),
+                   static_cast<std::streamsize>(elf->size()));
+        std::fprintf(stderr,
+                     "ktal-cc: error: internal error: the certificate does not verify (a certifier "
+                     "bug):\n%s",
+                     r.malformed
+                         ? (r.load_error + "\n").c_str()
+                         : report::rejection_text(r.rejection, SymbolTable::from_elf(*elf), out_tmp)
+                               .c_str());
         return 1;
     }
     // Written beside the output, then renamed: a full disk or a kill leaves no
@@ -312,14 +373,17 @@ int run(const Options &o) {
     f.write(reinterpret_cast<const char *>(elf->data()), static_cast<std::streamsize>(elf->size()));
     f.close();
     if (!f || (!in_place && std::rename(part.c_str(), out.c_str()) != 0)) {
-        std::fprintf(stderr, "ktal-cc: error: cannot write %s: %s\n", out.c_str(), std::strerror(errno));
+        std::fprintf(stderr, "ktal-cc: error: cannot write %s: %s\n", out.c_str(),
+                     std::strerror(errno));
         if (!in_place) std::remove(part.c_str());
         return 1;
     }
     if (g_verbose)
-        std::fprintf(stderr, "ktal-cc: %s: %llu functions, %llu instructions verified, certificate %zu bytes\n", out.c_str(),
-                     static_cast<unsigned long long>(r.stats.functions), static_cast<unsigned long long>(r.stats.instructions),
-                     bin.size());
+        std::fprintf(
+            stderr,
+            "ktal-cc: %s: %llu functions, %llu instructions verified, certificate %zu bytes\n",
+            out.c_str(), static_cast<unsigned long long>(r.stats.functions),
+            static_cast<unsigned long long>(r.stats.instructions), bin.size());
     return 0;
 }
 

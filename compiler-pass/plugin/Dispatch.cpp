@@ -40,7 +40,8 @@ static void dispatch_in_place(CallInst *call, const std::vector<Function *> &tar
     BasicBlock *bad = BasicBlock::Create(ctx, "dispatch.none", f, after);
     SwitchInst *sw = b.CreateSwitch(which, bad);
     PHINode *result = nullptr;
-    if (!call->getType()->isVoidTy()) result = PHINode::Create(call->getType(), targets.size(), "", after->begin());
+    if (!call->getType()->isVoidTy())
+        result = PHINode::Create(call->getType(), targets.size(), "", after->begin());
     std::vector<Value *> args(call->arg_begin(), call->arg_end());
     for (Function *t : targets) {
         BasicBlock *bb = BasicBlock::Create(ctx, "dispatch." + t->getName(), f, after);
@@ -73,14 +74,20 @@ bool lower_dispatch(Module &m) {
             Instruction *at = first_use(m, f, false);
             std::string name = "'" + f.getName().str() + "'";
             std::string why =
-                is_helper(f) ? "the address of the helper " + name + " cannot be taken: call it directly"
+                is_helper(f)
+                    ? "the address of the helper " + name + " cannot be taken: call it directly"
                 : f.isVarArg()
-                    ? "the address of the variadic function " + name + " cannot be taken (its arguments are "
-                      "laid out per call): call it directly, or take the address of a wrapper with fixed arguments"
-                    : "the address of " + name + " cannot be taken: it is defined nowhere in the program or the "
-                      "ktal runtime";
-            if (at) error_at(*at, why);
-            else m.getContext().emitError("ktal: " + why);
+                    ? "the address of the variadic function " + name +
+                          " cannot be taken (its arguments are "
+                          "laid out per call): call it directly, or take the address of a wrapper "
+                          "with fixed arguments"
+                    : "the address of " + name +
+                          " cannot be taken: it is defined nowhere in the program or the "
+                          "ktal runtime";
+            if (at)
+                error_at(*at, why);
+            else
+                m.getContext().emitError("ktal: " + why);
             ok = false;
             continue;
         }
@@ -99,25 +106,32 @@ bool lower_dispatch(Module &m) {
     for (Function &f : m)
         for (BasicBlock &bb : f)
             for (Instruction &i : bb)
-                if (auto *c = dyn_cast<CallInst>(&i); c && !c->getCalledFunction() && !c->isInlineAsm()) indirect.push_back(c);
+                if (auto *c = dyn_cast<CallInst>(&i);
+                    c && !c->getCalledFunction() && !c->isInlineAsm())
+                    indirect.push_back(c);
     std::map<FunctionType *, Function *> dispatchers;
     for (CallInst *call : indirect) {
         FunctionType *ft = call->getFunctionType();
         if (ft->isVarArg()) {
-            error_at(*call, "a call through a pointer to a variadic function is not supported (its arguments are "
+            error_at(*call, "a call through a pointer to a variadic function is not supported (its "
+                            "arguments are "
                             "laid out per call): call the function directly");
             ok = false;
             continue;
         }
         // A pointer no function of its type could have been stored in is null
         // or was cast from another type: either way the call cannot work.
-        if (std::none_of(taken.begin(), taken.end(), [&](Function *f) { return f->getFunctionType() == ft; })) {
+        if (std::none_of(taken.begin(), taken.end(),
+                         [&](Function *f) { return f->getFunctionType() == ft; })) {
             std::string type;
             raw_string_ostream(type) << *ft;
-            error_at(*call, "a call through a function pointer of type '" + type + "', but no function of that "
-                            "type has its address taken: ktal calls through a pointer by choosing among the "
-                            "functions of its exact type whose address the program takes; point it at such a "
-                            "function, or call the function directly");
+            error_at(*call, "a call through a function pointer of type '" + type +
+                                "', but no function of that "
+                                "type has its address taken: ktal calls through a pointer by "
+                                "choosing among the "
+                                "functions of its exact type whose address the program takes; "
+                                "point it at such a "
+                                "function, or call the function directly");
             ok = false;
             continue;
         }
@@ -132,7 +146,8 @@ bool lower_dispatch(Module &m) {
         if (!d) {
             std::vector<Type *> params{PointerType::get(m.getContext(), 0)};
             params.insert(params.end(), ft->param_begin(), ft->param_end());
-            d = Function::Create(FunctionType::get(ft->getReturnType(), params, false), GlobalValue::InternalLinkage,
+            d = Function::Create(FunctionType::get(ft->getReturnType(), params, false),
+                                 GlobalValue::InternalLinkage,
                                  "__ktal_dispatch." + std::to_string(dispatchers.size()), m);
             copy_codegen_attributes(*d, *call->getFunction());
             BasicBlock *entry = BasicBlock::Create(m.getContext(), "entry", d);
@@ -147,8 +162,10 @@ bool lower_dispatch(Module &m) {
                 BasicBlock *bb = BasicBlock::Create(m.getContext(), f->getName(), d);
                 IRBuilder<> cb(bb);
                 CallInst *r = cb.CreateCall(f, args);
-                if (ft->getReturnType()->isVoidTy()) cb.CreateRetVoid();
-                else cb.CreateRet(r);
+                if (ft->getReturnType()->isVoidTy())
+                    cb.CreateRetVoid();
+                else
+                    cb.CreateRet(r);
                 sw->addCase(ConstantInt::get(cast<IntegerType>(i64), index[f]), bb);
             }
             IRBuilder<> tb(bad);
@@ -166,7 +183,8 @@ bool lower_dispatch(Module &m) {
 
 // How a cycle reads to the programmer: a dispatcher is a call through a pointer.
 static std::string shown(const Function &f) {
-    return f.getName().starts_with("__ktal_dispatch.") ? "(call through a function pointer)" : f.getName().str();
+    return f.getName().starts_with("__ktal_dispatch.") ? "(call through a function pointer)"
+                                                       : f.getName().str();
 }
 
 bool check_recursion(Module &m) {
@@ -190,7 +208,9 @@ bool check_recursion(Module &m) {
         for (size_t k = 0; k < queue.size() && !closing; ++k) {
             for (const auto &rec : *cg[queue[k]]) {
                 Function *t = rec.second->getFunction();
-                auto *call = rec.first ? dyn_cast_or_null<Instruction>(static_cast<Value *>(*rec.first)) : nullptr;
+                auto *call = rec.first
+                                 ? dyn_cast_or_null<Instruction>(static_cast<Value *>(*rec.first))
+                                 : nullptr;
                 if (!t || !scc.count(t) || !call) continue;
                 if (t == start) {
                     closing = call, last = queue[k];
@@ -202,7 +222,8 @@ bool check_recursion(Module &m) {
         // start -> ... -> last -> start, and the calls along it, closing call first.
         std::vector<Function *> path;
         std::vector<Instruction *> calls{closing};
-        for (Function *f = last; closing && f != start; f = from[f].first) path.push_back(f), calls.push_back(from[f].second);
+        for (Function *f = last; closing && f != start; f = from[f].first)
+            path.push_back(f), calls.push_back(from[f].second);
         path.push_back(start);
         std::string cycle;
         for (auto f = path.rbegin(); f != path.rend(); ++f) cycle += shown(**f) + " -> ";
@@ -213,10 +234,13 @@ bool check_recursion(Module &m) {
         for (Instruction *c : calls)
             if (c && c->getDebugLoc() && !at) at = c;
         if (!at) at = closing;
-        std::string msg = "recursion (" + cycle + ") is not allowed: ring 0 runs on a small, statically bounded "
+        std::string msg = "recursion (" + cycle +
+                          ") is not allowed: ring 0 runs on a small, statically bounded "
                           "kernel stack; rewrite it with a loop and an explicit stack";
-        if (at) error_at(*at, msg);
-        else m.getContext().emitError("ktal: " + msg);
+        if (at)
+            error_at(*at, msg);
+        else
+            m.getContext().emitError("ktal: " + msg);
         ok = false;
     }
     return ok;

@@ -90,8 +90,10 @@ void checked(Module &m, Steps steps) {
     bool ok = steps();
     unsigned errors = diags->errors;
     ctx.setDiagnosticHandler(std::move(saved));
-    if (errors) errs() << errors << (errors == 1 ? " error" : " errors") << " generated.\n";
-    else if (!ok) errs() << "error: ktal: internal error: lowering failed without saying why\n";
+    if (errors)
+        errs() << errors << (errors == 1 ? " error" : " errors") << " generated.\n";
+    else if (!ok)
+        errs() << "error: ktal: internal error: lowering failed without saying why\n";
     if (!ok || errors) std::exit(1);
 }
 
@@ -107,7 +109,8 @@ PreservedAnalyses CheckPass::run(Module &m, ModuleAnalysisManager &) {
 
 PreservedAnalyses LowerPass::run(Module &m, ModuleAnalysisManager &) {
     checked(m, [&] {
-        bool ok = check_policy(m, true) && lower_dispatch(m) && check_recursion(m) && lower_varargs(m);
+        bool ok =
+            check_policy(m, true) && lower_dispatch(m) && check_recursion(m) && lower_varargs(m);
         if (ok) {
             Layout l = plan_layout(m);
             ok = lower_unsafe_stack(m, l) && insert_guards(m, l);
@@ -126,28 +129,29 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                 // At the start, so that errors are about the code as written
                 // (before inlining merges functions or folding hides a float),
                 // whatever the optimisation level.
-                pb.registerPipelineStartEPCallback(
-                    [](ModulePassManager &mpm, OptimizationLevel) { mpm.addPass(ktal::PolicyPass()); });
-                pb.registerPipelineParsingCallback(
-                    [](StringRef name, ModulePassManager &mpm, ArrayRef<PassBuilder::PipelineElement>) {
-                        if (name == "ktal-policy") {
-                            mpm.addPass(ktal::PolicyPass());
-                            return true;
-                        }
-                        if (name == "ktal-check") {
-                            mpm.addPass(ktal::CheckPass());
-                            return true;
-                        }
-                        if (!name.consume_front("ktal-lower")) return false;
-                        ktal::LowerOptions o;
-                        if (name.consume_front("<") && name.consume_back(">")) {
-                            if (!name.consume_front("hints=")) return false;
-                            o.hints_path = name.str();
-                        } else if (!name.empty()) {
-                            return false;
-                        }
-                        mpm.addPass(ktal::LowerPass(o));
+                pb.registerPipelineStartEPCallback([](ModulePassManager &mpm, OptimizationLevel) {
+                    mpm.addPass(ktal::PolicyPass());
+                });
+                pb.registerPipelineParsingCallback([](StringRef name, ModulePassManager &mpm,
+                                                      ArrayRef<PassBuilder::PipelineElement>) {
+                    if (name == "ktal-policy") {
+                        mpm.addPass(ktal::PolicyPass());
                         return true;
-                    });
+                    }
+                    if (name == "ktal-check") {
+                        mpm.addPass(ktal::CheckPass());
+                        return true;
+                    }
+                    if (!name.consume_front("ktal-lower")) return false;
+                    ktal::LowerOptions o;
+                    if (name.consume_front("<") && name.consume_back(">")) {
+                        if (!name.consume_front("hints=")) return false;
+                        o.hints_path = name.str();
+                    } else if (!name.empty()) {
+                        return false;
+                    }
+                    mpm.addPass(ktal::LowerPass(o));
+                    return true;
+                });
             }};
 }

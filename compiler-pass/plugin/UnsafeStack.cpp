@@ -31,12 +31,14 @@ static bool stays_on_safe_stack(AllocaInst *a, const DataLayout &dl) {
             if (auto *ld = dyn_cast<LoadInst>(u)) {
                 if (!in_bounds(ld->getType())) return false;
             } else if (auto *st = dyn_cast<StoreInst>(u)) {
-                if (st->getValueOperand() == v || !in_bounds(st->getValueOperand()->getType())) return false;
+                if (st->getValueOperand() == v || !in_bounds(st->getValueOperand()->getType()))
+                    return false;
             } else if (auto *g = dyn_cast<GetElementPtrInst>(u)) {
                 APInt o(64, 0);
                 if (!g->accumulateConstantOffset(dl, o)) return false;
                 work.push_back({g, off + o.getSExtValue()});
-            } else if (auto *ii = dyn_cast<IntrinsicInst>(u); ii && (ii->isLifetimeStartOrEnd() || isa<DbgInfoIntrinsic>(ii))) {
+            } else if (auto *ii = dyn_cast<IntrinsicInst>(u);
+                       ii && (ii->isLifetimeStartOrEnd() || isa<DbgInfoIntrinsic>(ii))) {
                 continue;
             } else {
                 return false;
@@ -49,18 +51,19 @@ static bool stays_on_safe_stack(AllocaInst *a, const DataLayout &dl) {
 // Marks a pointer the guards may trust for `extent` bytes (writable).
 static void mark_extent(Instruction *i, uint64_t extent) {
     LLVMContext &ctx = i->getContext();
-    i->setMetadata("ktal.extent",
-                   MDNode::get(ctx, {ConstantAsMetadata::get(ConstantInt::get(Type::getInt64Ty(ctx), extent))}));
+    i->setMetadata("ktal.extent", MDNode::get(ctx, {ConstantAsMetadata::get(ConstantInt::get(
+                                                       Type::getInt64Ty(ctx), extent))}));
 }
 
 // The moved locals have no line of their own (-gline-tables-only keeps no
 // variables): point at the first use of the largest, which names it in the
 // source, and say how big it is and what fits.
-static void report_locals_too_big(Function &f, const std::vector<AllocaInst *> &moved, uint64_t frame,
-                                  uint64_t span, const DataLayout &dl) {
+static void report_locals_too_big(Function &f, const std::vector<AllocaInst *> &moved,
+                                  uint64_t frame, uint64_t span, const DataLayout &dl) {
     AllocaInst *largest = moved.front();
     for (AllocaInst *a : moved)
-        if (dl.getTypeAllocSize(a->getAllocatedType()) > dl.getTypeAllocSize(largest->getAllocatedType()))
+        if (dl.getTypeAllocSize(a->getAllocatedType()) >
+            dl.getTypeAllocSize(largest->getAllocatedType()))
             largest = a;
     Instruction *at = largest;
     for (Instruction &i : instructions(f)) {
@@ -73,10 +76,11 @@ static void report_locals_too_big(Function &f, const std::vector<AllocaInst *> &
         }
     }
     uint64_t size = dl.getTypeAllocSize(largest->getAllocatedType());
-    error_at(*at, "the locals of " + f.getName() + " whose address is taken need " + std::to_string(frame) +
-                      " bytes of the unsafe stack, but the whole sandbox is " + std::to_string(span) +
-                      " bytes (the largest, used here, is " + std::to_string(size) +
-                      " bytes): make it static or allocate it with malloc");
+    error_at(*at, "the locals of " + f.getName() + " whose address is taken need " +
+                      std::to_string(frame) +
+                      " bytes of the unsafe stack, but the whole sandbox is " +
+                      std::to_string(span) + " bytes (the largest, used here, is " +
+                      std::to_string(size) + " bytes): make it static or allocate it with malloc");
 }
 
 bool lower_unsafe_stack(Module &m, const Layout &l) {
@@ -87,9 +91,12 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
         if (f.isDeclaration()) continue;
         std::vector<AllocaInst *> moved;
         for (Instruction &i : f.getEntryBlock())
-            if (auto *a = dyn_cast<AllocaInst>(&i); a && a->isStaticAlloca() && !stays_on_safe_stack(a, dl)) moved.push_back(a);
+            if (auto *a = dyn_cast<AllocaInst>(&i);
+                a && a->isStaticAlloca() && !stays_on_safe_stack(a, dl))
+                moved.push_back(a);
         if (moved.empty()) continue;
-        std::sort(moved.begin(), moved.end(), [](AllocaInst *x, AllocaInst *y) { return x->getAlign() > y->getAlign(); });
+        std::sort(moved.begin(), moved.end(),
+                  [](AllocaInst *x, AllocaInst *y) { return x->getAlign() > y->getAlign(); });
         std::vector<uint64_t> offsets;
         uint64_t frame = 0;
         for (AllocaInst *a : moved) {
@@ -105,7 +112,8 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
         // Their lifetime markers go first: they may be where the code below is inserted.
         for (AllocaInst *a : moved)
             for (User *u : make_early_inc_range(a->users()))
-                if (auto *ii = dyn_cast<IntrinsicInst>(u); ii && ii->isLifetimeStartOrEnd()) ii->eraseFromParent();
+                if (auto *ii = dyn_cast<IntrinsicInst>(u); ii && ii->isLifetimeStartOrEnd())
+                    ii->eraseFromParent();
         GlobalVariable *usp_var = extern_symbol(m, kUnsafeStackPtr);
         GlobalVariable *base = extern_symbol(m, kUnsafeStackBase);
         GlobalVariable *sandbox = extern_symbol(m, kSandboxStart);
@@ -132,13 +140,15 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
         mark_extent(fp, frame);
         b.CreateStore(fp, usp_var);
         for (size_t k = 0; k < moved.size(); ++k) {
-            auto *slot = cast<Instruction>(b.CreateGEP(i8, fp, b.getInt64(offsets[k]), moved[k]->getName()));
+            auto *slot =
+                cast<Instruction>(b.CreateGEP(i8, fp, b.getInt64(offsets[k]), moved[k]->getName()));
             mark_extent(slot, dl.getTypeAllocSize(moved[k]->getAllocatedType()));
             moved[k]->replaceAllUsesWith(slot);
             moved[k]->eraseFromParent();
         }
         for (BasicBlock &bb : f)
-            if (auto *ret = dyn_cast<ReturnInst>(bb.getTerminator())) new StoreInst(usp, usp_var, ret->getIterator());
+            if (auto *ret = dyn_cast<ReturnInst>(bb.getTerminator()))
+                new StoreInst(usp, usp_var, ret->getIterator());
     }
     return true;
 }

@@ -24,8 +24,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <grp.h>
 #include <fstream>
+#include <grp.h>
 #include <map>
 #include <poll.h>
 #include <sstream>
@@ -49,7 +49,8 @@ using Clock = std::chrono::steady_clock;
 int failures = 0;
 
 void check(bool ok, const std::string &what, const std::string &detail = "") {
-    std::printf("%s %s%s%s\n", ok ? "ok  " : "FAIL", what.c_str(), detail.empty() ? "" : ": ", detail.c_str());
+    std::printf("%s %s%s%s\n", ok ? "ok  " : "FAIL", what.c_str(), detail.empty() ? "" : ": ",
+                detail.c_str());
     std::fflush(stdout);
     if (!ok) ++failures;
 }
@@ -79,8 +80,10 @@ std::string err_name(int e) {
 std::string printable(const std::string &s) {
     std::string o;
     for (unsigned char c : s) {
-        if (c == '\n') o += "\\n";
-        else if (c >= 32 && c < 127) o += static_cast<char>(c);
+        if (c == '\n')
+            o += "\\n";
+        else if (c >= 32 && c < 127)
+            o += static_cast<char>(c);
         else {
             char b[8];
             std::snprintf(b, sizeof b, "\\x%02x", c);
@@ -108,7 +111,9 @@ struct Outcome {
     int status = 0; // waitpid status
     std::string out, err;
     double seconds = 0;
-    int exit_code() const { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+    int exit_code() const {
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
 };
 
 Outcome run_cmd(const std::vector<std::string> &argv) {
@@ -161,11 +166,13 @@ struct Env {
     std::string image(const std::string &name) const { return dir + "/" + name + ".ktal"; }
 };
 
-std::variant<Loaded, Error> load(const Device &dev, const Env &env, const std::string &name, bool persist = false) {
+std::variant<Loaded, Error> load(const Device &dev, const Env &env, const std::string &name,
+                                 bool persist = false) {
     return dev.load(read_bytes(env.image(name)), name, persist);
 }
 
-std::uint64_t load_ok(const Device &dev, const Env &env, const std::string &name, bool persist = false) {
+std::uint64_t load_ok(const Device &dev, const Env &env, const std::string &name,
+                      bool persist = false) {
     auto r = load(dev, env, name, persist);
     if (auto *e = std::get_if<Error>(&r)) {
         check(false, "load " + name, e->message);
@@ -187,12 +194,14 @@ void same_both_ways(const Env &env, const std::string &name, const std::vector<s
     ring0.insert(ring0.end(), args.begin(), args.end());
     user.insert(user.end(), args.begin(), args.end());
     Outcome k = run_cmd(ring0), u = run_cmd(user);
-    bool banner = k.err.find("ktal: running in ring 0 (ktal.ko " KTAL_VERSION ")") != std::string::npos;
+    bool banner =
+        k.err.find("ktal: running in ring 0 (ktal.ko " KTAL_VERSION ")") != std::string::npos;
     check(banner && k.exit_code() == want_status && (!want_out || k.out == *want_out),
           name + ": ring 0 output and status",
           "status " + std::to_string(k.exit_code()) + ", out \"" + printable(k.out) + "\"" +
               (banner ? "" : ", stderr \"" + printable(k.err) + "\""));
-    check(u.out == k.out && u.exit_code() == k.exit_code(), name + ": ktal run --user gives byte-identical output",
+    check(u.out == k.out && u.exit_code() == k.exit_code(),
+          name + ": ktal run --user gives byte-identical output",
           "user status " + std::to_string(u.exit_code()) + ", out \"" + printable(u.out) + "\"");
 }
 
@@ -212,7 +221,8 @@ void test_programs_cli(const Env &env) {
     for (long long v : {0LL, 16LL, 2LL}) sockets.append(reinterpret_cast<const char *>(&v), 8);
     same_both_ways(env, "sockets", {}, &sockets, 0);
     std::string misc;
-    for (long long v : {0LL, 0LL, 0LL, 0LL, 16LL, 0LL, -14LL, -14LL}) misc.append(reinterpret_cast<const char *>(&v), 8);
+    for (long long v : {0LL, 0LL, 0LL, 0LL, 16LL, 0LL, -14LL, -14LL})
+        misc.append(reinterpret_cast<const char *>(&v), 8);
     same_both_ways(env, "misc", {}, &misc, 0);
     same_both_ways(env, "returns", {}, nullptr, 5);
     const std::string deep = "deep\n";
@@ -220,28 +230,32 @@ void test_programs_cli(const Env &env) {
 
     // Helpers that fail return -errno in ring 0.
     Outcome k = run_cmd({env.ktal, "run", env.image("errors")});
-    std::vector<long long> want = {-EBADF, -ENOENT, -EFAULT, -EINVAL, -EBADF, -EAFNOSUPPORT,
+    std::vector<long long> want = {-EBADF,  -ENOENT, -EFAULT, -EINVAL,   -EBADF,  -EAFNOSUPPORT,
                                    -EINVAL, -EINVAL, -EINVAL, -ENOTSOCK, -EINVAL, -EFAULT};
     check(words(k.out) == want && k.exit_code() == 0, "errors: ring 0 helpers fail with -errno",
           "got " + join(words(k.out)) + ", want " + join(want));
     Outcome u = run_cmd({env.ktal, "run", "--user", env.image("errors")});
-    check(words(u.out) == want && u.exit_code() == 0, "errors: user-mode helpers fail with the same -errno",
+    check(words(u.out) == want && u.exit_code() == 0,
+          "errors: user-mode helpers fail with the same -errno",
           "got " + join(words(u.out)) + ", want " + join(want));
 
     // A trap: the same report and status both ways.
     k = run_cmd({env.ktal, "run", env.image("trap")});
     u = run_cmd({env.ktal, "run", "--user", env.image("trap")});
-    const std::string trap_line = "ktal: the program trapped: a pointer outside the sandbox and rodata (value 0x1234)";
-    check(k.exit_code() == 134 && k.err.find(trap_line) != std::string::npos, "trap: ring 0 reports it, status 134",
+    const std::string trap_line =
+        "ktal: the program trapped: a pointer outside the sandbox and rodata (value 0x1234)";
+    check(k.exit_code() == 134 && k.err.find(trap_line) != std::string::npos,
+          "trap: ring 0 reports it, status 134",
           "status " + std::to_string(k.exit_code()) + ", stderr \"" + printable(k.err) + "\"");
-    check(u.exit_code() == 134 && u.err.find(trap_line) != std::string::npos, "trap: user mode reports it the same way",
-          "status " + std::to_string(u.exit_code()));
+    check(u.exit_code() == 134 && u.err.find(trap_line) != std::string::npos,
+          "trap: user mode reports it the same way", "status " + std::to_string(u.exit_code()));
 
     // A rejection prints as `ktal verify` prints it.
     Outcome v = run_cmd({env.ktal, "verify", env.image("cli")});
     Outcome r = run_cmd({env.ktal, "run", env.image("cli")});
     std::string body = v.out.substr(v.out.find('\n') + 1);
-    check(v.exit_code() == 1 && r.exit_code() == 1 && !body.empty() && r.err.find(body) != std::string::npos &&
+    check(v.exit_code() == 1 && r.exit_code() == 1 && !body.empty() &&
+              r.err.find(body) != std::string::npos &&
               r.err.find("REJECTED by the verifier in ktal.ko") != std::string::npos,
           "rejection: ktal run prints the kernel's verdict as ktal verify does",
           "\"" + printable(r.err) + "\" vs \"" + printable(body) + "\"");
@@ -251,17 +265,20 @@ void test_programs_cli(const Env &env) {
     std::string handle = ld.out.substr(0, ld.out.find('\n'));
     check(ld.exit_code() == 0 && !handle.empty(), "ktal load prints a handle", handle);
     Outcome ls = run_cmd({env.ktal, "list", "--json"});
-    check(ls.out.find("\"handle\":" + handle + ",\"name\":\"hello.ktal\",\"persistent\":true") != std::string::npos,
+    check(ls.out.find("\"handle\":" + handle + ",\"name\":\"hello.ktal\",\"persistent\":true") !=
+              std::string::npos,
           "ktal list --json shows it", printable(ls.out));
     Outcome rh = run_cmd({env.ktal, "run", "--handle", handle, "x", "y", "z"});
     check(rh.exit_code() == 44 && rh.out == hello, "ktal run --handle runs it from another process",
           "status " + std::to_string(rh.exit_code()));
     rh = run_cmd({env.ktal, "run", "--handle", handle});
     ls = run_cmd({env.ktal, "list", "--json"});
-    check(ls.out.find("\"runs\":2") != std::string::npos, "ktal list counts its runs", printable(ls.out));
+    check(ls.out.find("\"runs\":2") != std::string::npos, "ktal list counts its runs",
+          printable(ls.out));
     Outcome ul = run_cmd({env.ktal, "unload", handle});
     Outcome gone = run_cmd({env.ktal, "run", "--handle", handle});
-    check(ul.exit_code() == 0 && gone.exit_code() == 1 && gone.err.find("No such file") != std::string::npos,
+    check(ul.exit_code() == 0 && gone.exit_code() == 1 &&
+              gone.err.find("No such file") != std::string::npos,
           "ktal unload unloads it", printable(gone.err));
     Outcome ul2 = run_cmd({env.ktal, "unload", handle});
     check(ul2.exit_code() == 1, "ktal unload of a gone handle fails", printable(ul2.err));
@@ -274,7 +291,8 @@ void test_programs_api(const Device &dev, const Env &env) {
         std::string out = capture_stdout([&] {
             for (int i = 0; i < 3; ++i) (void)dev.run(h, {"counter"});
         });
-        check(out == "B\nB\nB\n", "counter: three runs of one load start from pristine data", printable(out));
+        check(out == "B\nB\nB\n", "counter: three runs of one load start from pristine data",
+              printable(out));
         (void)dev.unload(h);
     }
     // How a run ends.
@@ -282,7 +300,8 @@ void test_programs_api(const Device &dev, const Env &env) {
         const char *name;
         Ran::How how;
         long long status;
-    } cases[] = {{"returns", Ran::Returned, 5}, {"trap", Ran::Trapped, 134}, {"hello", Ran::Exited, 41}};
+    } cases[] = {
+        {"returns", Ran::Returned, 5}, {"trap", Ran::Trapped, 134}, {"hello", Ran::Exited, 41}};
     for (const Case &c : cases) {
         h = load_ok(dev, env, c.name);
         if (!h) continue;
@@ -306,15 +325,17 @@ void test_programs_api(const Device &dev, const Env &env) {
         (void)dev.unload(h);
     }
     // Stack depth (measure_stack=1): the deepest use of the 16 KiB kernel stack.
-    for (const char *name : {"hello", "echo", "files", "sockets", "misc", "errors", "sleeper", "bench", "deep"}) {
+    for (const char *name :
+         {"hello", "echo", "files", "sockets", "misc", "errors", "sleeper", "bench", "deep"}) {
         h = load_ok(dev, env, name);
         if (!h) continue;
         std::variant<Ran, Error> r;
         capture_stdout([&] { r = dev.run(h, {name, "arg"}); });
         const Ran *ran = std::get_if<Ran>(&r);
         if (ran && ran->stack_bytes)
-            check(ran->stack_bytes < 12288, std::string("stack: ") + name + " uses " + std::to_string(ran->stack_bytes) +
-                                                " of 16384 bytes of kernel stack (program, helpers, interrupts)");
+            check(ran->stack_bytes < 12288,
+                  std::string("stack: ") + name + " uses " + std::to_string(ran->stack_bytes) +
+                      " of 16384 bytes of kernel stack (program, helpers, interrupts)");
         (void)dev.unload(h);
     }
 }
@@ -345,7 +366,8 @@ void test_signals(const Env &env) {
             char buf[256];
             pollfd pfd{errp[0], POLLIN, 0};
             auto t0 = Clock::now();
-            while (err.find("running in ring 0") == std::string::npos && since(t0) < 20 && poll(&pfd, 1, 1000) >= 0) {
+            while (err.find("running in ring 0") == std::string::npos && since(t0) < 20 &&
+                   poll(&pfd, 1, 1000) >= 0) {
                 ssize_t n = read(errp[0], buf, sizeof buf);
                 if (n <= 0) break;
                 err.append(buf, static_cast<size_t>(n));
@@ -360,9 +382,10 @@ void test_signals(const Env &env) {
             close(errp[0]);
             check(alive && WIFSIGNALED(st) && WTERMSIG(st) == sig && dt < 1.0,
                   std::string(prog) + ": " + (sig == SIGINT ? "SIGINT" : "SIGKILL") + " after " +
-                      std::to_string(static_cast<int>(hold * 1000)) + " ms in ring 0 ends it within 1 s",
-                  std::string(alive ? "" : "it was not running; ") + "gone " + std::to_string(dt * 1000) +
-                      " ms after the signal, " +
+                      std::to_string(static_cast<int>(hold * 1000)) +
+                      " ms in ring 0 ends it within 1 s",
+                  std::string(alive ? "" : "it was not running; ") + "gone " +
+                      std::to_string(dt * 1000) + " ms after the signal, " +
                       (WIFSIGNALED(st) ? "killed by signal " + std::to_string(WTERMSIG(st))
                                        : "exit " + std::to_string(WEXITSTATUS(st))));
         }
@@ -431,7 +454,8 @@ void test_parallel(const Env &env) {
     std::uint64_t h = load_ok(dev, env, "sleeper", true);
     if (!h) return;
     overlap = both("sleeper", h, &s1, &s2);
-    check(exited0(s1) && exited0(s2) && overlap < 0.05, "two processes: runs of one persistent program take turns",
+    check(exited0(s1) && exited0(s2) && overlap < 0.05,
+          "two processes: runs of one persistent program take turns",
           "their ring-0 intervals overlap by " + std::to_string(overlap * 1000) + " ms");
     (void)dev.unload(h);
     munmap(shared, 4096);
@@ -524,7 +548,8 @@ void test_bad_args(const Device &dev, const Env &env) {
     expect_errno("RUN: NULL struct", raw(dev, KTAL_IOC_RUN, nullptr), EFAULT);
     r.size = 8;
     expect_errno("RUN: struct size 8", raw(dev, KTAL_IOC_RUN, &r), EINVAL);
-    for (std::uint64_t bad : {std::uint64_t{0}, std::uint64_t{999999}, std::uint64_t{1} << 40, ~std::uint64_t{0}}) {
+    for (std::uint64_t bad :
+         {std::uint64_t{0}, std::uint64_t{999999}, std::uint64_t{1} << 40, ~std::uint64_t{0}}) {
         r = run_args();
         r.handle = bad;
         expect_errno("RUN: handle " + std::to_string(bad), raw(dev, KTAL_IOC_RUN, &r), ENOENT);
@@ -550,7 +575,8 @@ void test_bad_args(const Device &dev, const Env &env) {
     r.argc = 8000;
     r.argv = reinterpret_cast<uintptr_t>(big.data());
     r.argv_size = big.size(); // 56000 bytes + a 64008-byte table: too much for 64 KiB
-    expect_errno("RUN: argv that fits the size limit but not the table", raw(dev, KTAL_IOC_RUN, &r), E2BIG);
+    expect_errno("RUN: argv that fits the size limit but not the table", raw(dev, KTAL_IOC_RUN, &r),
+                 E2BIG);
     r = run_args();
     r.flags = 1;
     expect_errno("RUN: unknown flag", raw(dev, KTAL_IOC_RUN, &r), EINVAL);
@@ -563,13 +589,14 @@ void test_bad_args(const Device &dev, const Env &env) {
             r.handle = h2;
             expect_errno("RUN: another open file's handle", raw(dev, KTAL_IOC_RUN, &r), ENOENT);
             ktal_unload u{sizeof(ktal_unload), 0, h2, 0};
-            expect_errno("UNLOAD: another open file's handle", raw(dev, KTAL_IOC_UNLOAD, &u), ENOENT);
+            expect_errno("UNLOAD: another open file's handle", raw(dev, KTAL_IOC_UNLOAD, &u),
+                         ENOENT);
         }
     }
     r = run_args();
     std::string out = capture_stdout([&] { e = raw(dev, KTAL_IOC_RUN, &r); });
-    check(e == 0 && r.how == KTAL_RUN_EXITED && r.status == 41 && out == "hello\n", "args: RUN of the good handle",
-          err_name(e) + ", status " + std::to_string(r.status));
+    check(e == 0 && r.how == KTAL_RUN_EXITED && r.status == 41 && out == "hello\n",
+          "args: RUN of the good handle", err_name(e) + ", status " + std::to_string(r.status));
 
     ktal_unload u{sizeof(ktal_unload), 0, h, 0};
     expect_errno("UNLOAD: NULL struct", raw(dev, KTAL_IOC_UNLOAD, nullptr), EFAULT);
@@ -596,7 +623,8 @@ void test_bad_args(const Device &dev, const Env &env) {
     expect_errno("LIST: NULL entries", raw(dev, KTAL_IOC_LIST, &li), EFAULT);
     li.capacity = 0;
     e = raw(dev, KTAL_IOC_LIST, &li);
-    check(e == 0 && li.count == 1, "LIST: capacity 0 counts", err_name(e) + ", count " + std::to_string(li.count));
+    check(e == 0 && li.count == 1, "LIST: capacity 0 counts",
+          err_name(e) + ", count " + std::to_string(li.count));
     (void)dev.unload(h3);
     expect_errno("unknown ioctl", raw(dev, _IO(KTAL_IOC_MAGIC, 0x7f), nullptr), ENOTTY);
 
@@ -620,9 +648,11 @@ void test_bad_args(const Device &dev, const Env &env) {
         }
     }
     auto info1 = std::get<ktal::device::Info>(dev.info());
-    check(info1.programs_loaded == info0.programs_loaded && info1.loaded_bytes == info0.loaded_bytes,
+    check(info1.programs_loaded == info0.programs_loaded &&
+              info1.loaded_bytes == info0.loaded_bytes,
           "closing /dev/ktal unloads what it loaded",
-          std::to_string(info1.programs_loaded) + " programs, " + std::to_string(info1.loaded_bytes) + " bytes");
+          std::to_string(info1.programs_loaded) + " programs, " +
+              std::to_string(info1.loaded_bytes) + " bytes");
 }
 
 // (h) getpid: ring 0 vs user mode, timed inside the program. The two modes
@@ -646,7 +676,8 @@ void test_bench(const Env &env) {
     }
     check(k > 0 && u > 0, "bench: getpid timed inside the program both ways");
     if (k > 0 && u > 0) {
-        std::printf("getpid: %.1f ns in ring 0 (helper call), %.1f ns in user mode (system call): %.1fx faster in ring 0\n",
+        std::printf("getpid: %.1f ns in ring 0 (helper call), %.1f ns in user mode (system call): "
+                    "%.1fx faster in ring 0\n",
                     k, u, u / k);
         std::fflush(stdout);
     }
@@ -664,8 +695,9 @@ void test_c(const Env &c) {
         check(built[name], "C: ktal-cc compiled " + name + ".c");
     }
     if (built["greet"]) {
-        const std::string want = "hello from ktal with 2 argument(s)\n  argv[1] = \"a b\" (3 bytes)\n"
-                                 "  argv[2] = \"c\" (1 bytes)\nuid 0\nread 14 bytes: file contents\n";
+        const std::string want =
+            "hello from ktal with 2 argument(s)\n  argv[1] = \"a b\" (3 bytes)\n"
+            "  argv[2] = \"c\" (1 bytes)\nuid 0\nread 14 bytes: file contents\n";
         same_both_ways(c, "greet", {"a b", "c"}, &want, 13);
     }
     if (built["getpid_bench"]) {
@@ -676,7 +708,8 @@ void test_c(const Env &c) {
             argv.push_back("200000");
             Outcome o = run_cmd(argv);
             size_t at = o.out.find(" ns per call");
-            if (o.exit_code() != 0 || at == std::string::npos) return std::make_pair(-1L, o.out + o.err);
+            if (o.exit_code() != 0 || at == std::string::npos)
+                return std::make_pair(-1L, o.out + o.err);
             size_t from = o.out.rfind(' ', at - 1);
             return std::make_pair(std::atol(o.out.substr(from + 1, at - from - 1).c_str()), o.out);
         };
@@ -708,7 +741,8 @@ int programs(const std::string &ktal, const std::string &dir, const std::string 
     const Device &dev = std::get<Device>(opened);
     auto info = dev.info();
     const auto *in = std::get_if<ktal::device::Info>(&info);
-    check(in && (in->flags & KTAL_INFO_RUN) && in->abi_minor >= 2, "info: ABI 1.2 with KTAL_INFO_RUN");
+    check(in && (in->flags & KTAL_INFO_RUN) && in->abi_minor >= 2,
+          "info: ABI 1.2 with KTAL_INFO_RUN");
     test_programs_cli(env);
     test_programs_api(dev, env);
     test_signals(env);
@@ -732,7 +766,8 @@ int corpus(const std::string &dir) {
     std::string line;
     int cases = 0, agree = 0, unexpected = 0;
     while (std::getline(manifest, line)) {
-        std::string name = line.substr(0, line.find('\t')), expect = line.substr(line.find('\t') + 1);
+        std::string name = line.substr(0, line.find('\t')),
+                    expect = line.substr(line.find('\t') + 1);
         ++cases;
         if (expect == "unbuilt") {
             check(false, name, "the case does not build (see the build log)");
@@ -740,10 +775,13 @@ int corpus(const std::string &dir) {
         }
         Bytes image = read_bytes(dir + "/" + name + ".ktal");
         ktal::CheckResult u = ktal::check_image(image, 4096);
-        std::string user = u.accepted ? "accept" : u.malformed ? "image.malformed" : u.rejection.rule;
+        std::string user = u.accepted    ? "accept"
+                           : u.malformed ? "image.malformed"
+                                         : u.rejection.rule;
         auto k = dev.load(image, name);
         std::string kernel;
-        if (auto *e = std::get_if<Error>(&k)) kernel = "error: " + e->message;
+        if (auto *e = std::get_if<Error>(&k))
+            kernel = "error: " + e->message;
         else {
             const Loaded &l = std::get<Loaded>(k);
             kernel = l.accepted ? "accept" : l.rejection.rule;
@@ -753,13 +791,16 @@ int corpus(const std::string &dir) {
         agree += ok;
         if (user != expect) {
             ++unexpected;
-            note(name + ": expects " + expect + ", the verifier says " + user + " (a verifier matter, not ktal.ko's)");
+            note(name + ": expects " + expect + ", the verifier says " + user +
+                 " (a verifier matter, not ktal.ko's)");
         }
-        if (!ok || std::getenv("KTAL_VERBOSE")) check(ok, name, "kernel " + kernel + ", user space " + user);
+        if (!ok || std::getenv("KTAL_VERBOSE"))
+            check(ok, name, "kernel " + kernel + ", user space " + user);
     }
-    check(cases > 0 && agree == cases, "corpus: LOAD refuses every adversarial image with the user-space rule",
-          std::to_string(agree) + " of " + std::to_string(cases) + " agree; " + std::to_string(unexpected) +
-              " differ from their `# expect`");
+    check(cases > 0 && agree == cases,
+          "corpus: LOAD refuses every adversarial image with the user-space rule",
+          std::to_string(agree) + " of " + std::to_string(cases) + " agree; " +
+              std::to_string(unexpected) + " differ from their `# expect`");
     return 0;
 }
 
@@ -804,13 +845,14 @@ int cycles(const std::string &dir, int n) {
     int bad = 0;
     auto cycle = [&] {
         auto l = dev.load(image, "counter");
-        if (!std::holds_alternative<Loaded>(l) || !std::get<Loaded>(l).accepted) return ++bad, void();
+        if (!std::holds_alternative<Loaded>(l) || !std::get<Loaded>(l).accepted)
+            return ++bad, void();
         std::uint64_t h = std::get<Loaded>(l).handle;
         if (!std::holds_alternative<Ran>(dev.run(h, {"counter"}))) ++bad;
         if (!std::holds_alternative<std::monostate>(dev.unload(h))) ++bad;
     };
     int null = open("/dev/null", O_WRONLY), saved = dup(1);
-    dup2(null, 1); // the program's output
+    dup2(null, 1);                        // the program's output
     for (int i = 0; i < 50; ++i) cycle(); // warm the caches
     sync();
     usleep(200000);
@@ -823,27 +865,33 @@ int cycles(const std::string &dir, int n) {
     auto m1 = meminfo();
     long long s1 = slab_active_bytes();
     dup2(saved, 1);
-    long long dv = (m1["VmallocUsed"] - m0["VmallocUsed"]) * 1024, ds = (m1["Slab"] - m0["Slab"]) * 1024,
-              da = s1 - s0;
-    std::printf("cycles: %d load/run/unload cycles in %.1f s; VmallocUsed %lld kB %+lld bytes, Slab %lld kB %+lld "
+    long long dv = (m1["VmallocUsed"] - m0["VmallocUsed"]) * 1024,
+              ds = (m1["Slab"] - m0["Slab"]) * 1024, da = s1 - s0;
+    std::printf("cycles: %d load/run/unload cycles in %.1f s; VmallocUsed %lld kB %+lld bytes, "
+                "Slab %lld kB %+lld "
                 "bytes, slab objects in use %lld bytes %+lld bytes\n",
                 n, secs, m0["VmallocUsed"], dv, m0["Slab"], ds, s0, da);
     check(s0 > 0 && m0["Slab"] > 0, "cycles: /proc/slabinfo and /proc/meminfo read");
-    check(bad == 0, "cycles: every load, run and unload succeeded", std::to_string(bad) + " failed");
+    check(bad == 0, "cycles: every load, run and unload succeeded",
+          std::to_string(bad) + " failed");
     // One cycle holds a 72 KiB image (vmalloc) and about 1.5 KiB of slab
     // objects (program, load arguments, admission result, argv). A leak of
     // any of them over the cycles would show as at least n times that; the
     // tolerances are a fraction of one cycle's worth per 100 cycles, above
     // the noise of an idle guest.
-    check(dv <= 64 * 1024, "cycles: vmalloc usage back at baseline (tolerance 64 KiB, less than one image)",
+    check(dv <= 64 * 1024,
+          "cycles: vmalloc usage back at baseline (tolerance 64 KiB, less than one image)",
           std::to_string(dv) + " bytes");
-    check(da <= 64 * 1024, "cycles: slab objects in use back at baseline (tolerance 64 KiB, 64 bytes a cycle)",
+    check(da <= 64 * 1024,
+          "cycles: slab objects in use back at baseline (tolerance 64 KiB, 64 bytes a cycle)",
           std::to_string(da) + " bytes");
-    check(ds <= 256 * 1024, "cycles: Slab back at baseline (tolerance 256 KiB: partly empty slabs are kept)",
+    check(ds <= 256 * 1024,
+          "cycles: Slab back at baseline (tolerance 256 KiB: partly empty slabs are kept)",
           std::to_string(ds) + " bytes");
     auto info = dev.info();
     const auto *in = std::get_if<ktal::device::Info>(&info);
-    check(in && in->programs_loaded == 0 && in->loaded_bytes == 0, "cycles: the module holds nothing afterwards");
+    check(in && in->programs_loaded == 0 && in->loaded_bytes == 0,
+          "cycles: the module holds nothing afterwards");
     return 0;
 }
 
@@ -852,7 +900,8 @@ int cycles(const std::string &dir, int n) {
 int main(int argc, char **argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     std::string mode = argc > 1 ? argv[1] : "";
-    if (mode == "as" && argc > 4) { // as UID GID COMMAND...: run COMMAND as that user, in that group only
+    if (mode == "as" &&
+        argc > 4) { // as UID GID COMMAND...: run COMMAND as that user, in that group only
         gid_t g = static_cast<gid_t>(std::atoi(argv[3]));
         if (setgroups(1, &g) || setgid(g) || setuid(static_cast<uid_t>(std::atoi(argv[2])))) {
             std::perror("ktal-run-ioctl-test as");
@@ -862,11 +911,15 @@ int main(int argc, char **argv) {
         std::perror("execv");
         return 127;
     }
-    if (mode == "programs" && (argc == 4 || argc == 5)) programs(argv[2], argv[3], argc == 5 ? argv[4] : "");
-    else if (mode == "corpus" && argc == 3) corpus(argv[2]);
-    else if (mode == "cycles" && argc == 4) cycles(argv[2], std::atoi(argv[3]));
+    if (mode == "programs" && (argc == 4 || argc == 5))
+        programs(argv[2], argv[3], argc == 5 ? argv[4] : "");
+    else if (mode == "corpus" && argc == 3)
+        corpus(argv[2]);
+    else if (mode == "cycles" && argc == 4)
+        cycles(argv[2], std::atoi(argv[3]));
     else {
-        std::fprintf(stderr, "usage: ktal-run-ioctl-test programs KTAL DIR [CDIR] | corpus DIR | cycles DIR N | as UID GID CMD...\n");
+        std::fprintf(stderr, "usage: ktal-run-ioctl-test programs KTAL DIR [CDIR] | corpus DIR | "
+                             "cycles DIR N | as UID GID CMD...\n");
         return 2;
     }
     std::printf("run_ioctl %s: %d failure(s)\n", mode.c_str(), failures);

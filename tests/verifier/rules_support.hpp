@@ -44,7 +44,8 @@ struct Outcome {
     std::string describe() const {
         std::ostringstream o;
         o << "verdict: " << rule() << "\n  message: " << message() << "\n  at: 0x" << std::hex
-          << r.rejection.address << " " << disasm() << "\n  expected: " << expected() << "\n  found: " << found();
+          << r.rejection.address << " " << disasm() << "\n  expected: " << expected()
+          << "\n  found: " << found();
         return o.str();
     }
 };
@@ -59,8 +60,8 @@ inline std::string cert_lines(const std::string &lines) {
 
 // A function definition in the text section.
 inline std::string fn(const std::string &name, const std::string &body) {
-    return "        .text\n        .globl " + name + "\n        .type " + name + ",@function\n" + name + ":\n" + body +
-           "\n        .size " + name + ", .-" + name + "\n";
+    return "        .text\n        .globl " + name + "\n        .type " + name + ",@function\n" +
+           name + ":\n" + body + "\n        .size " + name + ", .-" + name + "\n";
 }
 
 // Data every program may use: `obj` (64 bytes in the sandbox's .data),
@@ -78,8 +79,10 @@ words:  .quad 1,2,3,4,5,6,7,8
 )";
 
 // A whole program: certificate lines (functions, args, blocks) + assembly.
-inline std::string prog(const std::string &cert, const std::string &assembly, const std::string &entry = "main") {
-    return cert_lines("ktal-cert 1\nlayout auto\nhelpers auto\nentry " + entry + "\n" + cert) + assembly + kData;
+inline std::string prog(const std::string &cert, const std::string &assembly,
+                        const std::string &entry = "main") {
+    return cert_lines("ktal-cert 1\nlayout auto\nhelpers auto\nentry " + entry + "\n" + cert) +
+           assembly + kData;
 }
 
 // A program of one function `main`.
@@ -93,7 +96,9 @@ inline std::string one(const std::string &fn_cert, const std::string &body) {
 // Uses r10 and r11.
 inline std::string probe(const std::string &reg) {
     return "        lea r11, [rip + table]\n        movzx r10d, byte ptr [r11 + " + reg +
-           "]\n        lea r11, [rip + __ktal_image_end - 80]\n        movzx r10d, byte ptr [r11 + " + reg + "]\n";
+           "]\n        lea r11, [rip + __ktal_image_end - 80]\n        movzx r10d, byte ptr [r11 "
+           "+ " +
+           reg + "]\n";
 }
 
 // main(rdi, rsi, rdx: any integers) runs `body`, then probes `reg`, then returns.
@@ -121,26 +126,26 @@ inline std::vector<u8> image_of(const std::string &text) {
 
 } // namespace ktal::test
 
-#define EXPECT_ACCEPT(text)                                                                                    \
-    do {                                                                                                       \
-        ::ktal::test::Outcome o_ = ::ktal::test::run(text);                                                    \
-        EXPECT_TRUE(o_.accepted()) << o_.describe();                                                           \
+#define EXPECT_ACCEPT(text)                                                                        \
+    do {                                                                                           \
+        ::ktal::test::Outcome o_ = ::ktal::test::run(text);                                        \
+        EXPECT_TRUE(o_.accepted()) << o_.describe();                                               \
     } while (0)
 
-#define EXPECT_REJECT(text, rule_name)                                                                         \
-    do {                                                                                                       \
-        ::ktal::test::Outcome o_ = ::ktal::test::run(text);                                                    \
-        EXPECT_TRUE(o_.built) << o_.build_error;                                                               \
-        EXPECT_EQ(o_.rule(), std::string(rule_name)) << o_.describe();                                         \
+#define EXPECT_REJECT(text, rule_name)                                                             \
+    do {                                                                                           \
+        ::ktal::test::Outcome o_ = ::ktal::test::run(text);                                        \
+        EXPECT_TRUE(o_.built) << o_.build_error;                                                   \
+        EXPECT_EQ(o_.rule(), std::string(rule_name)) << o_.describe();                             \
     } while (0)
 
 // Rejected for `rule_name`, with a message that contains `words`.
-#define EXPECT_REJECT_MSG(text, rule_name, words)                                                              \
-    do {                                                                                                       \
-        ::ktal::test::Outcome o_ = ::ktal::test::run(text);                                                    \
-        EXPECT_TRUE(o_.built) << o_.build_error;                                                               \
-        EXPECT_EQ(o_.rule(), std::string(rule_name)) << o_.describe();                                         \
-        EXPECT_NE(o_.message().find(words), std::string::npos) << o_.describe();                               \
+#define EXPECT_REJECT_MSG(text, rule_name, words)                                                  \
+    do {                                                                                           \
+        ::ktal::test::Outcome o_ = ::ktal::test::run(text);                                        \
+        EXPECT_TRUE(o_.built) << o_.build_error;                                                   \
+        EXPECT_EQ(o_.rule(), std::string(rule_name)) << o_.describe();                             \
+        EXPECT_NE(o_.message().find(words), std::string::npos) << o_.describe();                   \
     } while (0)
 
 // The verifier learns that `reg` lies in [0, 79] after `body` ...
@@ -148,19 +153,19 @@ inline std::vector<u8> image_of(const std::string &text) {
 // ... or it does not: the probe's access is out of bounds (memory.bounds), or
 // the index is so wide that base + index is no pointer at all
 // (memory.not-a-pointer: address() gives up beyond 2^48).
-#define EXPECT_UNBOUNDED(body, reg)                                                                            \
-    do {                                                                                                       \
-        ::ktal::test::Outcome o_ = ::ktal::test::run(::ktal::test::learns(body, reg));                         \
-        EXPECT_TRUE(o_.built) << o_.build_error;                                                               \
-        EXPECT_TRUE(o_.rule() == ::ktal::rule::kBounds || o_.rule() == ::ktal::rule::kNotPointer)              \
-            << o_.describe();                                                                                  \
+#define EXPECT_UNBOUNDED(body, reg)                                                                \
+    do {                                                                                           \
+        ::ktal::test::Outcome o_ = ::ktal::test::run(::ktal::test::learns(body, reg));             \
+        EXPECT_TRUE(o_.built) << o_.build_error;                                                   \
+        EXPECT_TRUE(o_.rule() == ::ktal::rule::kBounds || o_.rule() == ::ktal::rule::kNotPointer)  \
+            << o_.describe();                                                                      \
     } while (0)
 
 // The same for any program whose last access is the probe.
-#define EXPECT_PROBE_FAILS(text)                                                                               \
-    do {                                                                                                       \
-        ::ktal::test::Outcome o_ = ::ktal::test::run(text);                                                    \
-        EXPECT_TRUE(o_.built) << o_.build_error;                                                               \
-        EXPECT_TRUE(o_.rule() == ::ktal::rule::kBounds || o_.rule() == ::ktal::rule::kNotPointer)              \
-            << o_.describe();                                                                                  \
+#define EXPECT_PROBE_FAILS(text)                                                                   \
+    do {                                                                                           \
+        ::ktal::test::Outcome o_ = ::ktal::test::run(text);                                        \
+        EXPECT_TRUE(o_.built) << o_.build_error;                                                   \
+        EXPECT_TRUE(o_.rule() == ::ktal::rule::kBounds || o_.rule() == ::ktal::rule::kNotPointer)  \
+            << o_.describe();                                                                      \
     } while (0)

@@ -12,10 +12,12 @@
 
 namespace ktal::cli {
 
-static const char *kUsage = "usage: ktal cert dump FILE          print a certificate (FILE: an image or a raw certificate)\n"
-                            "       ktal cert asm TEXT -o OUT [--elf IMAGE]\n"
-                            "                                    assemble the text form; --elf resolves @symbols,\n"
-                            "                                    `layout auto` and `function NAME` from an image\n";
+static const char *kUsage =
+    "usage: ktal cert dump FILE          print a certificate (FILE: an image or a raw "
+    "certificate)\n"
+    "       ktal cert asm TEXT -o OUT [--elf IMAGE]\n"
+    "                                    assemble the text form; --elf resolves @symbols,\n"
+    "                                    `layout auto` and `function NAME` from an image\n";
 
 // The layout of an image that may not carry a certificate yet.
 static std::optional<Layout> layout_of(const std::vector<u8> &file) {
@@ -32,11 +34,16 @@ static int dump(const std::string &path) {
     const u8 *cert = file->data();
     usize size = file->size();
     SymbolTable syms;
-    if (size >= 4 && std::memcmp(cert, "\x7f" "ELF", 4) == 0) {
+    if (size >= 4 && std::memcmp(cert,
+                                 "\x7f"
+                                 "ELF",
+                                 4) == 0) {
         Image img;
         LoadError le;
         if (!image_parse(file->data(), file->size(), img, le))
-            return std::fprintf(stderr, "ktal cert dump: %s: %s\n", path.c_str(), le.message.c_str()), 1;
+            return std::fprintf(stderr, "ktal cert dump: %s: %s\n", path.c_str(),
+                                le.message.c_str()),
+                   1;
         cert = img.cert, size = img.cert_size;
         syms = SymbolTable::from_elf(*file);
     }
@@ -46,8 +53,9 @@ static int dump(const std::string &path) {
     Cert c;
     CertError ce;
     if (!cert_read(cert, size, arena, c, ce))
-        return std::fprintf(stderr, "ktal cert dump: %s: malformed certificate at byte %llu: %s\n", path.c_str(),
-                            static_cast<unsigned long long>(ce.offset), ce.message.c_str()),
+        return std::fprintf(stderr, "ktal cert dump: %s: malformed certificate at byte %llu: %s\n",
+                            path.c_str(), static_cast<unsigned long long>(ce.offset),
+                            ce.message.c_str()),
                1;
     model::Cert m = model::from_cert(c);
     model::Symbols s;
@@ -56,7 +64,8 @@ static int dump(const std::string &path) {
     return 0;
 }
 
-static int assemble(const std::string &text_path, const std::string &out_path, const std::string &elf_path) {
+static int assemble(const std::string &text_path, const std::string &out_path,
+                    const std::string &elf_path) {
     std::string err;
     auto text = read_file(text_path, err);
     if (!text) return std::fprintf(stderr, "ktal cert asm: %s\n", err.c_str()), 1;
@@ -76,7 +85,9 @@ static int assemble(const std::string &text_path, const std::string &out_path, c
     model::ParseError pe;
     std::string_view sv(reinterpret_cast<const char *>(text->data()), text->size());
     if (!model::parse(sv, elf_path.empty() ? nullptr : &s, m, pe))
-        return std::fprintf(stderr, "%s:%d: error: %s\n", text_path.c_str(), pe.line, pe.message.c_str()), 1;
+        return std::fprintf(stderr, "%s:%d: error: %s\n", text_path.c_str(), pe.line,
+                            pe.message.c_str()),
+               1;
     std::vector<u8> bin = model::encode(m);
     std::ofstream out(out_path, std::ios::binary);
     out.write(reinterpret_cast<const char *>(bin.data()), static_cast<std::streamsize>(bin.size()));
@@ -95,10 +106,16 @@ int run_cert(Args args) {
         std::string in, out, elf;
         for (size_t i = 1; i < args.size(); ++i) {
             std::string a = args[i];
-            if (a == "-o" && i + 1 < args.size()) out = args[++i];
-            else if (a == "--elf" && i + 1 < args.size()) elf = args[++i];
-            else if (in.empty() && a[0] != '-') in = a;
-            else return std::fprintf(stderr, "ktal cert asm: unexpected '%s'\n%s", a.c_str(), kUsage), 2;
+            if (a == "-o" && i + 1 < args.size())
+                out = args[++i];
+            else if (a == "--elf" && i + 1 < args.size())
+                elf = args[++i];
+            else if (in.empty() && a[0] != '-')
+                in = a;
+            else
+                return std::fprintf(stderr, "ktal cert asm: unexpected '%s'\n%s", a.c_str(),
+                                    kUsage),
+                       2;
         }
         if (in.empty() || out.empty()) return std::fprintf(stderr, "%s", kUsage), 2;
         return assemble(in, out, elf);
