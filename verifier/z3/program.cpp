@@ -12,9 +12,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace ktal::prover {
 
@@ -186,6 +188,38 @@ std::string describe_value(const Env &e, const z3::model &m, const expr &v) {
     return out;
 }
 
+// Questions to Z3 about one run: what the run assumes (the layout's facts,
+// the certified state at its start, what its calls return) and one query at
+// a time, each in a fresh solver: Z3 solves these bit-vector problems much
+// faster outside its incremental mode.
+struct Asker {
+    z3::context &c;
+    std::vector<expr> base;
+    double ms = 0; // time spent solving
+    u64 queries = 0;
+
+    z3::check_result check(const expr &q, unsigned timeout_ms, z3::model *model = nullptr, std::string *why = nullptr) {
+        z3::solver sol(c);
+        z3::params p(c);
+        p.set("timeout", timeout_ms);
+        sol.set(p);
+        for (const expr &b : base) sol.add(b);
+        sol.add(q);
+        auto t0 = std::chrono::steady_clock::now();
+        z3::check_result r = sol.check();
+        ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        ++queries;
+        if (r == z3::sat && model) *model = sol.get_model();
+        if (r == z3::unknown) {
+            if (why) *why = sol.reason_unknown();
+            if (const char *dump = std::getenv("KTAL_PROVE_DUMP")) {
+                if (std::FILE *f = std::fopen(dump, "w")) std::fputs(sol.to_smt2().c_str(), f), std::fclose(f);
+            }
+        }
+        return r;
+    }
+};
+
 class Run; // forward
 
 // One function: its instructions, and the runs from its entry and blocks.
@@ -198,8 +232,10 @@ class FunctionProver {
 
   private:
     friend class Run;
-    void solve(u64 block, const MState &init, const std::vector<expr> &assumptions, std::vector<Pending> &pend,
-               Env &env);
+    void solve(u64 block, const MState &init, Asker &ask, std::vector<Pending> &pend, Env &env, z3::check_result cr,
+               double ms0, const std::string &why0);
+    u64 queries = 0;
+    double solver_ms = 0;
     const Block *block_at(u64 addr) const {
         for (u32 b = 0; b < fn_.nblocks; ++b)
             if (fn_.blocks[b].start == addr) return &fn_.blocks[b];
@@ -230,10 +266,11 @@ class FunctionProver {
 // has reached a certified block, a ret or a noreturn call.
 class Run {
   public:
-    Run(FunctionProver &fp, Env &e, u64 start) : fp_(fp), e_(e), start_(start) {}
+    // ask: holds the layout's facts and the run's assumptions; the run adds
+    // the facts about values it makes up, and asks it small questions.
+    Run(FunctionProver &fp, Env &e, u64 start, Asker &ask) : fp_(fp), e_(e), start_(start), ask_(ask) {}
 
     std::vector<Pending> pend;
-    std::vector<expr> axioms; // facts about values this run made up (a callee's result)
 
     void go(MState s, bool entry_is_block);
 
@@ -260,7 +297,7 @@ class Run {
     }
     void set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &data);
     void set_rsp(MState &s, const expr &v);
-    void forget_below(MState &s, const expr &off);
+    void uncover(MState &s, const expr &lo, const expr &hi); // bytes [lo, hi) from rsp0: unknown again
 
     // --- memory ---
     expr address(const MState &s, const MemRef &m, expr *data = nullptr);
@@ -282,8 +319,9 @@ class Run {
     expr load(MState &s, const MemRef &m, unsigned n, expr &data);
     void store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &data);
     void stack_write(MState &s, const expr &off, unsigned n, const expr &val, const expr &data, const expr &when) {
+        if (when.is_false()) return;
         for (unsigned i = 0; i < n; ++i) {
-            expr o = off + bv(i);
+            expr o = (off + bv(i)).simplify();
             s.mem = z3::store(s.mem, o, z3::ite(when, val.extract(8 * i + 7, 8 * i), z3::select(s.mem, o)));
             s.mdata = z3::store(s.mdata, o, z3::ite(when, data, z3::select(s.mdata, o)));
         }
@@ -314,9 +352,45 @@ class Run {
     void check_block(const MState &s, const Block &b, bool backward);
     expr count8(MState &s, const Insn &in, int idx);
 
+    // Is an access at a (condition `in`: inside the frame) a stack access?
+    // By the address's form where it can be: rsp0 plus a number is decided
+    // by arithmetic; a term that never names rsp0 is taken as outside the
+    // frame, which only strengthens the access's obligation (it must then lie
+    // in the sandbox or rodata, which the layout keeps apart from the stack:
+    // nothing is assumed that a proof does not show). Only the rest asks.
+    expr stack_access(const MState &s, const expr &in, const expr &a) {
+        expr d = in.simplify();
+        if (d.is_true() || d.is_false()) return d;
+        if (!mentions(a, e_.S)) return e_.c.bool_val(false);
+        return decide(s, d);
+    }
+    bool mentions(const expr &t, const expr &v) {
+        unsigned id = Z3_get_ast_id(t.ctx(), t);
+        auto it = mentions_.find(id);
+        if (it != mentions_.end()) return it->second;
+        bool r = z3::eq(t, v);
+        if (!r && t.is_app())
+            for (unsigned i = 0; i < t.num_args() && !r; ++i) r = mentions(t.arg(i), v);
+        mentions_[id] = r;
+        return r;
+    }
+    std::unordered_map<unsigned, bool> mentions_;
+
+    // Where the path can reach, does c always hold, or never? Then it is
+    // true or false (the terms stay small: a store into the sandbox is not a
+    // possible store into the stack); otherwise c itself.
+    expr decide(const MState &s, const expr &c) {
+        expr d = c.simplify();
+        if (d.is_true() || d.is_false()) return d;
+        if (ask_.check(s.reach && d, 2000) == z3::unsat) return e_.c.bool_val(false);
+        z3::check_result r = ask_.check(s.reach && !d, 2000);
+        return r == z3::unsat ? e_.c.bool_val(true) : d;
+    }
+
     FunctionProver &fp_;
     Env &e_;
     u64 start_;
+    Asker &ask_;
     const Insn *in_ = nullptr;
 };
 
@@ -341,24 +415,38 @@ void Run::set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const
     }
 }
 
-// rsp stays inside the certified frame; what lies below it is lost (an
-// interrupt may use that memory at any time).
+// rsp stays inside the certified frame. What lies below rsp may change at any
+// time (an interrupt, a callee, a helper): the bytes rsp uncovers when it
+// moves down hold unknown values again (nothing below rsp can be read, so
+// forgetting them then is the same as forgetting them when rsp moved up).
 void Run::set_rsp(MState &s, const expr &v) {
     expr off = (v - e_.S).simplify();
     ob(s, "stack.frame", "rsp stays inside the certified frame [-" + std::to_string(e_.fn.frame) + ", 0]",
        bv(static_cast<u64>(-static_cast<i64>(e_.fn.frame))) <= off && off <= bv(0), {{"rsp - rsp0", off}});
     expr old = (rsp(s) - e_.S).simplify();
     s.r[RSP] = Word{v, bv(0, 8)};
-    bool down = old.is_numeral() && off.is_numeral() &&
-                static_cast<i64>(off.get_numeral_uint64()) <= static_cast<i64>(old.get_numeral_uint64());
-    if (!down) forget_below(s, off);
+    uncover(s, off, old);
 }
 
-void Run::forget_below(MState &s, const expr &off) {
+void Run::uncover(MState &s, const expr &lo, const expr &hi) {
+    if (lo.is_numeral() && hi.is_numeral()) {
+        i64 l = static_cast<i64>(lo.get_numeral_uint64()), h = static_cast<i64>(hi.get_numeral_uint64());
+        if (l >= h) return;
+        if (h - l <= 1024) {
+            expr junk = e_.fresh_mem("below-rsp");
+            for (i64 o = l; o < h; ++o) {
+                expr at = bv(static_cast<u64>(o));
+                s.mem = z3::store(s.mem, at, z3::select(junk, at));
+                s.mdata = z3::store(s.mdata, at, e_.c.bool_val(false));
+            }
+            return;
+        }
+    }
     expr i = e_.c.bv_const("i", 64);
     expr junk = e_.fresh_mem("below-rsp");
-    s.mem = z3::lambda(i, z3::ite(i < off, z3::select(junk, i), z3::select(s.mem, i)));
-    s.mdata = z3::lambda(i, z3::ite(i < off, e_.c.bool_val(false), z3::select(s.mdata, i)));
+    expr in = lo <= i && i < hi;
+    s.mem = z3::lambda(i, z3::ite(in, z3::select(junk, i), z3::select(s.mem, i)));
+    s.mdata = z3::lambda(i, z3::ite(in, e_.c.bool_val(false), z3::select(s.mdata, i)));
 }
 
 expr Run::address(const MState &s, const MemRef &m, expr *data) {
@@ -375,27 +463,27 @@ expr Run::address(const MState &s, const MemRef &m, expr *data) {
 }
 
 expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
-    expr a = address(s, m);
+    expr a = address(s, m).simplify();
     expr nn = bv(n);
-    expr frame = e_.in_frame(a, nn, rsp(s)), ra = e_.ra_slot(a, nn);
+    expr frame = stack_access(s, e_.in_frame(a, nn, rsp(s)), a), ra = stack_access(s, e_.ra_slot(a, nn), a);
     ob(s, "memory",
        "a " + std::to_string(n) + "-byte read lies inside the sandbox, rodata..end of image, or the frame at or above rsp",
        e_.in_sandbox(a, nn) || e_.in_readable(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}});
-    expr off = a - e_.S;
-    expr stack = frame || ra;
+    expr off = (a - e_.S).simplify();
+    expr stack = (frame || ra).simplify();
     data = z3::ite(stack, stack_data(s.mdata, off, n), e_.c.bool_val(true));
     return z3::ite(stack, stack_read(s.mem, off, n), e_.fresh_bv("load", 8 * n));
 }
 
 void Run::store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &data) {
-    expr a = address(s, m);
+    expr a = address(s, m).simplify();
     expr nn = bv(n);
-    expr frame = e_.in_frame(a, nn, rsp(s));
+    expr frame = stack_access(s, e_.in_frame(a, nn, rsp(s)), a);
     expr ra = e_.ra_slot(a, nn) && (n == 8 ? val == e_.RA : e_.c.bool_val(false));
     ob(s, "memory",
        "a " + std::to_string(n) + "-byte write lies inside the sandbox or the frame at or above rsp (the return address only rewritten with itself)",
        e_.in_sandbox(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}, {"value", val}});
-    stack_write(s, a - e_.S, n, val, data, frame);
+    stack_write(s, (a - e_.S).simplify(), n, val, data, frame);
 }
 
 expr Run::read_op(MState &s, const Operand &op, u8 w, expr &data) {
@@ -570,9 +658,12 @@ void Run::step(MState &s, const Insn &in) {
         set_reg(s, RDX, w, false, z3::ashr(a, bv(8 * w - 1, 8 * w)), reg_data(s, RAX, w, false));
         return;
     }
-    case Op::Bt: {
+    case Op::Bt: case Op::Bts: case Op::Btr: case Op::Btc: {
         expr a = read_op(s, in.ops[0], w, d1), b = read_op(s, in.ops[1], w, d2);
         set_flags(s, x86::bt(a, b, s.f));
+        if (in.op == Op::Bt) return;
+        expr r = x86::bit_set(in.op == Op::Bts ? 's' : in.op == Op::Btr ? 'r' : 'c', a, b);
+        write_op(s, in.ops[0], w, r, d1 && d2);
         return;
     }
     case Op::Bsf: case Op::Bsr: case Op::Tzcnt: {
@@ -582,7 +673,8 @@ void Run::step(MState &s, const Insn &in) {
         d2 = reg_data(s, in.ops[0].reg, w, false);
         x86::Result r = x86::bitscan(in.op == Op::Bsf ? 'f' : in.op == Op::Bsr ? 'r' : 't', dst, src, s.f);
         set_flags(s, r);
-        write_op(s, in.ops[0], w, r.r, d1 && d2);
+        // A zero source may leave the old destination: then it must have been data.
+        write_op(s, in.ops[0], w, r.r, d1 && (!x86::zero(src) || d2));
         if (w == 4) { // dst unchanged when src = 0: its upper half kept or cleared, the manuals do not say
             expr keep = x86::zero(src) && e_.fresh_bool("bsf.keep-upper");
             s.r[in.ops[0].reg].v = z3::ite(keep, old, s.r[in.ops[0].reg].v);
@@ -618,7 +710,7 @@ void Run::clobber(MState &s, bool fuel) {
     }
     undefined_flags(s);
     s.own_cf = s.own_of = s.own_zsp = e_.c.bool_val(false);
-    forget_below(s, (rsp(s) - e_.S).simplify());
+    // (its frame and the return address were below rsp: see set_rsp)
 }
 
 static const Function *function_at(const Cert &cert, u64 entry) {
@@ -675,7 +767,7 @@ void Run::call(MState &s, const Insn &in) {
     if (callee->has_result) {
         expr v = e_.fresh_bv("result");
         u8 d = e_.data_of(callee->result);
-        axioms.push_back(e_.holds(callee->result, v, bv(d, 8)));
+        ask_.base.push_back(e_.holds(callee->result, v, bv(d, 8)));
         s.r[RAX] = Word{v, bv(d, 8)};
     }
 }
@@ -866,10 +958,25 @@ void Run::go(MState s, bool entry_is_block) {
 
 // --- the start of each run ---
 
-// A fresh word satisfying a certified value; its facts go to `as`.
-Word assume_word(Env &e, const Value &v, const char *name, std::vector<expr> &as) {
-    expr x = e.fresh_bv(name);
+// A fresh word satisfying a certified value; its facts go to `as`. An exact
+// pointer is its base plus the offset itself (so that offsets from rsp0 stay
+// plain numbers in the terms).
+// A fresh word satisfying a certified value; its facts go to `as`. A
+// pointer is its region's base plus an offset (so that offsets from rsp0
+// stay numbers, or at least terms that name rsp0); the opaque values are the
+// very values they stand for.
+Word assume_word(Env &e, const Value &v, const std::string &name, std::vector<expr> &as) {
     u8 d = e.data_of(v);
+    if (v.kind == Kind::Ptr) {
+        expr base = v.region == Region::Stack ? e.S : e.base_of(v.region);
+        if (v.smin == v.smax) return Word{base + e.bv(static_cast<u64>(v.smin)), e.bv(d, 8)};
+        expr off = e.fresh_bv((name + ".offset").c_str());
+        as.push_back(e.bv(static_cast<u64>(v.smin)) <= off && off <= e.bv(static_cast<u64>(v.smax)));
+        return Word{base + off, e.bv(d, 8)};
+    }
+    if (v.kind == Kind::RetAddr) return Word{e.RA, e.bv(0, 8)};
+    if (v.kind == Kind::Saved) return Word{e.saved[v.reg], e.bv(0, 8)};
+    expr x = e.fresh_bv(name.c_str());
     as.push_back(e.holds(v, x, e.bv(d, 8)));
     return Word{x, e.bv(d, 8)};
 }
@@ -901,29 +1008,38 @@ MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
     for (u32 i = 0; i < cs.nregs; ++i) s.r[cs.regs[i].reg] = assume_word(e, cs.regs[i].v, reg_name(cs.regs[i].reg), as);
     s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"), e.fresh_bool("pf")};
     s.own_cf = s.own_of = s.own_zsp = c.bool_val(cs.flags_set);
+    // The frame: unknown bytes, with the certified slots' words stored over
+    // them (so that reading a slot gives back its word), and which bytes
+    // hold data.
     s.mem = e.fresh_mem("stack");
-    expr md = z3::const_array(c.bv_sort(64), c.bool_val(false));
+    s.mdata = z3::const_array(c.bv_sort(64), c.bool_val(false));
+    auto put = [&](i64 off, const expr &v, unsigned n, u8 data) {
+        for (unsigned k = 0; k < n; ++k) {
+            expr at = e.bv(static_cast<u64>(off + k));
+            s.mem = z3::store(s.mem, at, v.extract(8 * k + 7, 8 * k));
+            if ((data >> k) & 1) s.mdata = z3::store(s.mdata, at, c.bool_val(true));
+        }
+    };
     auto bytes = [&](i64 off, unsigned n) {
         expr v = z3::select(s.mem, e.bv(static_cast<u64>(off + n - 1)));
         for (int k = static_cast<int>(n) - 2; k >= 0; --k) v = z3::concat(v, z3::select(s.mem, e.bv(static_cast<u64>(off + k))));
-        return v;
+        return v.simplify();
     };
+    put(0, e.RA, 8, 0);
     for (u32 i = 0; i < cs.nslots; ++i) {
         const SlotEntry &se = cs.slots[i];
+        std::string name = "[" + std::to_string(se.off) + "]";
         if (se.width == 8) {
-            u8 d = e.data_of(se.v);
-            as.push_back(e.holds(se.v, bytes(se.off, 8), e.bv(d, 8)));
-            for (unsigned k = 0; k < 8; ++k) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(d == 0xff));
-        } else if (se.width == 4) {
-            as.push_back(e.holds(se.v, z3::zext(bytes(se.off, 4), 32), e.bv(0xff, 8)));
-            for (unsigned k = 0; k < 4; ++k) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
+            put(se.off, assume_word(e, se.v, name, as).v, 8, e.data_of(se.v));
+        } else if (se.width == 4) { // the cell's value, zero-extended
+            Word w = assume_word(e, se.v, name, as);
+            if (se.v.kind == Kind::Int) as.push_back(w.v.extract(63, 32) == c.bv_val(0, 32));
+            put(se.off, w.v, 4, 0xf);
         } else {
             for (unsigned k = 0; k < 4; ++k)
-                if (se.mask & (1u << k)) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
+                if (se.mask & (1u << k)) s.mdata = z3::store(s.mdata, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
         }
     }
-    s.mdata = md;
-    as.push_back(bytes(0, 8) == e.RA);
     if (cs.sext == 8) as.push_back(s.r[RDX].v == z3::ashr(s.r[RAX].v, e.bv(63)));
     if (cs.sext == 4) as.push_back(s.r[RDX].v.extract(31, 0) == z3::ashr(s.r[RAX].v.extract(31, 0), c.bv_val(31, 32)));
     for (u8 i = 0; i < cs.nfacts; ++i) {
@@ -939,14 +1055,8 @@ MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
     return s;
 }
 
-void FunctionProver::solve(u64 block, const MState &init, const std::vector<expr> &assumptions,
-                           std::vector<Pending> &pend, Env &env) {
-    z3::solver sol(c_);
-    z3::params p(c_);
-    p.set("timeout", opt_.timeout_ms);
-    sol.set(p);
-    for (const expr &f : env.facts) sol.add(f);
-    for (const expr &a : assumptions) sol.add(a);
+void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vector<Pending> &pend, Env &env,
+                           z3::check_result cr, double ms0, const std::string &why0) {
     auto base = [&](const std::string &kind, const std::string &what, u64 addr, const std::string &insn) {
         Obligation o;
         o.function = fn_.entry, o.function_name = name_, o.block = block, o.addr = addr, o.insn = insn;
@@ -979,15 +1089,13 @@ void FunctionProver::solve(u64 block, const MState &init, const std::vector<expr
             if (!m.eval(it.second, true).is_true()) failed += (failed.empty() ? "" : ", ") + it.first;
         if (!failed.empty()) o.detail = "not satisfied: " + failed;
     };
-    auto t0 = std::chrono::steady_clock::now();
-    z3::check_result cr = sol.check();
-    double ms0 = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::string why;
     if (cr != z3::sat) {
         Obligation o = base("cert", "the certified state at the start is consistent (some machine state satisfies it)", block,
                             "");
         o.ms = ms0;
         o.result = cr == z3::unsat ? Obligation::Refuted : Obligation::Unknown;
-        o.detail = cr == z3::unsat ? "the certificate is inconsistent: no state satisfies it" : "the solver gave up";
+        o.detail = cr == z3::unsat ? "the certificate is inconsistent: no state satisfies it" : "the solver gave up: " + why0;
         rep_.obligations.push_back(o);
         ++(cr == z3::unsat ? rep_.refuted : rep_.unknown);
         if (cr == z3::unsat) return; // everything would be "proved" from a contradiction
@@ -1001,10 +1109,9 @@ void FunctionProver::solve(u64 block, const MState &init, const std::vector<expr
             ++rep_.proved;
             continue;
         }
-        sol.push();
-        sol.add(q);
         auto t1 = std::chrono::steady_clock::now();
-        z3::check_result r = sol.check();
+        z3::model m(c_);
+        z3::check_result r = ask.check(q, opt_.timeout_ms, &m, &why);
         o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
         if (r == z3::unsat) {
             o.result = Obligation::Proved;
@@ -1012,13 +1119,12 @@ void FunctionProver::solve(u64 block, const MState &init, const std::vector<expr
         } else if (r == z3::sat) {
             o.result = Obligation::Refuted;
             ++rep_.refuted;
-            counterexample(sol.get_model(), o, &pd);
+            counterexample(m, o, &pd);
         } else {
             o.result = Obligation::Unknown;
-            o.detail = "no answer within the time limit (" + std::to_string(opt_.timeout_ms) + " ms): " + sol.reason_unknown();
+            o.detail = "no answer within the time limit (" + std::to_string(opt_.timeout_ms) + " ms): " + why;
             ++rep_.unknown;
         }
-        sol.pop();
         rep_.obligations.push_back(o);
     }
 }
@@ -1046,6 +1152,8 @@ void FunctionProver::prove() {
             return;
         }
     ++rep_.functions;
+    auto t_fn = std::chrono::steady_clock::now();
+    size_t obligations_before = rep_.obligations.size();
     // The runs: from the entry, and from each certified block.
     std::vector<u64> starts{fn_.entry};
     for (u32 b = 0; b < fn_.nblocks; ++b) starts.push_back(fn_.blocks[b].start);
@@ -1054,12 +1162,31 @@ void FunctionProver::prove() {
         std::vector<expr> as;
         bool from_entry = k == 0;
         MState init = from_entry ? entry_state(env, as) : block_state(env, block_at(starts[k])->state, as);
-        Run run(*this, env, starts[k]);
-        run.go(init, from_entry && block_at(fn_.entry));
-        for (const expr &a : run.axioms) as.push_back(a);
+        Asker ask{c_, env.facts, 0, 0};
+        for (const expr &a : as) ask.base.push_back(a);
+        Run run(*this, env, starts[k], ask);
+        // A start no machine state satisfies proves anything: solve reports it.
+        std::string why;
+        auto t0 = std::chrono::steady_clock::now();
+        z3::check_result consistent = ask.check(c_.bool_val(true), opt_.timeout_ms, nullptr, &why);
+        double ms0 = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        auto t_run = std::chrono::steady_clock::now();
+        if (consistent != z3::unsat) run.go(init, from_entry && block_at(fn_.entry));
+        double run_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run).count();
+        double run_solver_ms = ask.ms;
         ++rep_.runs;
-        solve(starts[k], init, as, run.pend, env);
+        solve(starts[k], init, ask, run.pend, env, consistent, ms0, why);
+        queries += ask.queries, solver_ms += ask.ms;
+        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] == '2')
+            std::fprintf(stderr, "  run from %s: %zu obligations, %llu queries, %.1f ms running (%.1f solving), %.1f ms total\n",
+                         hex(starts[k]).c_str(), run.pend.size(), static_cast<unsigned long long>(ask.queries), run_ms,
+                         run_solver_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run).count());
     }
+    if (std::getenv("KTAL_PROVE_STATS"))
+        std::fprintf(stderr, "%-28s %6zu insns %4zu runs %6zu obligations %6llu queries %9.1f ms solving %9.1f ms\n",
+                     name_.c_str(), insns_.size(), static_cast<size_t>(fn_.nblocks + 1),
+                     rep_.obligations.size() - obligations_before, static_cast<unsigned long long>(queries), solver_ms,
+                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_fn).count());
 }
 
 } // namespace
@@ -1097,7 +1224,9 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
     rep.loaded = true;
     SymbolTable syms = SymbolTable::from_elf(file);
     try {
-        z3::context c;
+        // One context for the process, never deleted: Z3 4.8.12 can crash
+        // deleting a context whose terms used lambdas (the stack arrays).
+        static z3::context &c = *new z3::context;
         for (u32 i = 0; i < cert.nfuncs; ++i) {
             FunctionProver fp(c, cert, cert.funcs[i], img, dec, syms, opt, rep);
             fp.prove();

@@ -28,6 +28,18 @@ struct World {
         std::string what;
     };
     std::vector<Side> side;
+    // Products of two unknowns in the integer domain (symi::product): each an
+    // atom p standing for a * b, with the facts of multiplication added as
+    // axioms (symi::product_axioms), so that what Z3 solves stays linear.
+    struct Product {
+        z3::expr a, b, p;
+        bool is_signed; // of signed bounds (or a signed concrete): a group of its own
+    };
+    std::vector<Product> products;
+    std::vector<std::pair<z3::expr, z3::expr>> factors; // a factor's term, and the constant naming it
+    // The integer domain may divide by an unknown (Z3's own integer division:
+    // nonlinear, but quick for the division rules' monotonicity).
+    bool nonlinear_div = false;
 
     z3::expr path_cond() const;
     // `cond` must hold wherever the code is now.

@@ -181,13 +181,30 @@ Wide mul1(bool is_signed, const z3::expr &a, const z3::expr &b, const Flags &old
 Division divide(bool is_signed, const z3::expr &hi, const z3::expr &lo, const z3::expr &d) {
     z3::context &c = d.ctx();
     unsigned n = bits_of(d);
-    z3::expr x = z3::concat(hi, lo);
-    z3::expr dd = is_signed ? z3::sext(d, n) : z3::zext(d, n);
-    z3::expr q = is_signed ? x / dd : z3::udiv(x, dd); // z3++: / on bit-vectors is signed
-    z3::expr r = is_signed ? z3::srem(x, dd) : z3::urem(x, dd);
-    z3::expr ql = q.extract(n - 1, 0);
-    z3::expr fits = is_signed ? z3::sext(ql, n) == q : z3::zext(ql, n) == q;
-    return Division{d != num(c, 0, n), fits, ql, r.extract(n - 1, 0)};
+    z3::expr zero_ok = d != num(c, 0, n);
+    // Whether the quotient fits, without a 2n-bit divider (which bit-blasts
+    // badly): unsigned, exactly when hi < d; signed, with magnitudes, exactly
+    // when |x| < 2^(n-1) |d| (same signs: the quotient is at most 2^(n-1) - 1)
+    // or |x| < (2^(n-1) + 1) |d| (opposite signs: at least -2^(n-1)).
+    z3::expr fits(c);
+    if (!is_signed) {
+        fits = z3::ult(hi, d);
+    } else {
+        z3::expr x = z3::concat(hi, lo);
+        z3::expr ax = z3::ite(sign(x), -x, x);                          // |x|, 2n bits unsigned
+        z3::expr ad = z3::zext(z3::ite(sign(d), -d, d), n);             // |d|, 2n bits
+        z3::expr lim = z3::shl(ad, num(c, n - 1, 2 * n));
+        fits = z3::ite(sign(x) == sign(d), z3::ult(ax, lim), z3::ult(ax, lim + ad));
+    }
+    // The results: exact when the dividend is an n-bit number (rdx its zero or
+    // sign extension, as after xor edx, edx or cqo/cdq); any values otherwise
+    // (nothing proved may depend on them then).
+    z3::expr ext = is_signed ? hi == z3::ashr(lo, num(c, n - 1, n)) : hi == num(c, 0, n);
+    z3::expr q = is_signed ? lo / d : z3::udiv(lo, d); // z3++: / on bit-vectors is signed
+    z3::expr r = is_signed ? z3::srem(lo, d) : z3::urem(lo, d);
+    q = z3::ite(ext, q, fresh_bv(c, "quotient", n));
+    r = z3::ite(ext, r, fresh_bv(c, "remainder", n));
+    return Division{zero_ok, fits, q, r};
 }
 
 Result bt(const z3::expr &a, const z3::expr &bitno, const Flags &old) {
@@ -197,6 +214,12 @@ Result bt(const z3::expr &a, const z3::expr &bitno, const Flags &old) {
     z3::expr cf = bit(z3::lshr(a, k), 0);
     Flags f{cf, old.zf, fresh_bool(c, "bt.sf"), fresh_bool(c, "bt.of"), fresh_bool(c, "bt.pf")};
     return Result{a, f, tt(c), ff(c), ff(c)};
+}
+
+z3::expr bit_set(char op, const z3::expr &a, const z3::expr &bitno) {
+    unsigned n = bits_of(a);
+    z3::expr mask = z3::shl(num(a.ctx(), 1, n), z3::urem(bitno, num(a.ctx(), n, n)));
+    return op == 's' ? (a | mask) : op == 'r' ? (a & ~mask) : (a ^ mask);
 }
 
 namespace {

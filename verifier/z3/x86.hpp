@@ -70,6 +70,9 @@ Division divide(bool is_signed, const z3::expr &hi, const z3::expr &lo, const z3
 
 // bt (register forms): CF = the bit; the other flags undefined.
 Result bt(const z3::expr &a, const z3::expr &bit, const Flags &old);
+// bts, btr, btc (register forms): a with bit (bit mod the width) set, reset
+// or complemented ('s', 'r', 'c').
+z3::expr bit_set(char op, const z3::expr &a, const z3::expr &bit);
 // bsf, bsr (dst unchanged when src is 0, as AMD documents and Intel
 // processors do), tzcnt (either as tzcnt, or as bsf on processors without
 // BMI1: both are possible).
