@@ -1,9 +1,15 @@
-// The interval templates (verifier/interval.hpp) compute exactly what the
-// code they replaced computed: the verifier's behaviour is unchanged bit for
-// bit. The reference is the previous code, verbatim (namespace ref), run side
-// by side with the templates on exact numbers over many random and edge-case
-// values. Also: the template copies of tal's normalize and join, which the
-// rule proofs run on symbolic numbers, agree with tal's own.
+// The interval templates (verifier/interval.hpp) on exact numbers, over many
+// random and edge-case values:
+// - the arithmetic primitives and tighten_fact compute exactly what the code
+//   they replaced computed (that code, verbatim, in namespace ref);
+// - branch refinement (relate_values) is sound on concrete machines: when
+//   `cmp x, y` at width w makes condition cc true, the refined values still
+//   contain x and y, and the fact it keeps holds. (It deliberately changed
+//   since the templates came: pointer compares below 8 bytes refine nothing
+//   and unsigned pointer compares use signed offsets; `ktal prove --rules`
+//   proves the same claim symbolically.)
+// - the template copies of tal's normalize and join, which the rule proofs
+//   run on symbolic numbers, agree with tal's own.
 #include "verifier/interval.hpp"
 
 #include <gtest/gtest.h>
@@ -134,132 +140,7 @@ inline Value r_sext(const Value &v, u8 from) {
 }
 
 
-// --- verifier/refine.cpp before the templates ---
-bool r_is_unsigned(u8 cc) { return cc == CB || cc == CAE || cc == CBE || cc == CA; }
-
-// Does the w-byte view of v equal v itself, for this kind of comparison?
-bool r_view_exact(const Value &v, u8 w, bool uns) {
-    if (w >= 8 || v.kind != Kind::Int) return true;
-    if (uns) return v.umax <= width_mask(w);
-    i64 half = static_cast<i64>(1) << (8 * w - 1);
-    return v.smin >= -half && v.smax < half;
-}
-
-// a cc b on two int values; false if impossible.
-bool r_relate_ints(Value &a, Value &b, u8 cc) {
-    switch (cc) {
-    case CE:
-        a.smin = b.smin = max_of(a.smin, b.smin);
-        a.smax = b.smax = min_of(a.smax, b.smax);
-        a.umin = b.umin = max_of(a.umin, b.umin);
-        a.umax = b.umax = min_of(a.umax, b.umax);
-        break;
-    case CNE:
-        for (int k = 0; k < 2; ++k) {
-            Value &x = k ? b : a;
-            const Value &c = k ? a : b;
-            if (!c.is_const()) continue;
-            if (x.is_const() && x.smin == c.smin) return false;
-            if (x.smin == c.smin) ++x.smin;
-            else if (x.smax == c.smin) --x.smax;
-            if (x.umin == c.umin) ++x.umin;
-            else if (x.umax == c.umin) --x.umax;
-        }
-        break;
-    case CB:
-        if (b.umax == 0 || a.umin == kU64Max) return false;
-        a.umax = min_of(a.umax, b.umax - 1), b.umin = max_of(b.umin, a.umin + 1);
-        break;
-    case CBE: a.umax = min_of(a.umax, b.umax), b.umin = max_of(b.umin, a.umin); break;
-    case CA: return r_relate_ints(b, a, CB);
-    case CAE: return r_relate_ints(b, a, CBE);
-    case CL:
-        if (b.smax == kI64Min || a.smin == kI64Max) return false;
-        a.smax = min_of(a.smax, b.smax - 1), b.smin = max_of(b.smin, a.smin + 1);
-        break;
-    case CLE: a.smax = min_of(a.smax, b.smax), b.smin = max_of(b.smin, a.smin); break;
-    case CG: return r_relate_ints(b, a, CL);
-    case CGE: return r_relate_ints(b, a, CLE);
-    case CS: // a < 0 (b is zero here)
-        return r_relate_ints(a, b, CL);
-    case CNS: return r_relate_ints(b, a, CLE);
-    default: return true; // overflow and parity: nothing to learn
-    }
-    return normalize(a) && normalize(b);
-}
-
-// Pointers into one region compare like their r_offsets while both stay where
-// memory is mapped and contiguous: inside the image (whose end never wraps
-// around the address space), or inside the frame. Anything else, not refined.
-bool r_in_place(const Value &p, const Layout &l) {
-    i64 lo, hi;
-    if (p.region == Region::Stack) lo = -static_cast<i64>(kMaxFrame), hi = 8;
-    else {
-        i64 base = static_cast<i64>(p.region == Region::Sandbox ? l.sandbox_off : l.rodata_off);
-        lo = -base, hi = static_cast<i64>(l.image_size) - base;
-    }
-    return p.smin >= lo && p.smax <= hi;
-}
-
-bool r_comparable(const Value &a, const Value &b, const Layout &l) {
-    if (a.kind == Kind::Int && b.kind == Kind::Int) return true;
-    return a.kind == Kind::Ptr && b.kind == Kind::Ptr && a.region == b.region && r_in_place(a, l) && r_in_place(b, l);
-}
-
-Value r_offsets(const Value &p) { return p.kind == Kind::Ptr ? Value::srange(p.smin, p.smax) : p; }
-Value r_back(const Value &orig, const Value &v) {
-    return orig.kind == Kind::Ptr ? Value::ptr(orig.region, v.smin, v.smax) : v;
-}
-
-// An immediate as the comparison sees it: zero-extended from w bytes for
-// unsigned and equality tests, sign-extended for signed ones.
-Value r_imm_for(i64 imm, u8 w, u8 cc) {
-    if (w >= 8) return Value::constant(imm);
-    u64 m = width_mask(w), v = static_cast<u64>(imm) & m;
-    if (r_is_unsigned(cc) || cc == CE || cc == CNE) return Value::constant(static_cast<i64>(v));
-    u64 sign = 1ull << (8 * w - 1);
-    return Value::constant(static_cast<i64>((v ^ sign) - sign));
-}
-
-
-// relate() on two values, as refine.cpp computed it (the state glue aside):
-// whether it applied, whether it was feasible, the new values, the fact kept.
-struct Rel {
-    bool applies = false, ok = true;
-    Value a, b;
-    bool fact = false, x_is_a = true;
-    i64 c = 0;
-};
-Rel relate(const Value &va, const Value &vb_in, i64 imm, bool b_imm, u8 cc, u8 w, bool regs, const Layout &l) {
-    Rel r;
-    Value vb = b_imm ? r_imm_for(imm, w, cc) : vb_in;
-    r.a = va, r.b = vb;
-    if (!r_comparable(va, vb, l) || !r_view_exact(va, w, r_is_unsigned(cc)) || !r_view_exact(vb, w, r_is_unsigned(cc)))
-        return r;
-    r.applies = true;
-    Value a = r_offsets(va), b = r_offsets(vb);
-    if (!r_relate_ints(a, b, cc)) {
-        r.ok = false;
-        return r;
-    }
-    r.a = r_back(va, a);
-    r.b = r_back(vb, b);
-    if (!b_imm && w == 8 && va.kind == Kind::Int && regs) {
-        bool nonneg = a.smin >= 0 && b.smin >= 0;
-        switch (cc) {
-        case CL: r.fact = true, r.c = -1; break;
-        case CLE: r.fact = true, r.c = 0; break;
-        case CG: r.fact = true, r.x_is_a = false, r.c = -1; break;
-        case CGE: r.fact = true, r.x_is_a = false, r.c = 0; break;
-        case CB: r.fact = nonneg, r.c = -1; break;
-        case CBE: r.fact = nonneg, r.c = 0; break;
-        case CA: r.fact = nonneg, r.x_is_a = false, r.c = -1; break;
-        case CAE: r.fact = nonneg, r.x_is_a = false, r.c = 0; break;
-        default: break;
-        }
-    }
-    return r;
-}
+// tighten_fact before the template.
 bool tighten(Value &x, Value &y, i64 c) {
     i64 t;
     if (!__builtin_add_overflow(y.smax, c, &t) && t < x.smax) x.smax = t;
@@ -344,6 +225,8 @@ TEST(IntervalTemplates, PrimitivesUnchanged) {
     Gen g;
     for (int i = 0; i < kRounds; ++i) {
         Value a = g.any(), b = g.any();
+        // (values the verifier holds: normalized, bounds in order)
+        if (!normalize(a) || !normalize(b)) continue;
         u8 w = g.width();
         u64 l1, h1, l2, h2;
         ref::r_low_u(a, w, l1, h1);
@@ -366,41 +249,104 @@ TEST(IntervalTemplates, PrimitivesUnchanged) {
         ASSERT_TRUE(same_bits(ref::r_sext(a, w), sext(a, w))) << show(a) << " w" << int(w);
         i64 lo = static_cast<i64>(g.num()), hi = static_cast<i64>(g.num());
         if (lo > hi) std::swap(lo, hi);
-        if (w < 8 && (hi - lo < 0 || (lo < -(1ll << 40) || hi > (1ll << 40)))) continue; // the callers' range
+        if (w < 8 && (lo < -(1ll << 40) || hi > (1ll << 40))) continue; // the callers' range
         ASSERT_TRUE(same_bits(ref::r_result_w(lo, hi, w), result_w(lo, hi, w))) << lo << " " << hi << " w" << int(w);
         ASSERT_TRUE(same_bits(ref::r_result_sw(lo, hi, w), result_sw(lo, hi, w))) << lo << " " << hi << " w" << int(w);
     }
 }
 
-TEST(IntervalTemplates, RelationsUnchanged) {
+// A concrete member of an int value's bounds, or none found.
+bool pick_int(Gen &g, const Value &v, u64 &x) {
+    for (int k = 0; k < 8; ++k) {
+        u64 span = v.umax - v.umin;
+        u64 c = k == 0 ? v.umin : k == 1 ? v.umax : v.umin + (span == ~0ull ? g.rng() : g.rng() % (span + 1));
+        if (static_cast<i64>(c) >= v.smin && static_cast<i64>(c) <= v.smax) return x = c, true;
+    }
+    return false;
+}
+
+// Does condition cc hold after `cmp x, y` on their low w bytes?
+bool cond_after_cmp(u64 x, u64 y, u8 w, u8 cc) {
+    u64 m = width_mask(w), sign = 1ull << (8 * w - 1);
+    u64 a = x & m, b = y & m, r = (a - b) & m;
+    bool cf = a < b, zf = r == 0, sf = (r & sign) != 0;
+    bool of = ((a ^ b) & (a ^ r) & sign) != 0;
+    switch (cc) {
+    case CB: return cf;
+    case CAE: return !cf;
+    case CE: return zf;
+    case CNE: return !zf;
+    case CBE: return cf || zf;
+    case CA: return !cf && !zf;
+    case CS: return sf;
+    case CNS: return !sf;
+    case CL: return sf != of;
+    case CGE: return sf == of;
+    case CLE: return zf || sf != of;
+    case CG: return !zf && sf == of;
+    default: return false; // (overflow and parity are not asked)
+    }
+}
+
+bool in_gamma(const Value &v, u64 x, u64 base) {
+    if (v.kind == Kind::Int)
+        return static_cast<i64>(x) >= v.smin && static_cast<i64>(x) <= v.smax && x >= v.umin && x <= v.umax;
+    i64 off = static_cast<i64>(x - base);
+    return off >= v.smin && off <= v.smax;
+}
+
+TEST(IntervalTemplates, RelationsSound) {
     Gen g;
+    static const u8 ccs[] = {CB, CAE, CE, CNE, CBE, CA, CS, CNS, CL, CGE, CLE, CG};
+    u64 checked = 0, refined = 0;
     for (int i = 0; i < kRounds; ++i) {
         Layout l = g.layout();
         Value a = g.rng() % 4 ? g.int_value() : g.ptr_value();
-        Value b = a.kind == Kind::Ptr && g.rng() % 2 ? g.ptr_value() : g.int_value();
-        if (a.kind == Kind::Ptr && b.kind == Kind::Ptr && g.rng() % 2) b.region = a.region;
+        Value b = a.kind == Kind::Ptr ? g.ptr_value() : g.int_value();
+        if (a.kind == Kind::Ptr) b.region = a.region;
         if (g.rng() % 8 == 0) b = a;
-        u8 w = g.width(), cc = static_cast<u8>(g.rng() % 16);
-        bool b_imm = g.rng() % 3 == 0, regs = g.rng() % 2;
-        i64 imm = static_cast<i64>(g.num());
-        ref::Rel r1 = ref::relate(a, b, imm, b_imm, cc, w, regs, l);
+        if (!normalize(a) || !normalize(b)) continue; // an empty value has no members
+        u8 w = g.width(), cc = ccs[g.rng() % (sizeof ccs / sizeof ccs[0])];
+        bool b_imm = a.kind == Kind::Int && g.rng() % 3 == 0, regs = g.rng() % 2;
+        if (cc == CS || cc == CNS) b_imm = true, b = Value::constant(0); // only cmp a, 0 refines them
+        i64 imm = b_imm && b.is_const() ? b.smin : static_cast<i64>(g.num());
         Value vb = b_imm ? imm_for<Exact>(imm, w, cc) : b;
-        ASSERT_TRUE(same_bits(vb, b_imm ? ref::r_imm_for(imm, w, cc) : b));
         i64 lo, hi;
         place_bounds(a.region, l, lo, hi);
-        Relation<Exact> r2 = relate_values<Exact>(a, vb, b_imm, cc, w, regs, lo, hi);
-        ASSERT_EQ(r1.applies, r2.applies) << show(a) << " " << show(vb) << " cc" << int(cc) << " w" << int(w);
-        if (!r1.applies) continue;
-        ASSERT_EQ(r1.ok, r2.ok) << show(a) << " " << show(vb) << " cc" << int(cc) << " w" << int(w);
-        if (!r1.ok) continue;
-        ASSERT_TRUE(same_bits(r1.a, r2.a)) << show(r1.a) << " vs " << show(r2.a);
-        ASSERT_TRUE(same_bits(r1.b, r2.b)) << show(r1.b) << " vs " << show(r2.b);
-        ASSERT_EQ(r1.fact, r2.fact);
-        if (r1.fact) {
-            ASSERT_EQ(r1.x_is_a, r2.x_is_a);
-            ASSERT_EQ(r1.c, r2.c);
+        Relation<Exact> r = relate_values<Exact>(a, vb, b_imm, cc, w, regs, lo, hi);
+        if (!r.applies) continue;
+        // A machine: the region's base (an image at a page in the kernel's
+        // half, or the entry rsp), and concrete x in gamma(a), y in gamma(b).
+        u64 image = 0xffffffffc0000000ull - 0x1000 * (g.rng() % 0x10000);
+        u64 base = a.region == Region::Stack     ? 0xffffc90000400000ull
+                   : a.region == Region::Rodata ? image + l.rodata_off
+                                                : image + l.sandbox_off;
+        u64 x, y;
+        if (a.kind == Kind::Ptr) {
+            x = base + static_cast<u64>(a.smin + static_cast<i64>(g.rng() % (static_cast<u64>(a.smax - a.smin) + 1)));
+            y = base + static_cast<u64>(b.smin + static_cast<i64>(g.rng() % (static_cast<u64>(b.smax - b.smin) + 1)));
+        } else if (!pick_int(g, a, x) || (!b_imm && !pick_int(g, b, y))) {
+            continue;
         }
+        if (b_imm) y = static_cast<u64>(imm);
+        if (!cond_after_cmp(x, y, w, cc)) continue;
+        ++checked;
+        ASSERT_TRUE(r.ok) << "an edge taken on a machine was called dead: " << show(a) << " " << show(vb) << " cc"
+                          << int(cc) << " w" << int(w) << " x=" << x << " y=" << y;
+        ASSERT_TRUE(in_gamma(r.a, x, base)) << show(a) << " -> " << show(r.a) << " loses x=" << x << " (cc" << int(cc)
+                                            << " w" << int(w) << " y=" << y << ")";
+        if (!b_imm)
+            ASSERT_TRUE(in_gamma(r.b, y, base)) << show(b) << " -> " << show(r.b) << " loses y=" << y << " (cc"
+                                                << int(cc) << " w" << int(w) << " x=" << x << ")";
+        if (r.fact) {
+            __int128 fx = static_cast<i64>(r.x_is_a ? x : y), fy = static_cast<i64>(r.x_is_a ? y : x);
+            ASSERT_LE(fx, fy + r.c) << "the fact kept does not hold: cc" << int(cc) << " x=" << x << " y=" << y;
+        }
+        if (!same_bits(r.a, a) || !same_bits(r.b, vb)) ++refined;
     }
+    // The sampling reached the interesting cases: many taken edges, many refined.
+    EXPECT_GT(checked, static_cast<u64>(kRounds / 20));
+    EXPECT_GT(refined, checked / 10);
 }
 
 TEST(IntervalTemplates, TighteningUnchanged) {

@@ -45,7 +45,10 @@ typename N::Val bitscan_mirror(bool tzcnt, const typename N::Val &old, const typ
     // bytes' unsigned bounds), joined in when the source may be 0.
     typename N::Val a = w < 8 ? low_bytes<N>(old, w) : old;
     typename N::Val v = N::when(lo == U(0), [&] { return N::join(a, r); }, [&] { return r; });
-    return w == 4 ? write32_mirror<N>(v) : v;
+    if (w != 4) return v;
+    // A 32-bit scan of 0 may also keep the whole old register.
+    typename N::Val v4 = write32_mirror<N>(v);
+    return N::when(lo == U(0), [&] { return N::join(old, v4); }, [&] { return v4; });
 }
 
 } // namespace ktal

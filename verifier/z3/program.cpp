@@ -163,8 +163,8 @@ struct Env {
         u64 size = l.sandbox_size;
         return z3::ule(n, bv(size)) && z3::ule(a - SBX, bv(size) - n);
     }
-    expr in_readable(const expr &a, const expr &n) const { // rodata up to the end of the sandbox
-        u64 size = l.sandbox_off + l.sandbox_size - l.rodata_off;
+    expr in_rodata(const expr &a, const expr &n) const { // (the gap up to the sandbox is not mapped)
+        u64 size = l.rodata_size;
         return z3::ule(n, bv(size)) && z3::ule(a - ROD, bv(size) - n);
     }
     // Inside the live frame: at or above rsp, below the return address.
@@ -467,8 +467,8 @@ expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
     expr nn = bv(n);
     expr frame = stack_access(s, e_.in_frame(a, nn, rsp(s)), a), ra = stack_access(s, e_.ra_slot(a, nn), a);
     ob(s, "memory",
-       "a " + std::to_string(n) + "-byte read lies inside the sandbox, rodata..end of image, or the frame at or above rsp",
-       e_.in_sandbox(a, nn) || e_.in_readable(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}});
+       "a " + std::to_string(n) + "-byte read lies inside the sandbox, rodata, or the frame at or above rsp",
+       e_.in_sandbox(a, nn) || e_.in_rodata(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}});
     expr off = (a - e_.S).simplify();
     expr stack = (frame || ra).simplify();
     data = z3::ite(stack, stack_data(s.mdata, off, n), e_.c.bool_val(true));
@@ -674,10 +674,12 @@ void Run::step(MState &s, const Insn &in) {
         x86::Result r = x86::bitscan(in.op == Op::Bsf ? 'f' : in.op == Op::Bsr ? 'r' : 't', dst, src, s.f);
         set_flags(s, r);
         // A zero source may leave the old destination: then it must have been data.
+        expr old_data = s.r[in.ops[0].reg].data;
         write_op(s, in.ops[0], w, r.r, d1 && (!x86::zero(src) || d2));
         if (w == 4) { // dst unchanged when src = 0: its upper half kept or cleared, the manuals do not say
             expr keep = x86::zero(src) && e_.fresh_bool("bsf.keep-upper");
-            s.r[in.ops[0].reg].v = z3::ite(keep, old, s.r[in.ops[0].reg].v);
+            Word &nw = s.r[in.ops[0].reg];
+            nw = Word{z3::ite(keep, old, nw.v), z3::ite(keep, old_data, nw.data)};
         }
         return;
     }
@@ -800,7 +802,7 @@ void Run::rep(MState &s, const Insn &in) {
        none || (fits && (e_.in_sandbox(dst, n) || dframe)), {{"rdi", dst}, {"rcx", cnt}});
     if (movs)
         ob(s, "memory", "rep movs: rcx units at rsi lie inside a readable region",
-           none || (fits && (e_.in_sandbox(src, n) || e_.in_readable(src, n) || sframe)), {{"rsi", src}, {"rcx", cnt}});
+           none || (fits && (e_.in_sandbox(src, n) || e_.in_rodata(src, n) || sframe)), {{"rsi", src}, {"rcx", cnt}});
     // The frame's bytes it writes.
     expr i = c.bv_const("i", 64);
     expr doff = dst - e_.S, soff = src - e_.S;
