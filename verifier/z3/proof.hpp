@@ -29,6 +29,10 @@ struct Proof {
     expr goal;
     std::string claim;
     std::vector<std::pair<std::string, expr>> show;
+    // Cases that cover every input (their disjunction is true): when given,
+    // each part of the goal is proved under each case on its own (smaller
+    // queries for the solver; the proof is the same).
+    std::vector<expr> cases;
 
     Proof(z3::context &ctx, sym::World &world) : c(ctx), w(world), goal(ctx.bool_val(true)) {}
     template <class V>

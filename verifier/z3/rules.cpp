@@ -55,13 +55,25 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
     for (auto &s : w.side) parts.push_back({s.what, s.cond});
     out.claim = p.claim + (w.side.empty() ? "" : "; and no undefined behaviour in the rule's code");
     out.status = Status::Proved;
-    for (auto &part : parts) {
+    std::vector<expr> cases = p.cases;
+    if (cases.empty()) cases.push_back(c.bool_val(true));
+    std::vector<std::pair<std::pair<std::string, expr>, expr>> queries;
+    const std::string cover = "(the proof's cases cover every input)";
+    if (!p.cases.empty()) { // they must
+        expr any = c.bool_val(false);
+        for (const expr &k : p.cases) any = any || k;
+        queries.push_back({{cover, any}, c.bool_val(true)});
+    }
+    for (auto &part : parts)
+        for (const expr &k : cases) queries.push_back({part, k});
+    for (auto &[part, k] : queries) {
         const char *tac = std::getenv("KTAL_PROVE_TACTIC");
         z3::solver sol = tac ? z3::tactic(c, tac).mk_solver() : z3::solver(c);
         z3::params prm(c);
         prm.set("timeout", timeout_ms);
         sol.set(prm);
         for (auto &h : p.hyps) sol.add(h);
+        sol.add(k);
         sol.add(!part.second);
         auto tp = std::chrono::steady_clock::now();
         if (std::getenv("KTAL_PROVE_ROUNDTRIP")) {
@@ -92,7 +104,9 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
                 return;
             }
             out.status = Status::Refuted;
-            out.detail = part.first.empty() ? "the concrete result is outside the rule's result" : part.first + " in the rule's code";
+            out.detail = part.first.empty()  ? "the concrete result is outside the rule's result"
+                         : part.first == cover ? "the proof's cases miss some input"
+                                               : part.first + " in the rule's code";
             for (auto &sh : p.show) out.counterexample.push_back({sh.first, numeral(m.eval(sh.second, true))});
             return;
         }

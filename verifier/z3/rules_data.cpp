@@ -205,6 +205,10 @@ void mul1_rule(Proof &p, bool is_mul, u8 w) {
     mul1_bounds<Lin::N>(is_mul, a.v, b.v, w, rax, rdx);
     expr x = Lin::low(a.x, w), y = Lin::low(b.x, w), n2 = Lin::p2(w);
     expr prod = is_mul ? symi::product(x, y) : signed_product(p, x, y, w, "xy");
+    if (!is_mul) { // both factors non-negative (the rule's exact case), or not
+        expr half = symi::pow2(8 * w - 1);
+        p.cases = {x < half && y < half, x >= half || y >= half};
+    }
     expr lo = z3::mod(prod, n2), hi = z3::mod(prod / n2, n2); // floor: the high half in two's complement
     p.value("rule.rax", rax), p.value("rule.rdx", rdx);
     p.show.push_back({"rax (concrete)", lo}), p.show.push_back({"rdx (concrete)", hi});
