@@ -177,6 +177,15 @@ int prove_image_cmd(const std::string &path, bool json, unsigned timeout) {
     return rep.all_proved() ? 0 : 1;
 }
 
+// A decimal number, all of it, below 2^32.
+bool number(const std::string &s, unsigned &out) {
+    if (s.empty() || s.size() > 10 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    unsigned long long v = std::strtoull(s.c_str(), nullptr, 10);
+    if (v > 0xffffffffull) return false;
+    out = static_cast<unsigned>(v);
+    return true;
+}
+
 } // namespace
 
 int run_prove(Args args) {
@@ -188,18 +197,21 @@ int run_prove(Args args) {
         if (a == "--json") json = true;
         else if (a == "--rules") rules_mode = true;
         else if (a == "--list") list = true;
-        else if (a == "--timeout-ms" && i + 1 < args.size()) timeout = static_cast<unsigned>(std::strtoul(args[++i], nullptr, 0));
-        else if (a == "--filter" && i + 1 < args.size()) filter = args[++i];
-        else if (a == "--shard" && i + 1 < args.size()) {
-            std::string s = args[++i];
-            size_t slash = s.find('/');
-            if (slash == std::string::npos) {
-                std::fprintf(stderr, "ktal prove: --shard wants I/N\n");
+        else if ((a == "--timeout-ms" || a == "--filter" || a == "--shard") && i + 1 >= args.size()) {
+            std::fprintf(stderr, "ktal prove: %s wants a value (see --help)\n", a.c_str());
+            return 2;
+        } else if (a == "--timeout-ms") {
+            if (!number(args[++i], timeout) || timeout == 0) {
+                std::fprintf(stderr, "ktal prove: --timeout-ms wants a number of milliseconds above 0\n");
                 return 2;
             }
-            shard = static_cast<unsigned>(std::stoul(s.substr(0, slash)));
-            shards = static_cast<unsigned>(std::stoul(s.substr(slash + 1)));
-            if (shards == 0 || shard >= shards) {
+        } else if (a == "--filter") {
+            filter = args[++i];
+        } else if (a == "--shard") {
+            std::string s = args[++i];
+            size_t slash = s.find('/');
+            if (slash == std::string::npos || !number(s.substr(0, slash), shard) ||
+                !number(s.substr(slash + 1), shards) || shards == 0 || shard >= shards) {
                 std::fprintf(stderr, "ktal prove: --shard wants I/N with I < N\n");
                 return 2;
             }
@@ -224,6 +236,10 @@ int run_prove(Args args) {
     }
     if (path.empty()) {
         std::fprintf(stderr, "%s\n", kUsage);
+        return 2;
+    }
+    if (!filter.empty() || shards != 1 || list) {
+        std::fprintf(stderr, "ktal prove: --filter, --shard and --list go with --rules\n");
         return 2;
     }
     return prove_image_cmd(path, json, timeout);
