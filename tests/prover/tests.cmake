@@ -13,3 +13,17 @@ foreach(i RANGE 0 ${last})
   set_tests_properties(prover.rules.${i} PROPERTIES LABELS prover TIMEOUT 900)
 endforeach()
 ktal_unit_test(prover_domains_test SOURCES ${prover_dir}/domains_test.cpp LIBS ktal_prover)
+# Every corpus program, compiled by ktal-cc, accepted by the verifier and by
+# the prover (prove-corpus.sh). Minutes per image (the runtime's printf and
+# friends are in every one): too slow for `make test`, so only with
+# -DKTAL_PROVE_CORPUS=ON (label prover-corpus).
+option(KTAL_PROVE_CORPUS "ctest: prove every corpus image (slow)" OFF)
+if(KTAL_PROVE_CORPUS)
+  file(GLOB corpus_mains RELATIVE ${CMAKE_SOURCE_DIR}/corpus CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/corpus/*/main.c)
+  foreach(main IN LISTS corpus_mains)
+    get_filename_component(name ${main} DIRECTORY)
+    add_test(NAME prover.corpus.${name}
+             COMMAND ${prover_dir}/prove-corpus.sh ${CMAKE_BINARY_DIR}/bin ${CMAKE_BINARY_DIR}/prover-corpus ${name})
+    set_tests_properties(prover.corpus.${name} PROPERTIES LABELS prover-corpus TIMEOUT 3600)
+  endforeach()
+endif()

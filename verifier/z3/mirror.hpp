@@ -1,8 +1,8 @@
 // Verifier code that is not written over a number type (transfer.cpp's
 // rule_bits, operands.cpp's write_reg), mirrored here line for line as
 // templates over N, so that the rule proofs can run it on symbolic numbers.
-// tests/prover/agreement_test.cpp runs each mirror against the verifier's
-// own code on exact numbers: a change on either side makes it fail.
+// A copy can drift from the code it mirrors: a change to either side must
+// be made to both (nothing yet tests them against each other).
 #pragma once
 
 #include "verifier/interval.hpp"
