@@ -28,8 +28,9 @@ std::string case_name(const testing::TestParamInfo<std::string> &info) {
 }
 
 bool prover_rule(const std::string &rule) {
-    return rule.rfind("memory.", 0) == 0 || rule == "stack.frame" || rule == "stack.return-address" ||
-           rule.rfind("divide.", 0) == 0 || rule == "cert.edge-state";
+    return rule.rfind("memory.", 0) == 0 || rule == "stack.frame" ||
+           rule == "stack.return-address" || rule.rfind("divide.", 0) == 0 ||
+           rule == "cert.edge-state";
 }
 
 std::vector<std::string> cases(const char *dir, bool adversarial) {
@@ -51,8 +52,9 @@ std::string summary(const prover::Report &r) {
     if (!r.loaded) o << "not loaded: " << r.error << "\n";
     for (auto &ob : r.obligations) {
         if (ob.result == prover::Obligation::Proved) continue;
-        o << "  " << prover::result_name(ob.result) << " " << ob.kind << " at 0x" << std::hex << ob.addr << std::dec << " <"
-          << ob.insn << ">: " << ob.what << (ob.detail.empty() ? "" : " (" + ob.detail + ")") << "\n";
+        o << "  " << prover::result_name(ob.result) << " " << ob.kind << " at 0x" << std::hex
+          << ob.addr << std::dec << " <" << ob.insn << ">: " << ob.what
+          << (ob.detail.empty() ? "" : " (" + ob.detail + ")") << "\n";
     }
     o << "  " << r.proved << " proved, " << r.refuted << " refuted, " << r.unknown << " unknown";
     return o.str();
@@ -94,11 +96,13 @@ TEST_P(Adversarial, BothReject) {
     prover::Report p = prover::prove_image(b.image);
     if (!b.c.prover.empty()) { // the verifier is stricter than safety here, and says why
         ASSERT_EQ(b.c.prover.rfind("safe: ", 0), 0u) << "a '# prover:' line says 'safe: WHY'";
-        EXPECT_TRUE(p.all_proved()) << "the case says it is safe (" << b.c.prover << ")\n" << summary(p);
+        EXPECT_TRUE(p.all_proved()) << "the case says it is safe (" << b.c.prover << ")\n"
+                                    << summary(p);
         return;
     }
     bool found = !p.loaded || p.refuted > 0;
-    EXPECT_TRUE(found) << "the prover finds no violation in " << GetParam() << "\n  attack: " << b.c.attack << "\n"
+    EXPECT_TRUE(found) << "the prover finds no violation in " << GetParam()
+                       << "\n  attack: " << b.c.attack << "\n"
                        << summary(p);
     // What the prover says, next to what the verifier says (in the test log).
     for (auto &ob : p.obligations)
@@ -110,7 +114,9 @@ TEST_P(Adversarial, BothReject) {
         }
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, Positive, testing::ValuesIn(cases("tests/positive", false)), case_name);
-INSTANTIATE_TEST_SUITE_P(Corpus, Adversarial, testing::ValuesIn(cases("tests/adversarial", true)), case_name);
+INSTANTIATE_TEST_SUITE_P(Corpus, Positive, testing::ValuesIn(cases("tests/positive", false)),
+                         case_name);
+INSTANTIATE_TEST_SUITE_P(Corpus, Adversarial, testing::ValuesIn(cases("tests/adversarial", true)),
+                         case_name);
 
 } // namespace

@@ -22,9 +22,28 @@ namespace {
 struct Gen {
     std::mt19937_64 rng{777};
     u64 edge() {
-        static const u64 e[] = {0, 1, 2, 7, 8, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0x80000000,
-                                0xffffffff, 0x100000000ull, 1ull << 48, 0x7fffffffffffffffull, 0x8000000000000000ull,
-                                ~0ull, ~0ull - 1, ~0ull - 0xffffffffull};
+        static const u64 e[] = {0,
+                                1,
+                                2,
+                                7,
+                                8,
+                                0x7f,
+                                0x80,
+                                0xff,
+                                0x100,
+                                0x7fff,
+                                0x8000,
+                                0xffff,
+                                0x7fffffff,
+                                0x80000000,
+                                0xffffffff,
+                                0x100000000ull,
+                                1ull << 48,
+                                0x7fffffffffffffffull,
+                                0x8000000000000000ull,
+                                ~0ull,
+                                ~0ull - 1,
+                                ~0ull - 0xffffffffull};
         return e[rng() % (sizeof e / sizeof e[0])];
     }
     u64 num() {
@@ -41,12 +60,15 @@ struct Gen {
         switch (rng() % 3) {
         case 0: v = Value::constant(static_cast<i64>(a)); break;
         case 1: v = Value::urange(min_of(c, d), max_of(c, d)); break;
-        default: v = Value::srange(min_of(static_cast<i64>(a), static_cast<i64>(b)), max_of(static_cast<i64>(a), static_cast<i64>(b)));
+        default:
+            v = Value::srange(min_of(static_cast<i64>(a), static_cast<i64>(b)),
+                              max_of(static_cast<i64>(a), static_cast<i64>(b)));
         }
         return v;
     }
     Value ptr_value(Region r) {
-        i64 a = static_cast<i64>(num() % (1ull << 41)) - (1ll << 40), b = static_cast<i64>(num() % (1ull << 41)) - (1ll << 40);
+        i64 a = static_cast<i64>(num() % (1ull << 41)) - (1ll << 40),
+            b = static_cast<i64>(num() % (1ull << 41)) - (1ll << 40);
         if (rng() % 3 == 0) b = a;
         return Value::ptr(r, min_of(a, b), max_of(a, b));
     }
@@ -71,8 +93,12 @@ u64 number(const z3::expr &e) {
     }
     return v.get_numeral_uint64();
 }
-u64 bnum(bool b) { return b; }
-u64 bnum(const sym::SB &b) { return number(b.e); }
+u64 bnum(bool b) {
+    return b;
+}
+u64 bnum(const sym::SB &b) {
+    return number(b.e);
+}
 template <class V>
 Value lower(const V &s) {
     Value v;
@@ -84,12 +110,13 @@ Value lower(const V &s) {
     return v;
 }
 std::string show(const Value &v) {
-    return std::to_string(static_cast<int>(v.kind)) + " {" + std::to_string(v.smin) + "," + std::to_string(v.smax) + "," +
-           std::to_string(v.umin) + "," + std::to_string(v.umax) + "}";
+    return std::to_string(static_cast<int>(v.kind)) + " {" + std::to_string(v.smin) + "," +
+           std::to_string(v.smax) + "," + std::to_string(v.umin) + "," + std::to_string(v.umax) +
+           "}";
 }
 bool same_value(const Value &a, const Value &b) {
-    return a.kind == b.kind && a.region == b.region && a.low == b.low && a.smin == b.smin && a.smax == b.smax &&
-           (a.kind != Kind::Int || (a.umin == b.umin && a.umax == b.umax));
+    return a.kind == b.kind && a.region == b.region && a.low == b.low && a.smin == b.smin &&
+           a.smax == b.smax && (a.kind != Kind::Int || (a.umin == b.umin && a.umax == b.umax));
 }
 
 // Runs `f` with N, compares with Exact; Nonlinear (integers only) skips.
@@ -110,14 +137,18 @@ struct Checker {
         Value exact, got;
         try {
             exact = f(Exact{}, [](const Value &v) { return v; }, [](const Value &v) { return v; });
-            got = f(N{}, [](const Value &v) { return lift<N>(v); }, [](const typename N::Val &v) { return lower(v); });
+            got = f(
+                N{}, [](const Value &v) { return lift<N>(v); },
+                [](const typename N::Val &v) { return lower(v); });
         } catch (const symi::Nonlinear &) {
             return;
         }
         ++compared;
-        ASSERT_TRUE(same_value(exact, got)) << what << ": exact " << show(exact) << ", symbolic " << show(got);
+        ASSERT_TRUE(same_value(exact, got))
+            << what << ": exact " << show(exact) << ", symbolic " << show(got);
         for (auto &s : w.side)
-            ASSERT_TRUE(s.cond.simplify().is_true()) << what << ": undefined behaviour on constant inputs: " << s.what;
+            ASSERT_TRUE(s.cond.simplify().is_true())
+                << what << ": undefined behaviour on constant inputs: " << s.what;
     }
 };
 
@@ -129,24 +160,27 @@ TEST(SymbolicDomains, AgreeWithExactNumbers) {
     for (int r = 0; r < kRounds; ++r) {
         Value a = g.rng() % 5 ? g.int_value() : g.ptr_value(Region::Sandbox), b = g.int_value();
         u8 w = g.width();
-        Op op = std::array<Op, 7>{Op::Add, Op::Sub, Op::And, Op::Or, Op::Xor, Op::Adc, Op::Sbb}[g.rng() % 7];
+        Op op = std::array<Op, 7>{
+            Op::Add, Op::Sub, Op::And, Op::Or, Op::Xor, Op::Adc, Op::Sbb}[g.rng() % 7];
         Op un = std::array<Op, 4>{Op::Inc, Op::Dec, Op::Neg, Op::Not}[g.rng() % 4];
-#define LIFTED(expr_)                                                                                                  \
-    [&](auto n, auto in, auto out) {                                                                                   \
-        using N = decltype(n);                                                                                         \
-        (void)in;                                                                                                      \
-        return out(expr_);                                                                                             \
+#define LIFTED(expr_)                                                                              \
+    [&](auto n, auto in, auto out) {                                                               \
+        using N = decltype(n);                                                                     \
+        (void)in;                                                                                  \
+        return out(expr_);                                                                         \
     }
         ck.both("alu_bounds", LIFTED((alu_bounds<N>(op, in(a), in(b), w))));
         ck.both("unary_bounds", LIFTED((unary_bounds<N>(un, N::as_int(in(a)), w))));
         ck.both("add64", LIFTED((add64<N>(N::as_int(in(a)), in(b)))));
         ck.both("sub64", LIFTED((sub64<N>(N::as_int(in(a)), in(b)))));
         ck.both("mul_w", LIFTED((mul_w<N>(in(a), in(b), w))));
-        ck.both("movsx_bounds", LIFTED((movsx_bounds<N>(in(a), w == 8 ? 4 : w, w == 8 ? 8 : static_cast<u8>(2 * w)))));
+        ck.both("movsx_bounds", LIFTED((movsx_bounds<N>(in(a), w == 8 ? 4 : w,
+                                                        w == 8 ? 8 : static_cast<u8>(2 * w)))));
         ck.both("cext_bounds", LIFTED((cext_bounds<N>(in(a), w < 4 ? 4 : w))));
         ck.both("csext_bounds", LIFTED((csext_bounds<N>(in(a), w))));
         ck.both("low_bytes", LIFTED((low_bytes<N>(in(a), w))));
-        bool tz = g.rng() % 2, add = g.rng() % 2, inc = g.rng() % 2, is_div = g.rng() % 2, is_mul = g.rng() % 2;
+        bool tz = g.rng() % 2, add = g.rng() % 2, inc = g.rng() % 2, is_div = g.rng() % 2,
+             is_mul = g.rng() % 2;
         i64 nsmin = static_cast<i64>(g.num());
         u64 numax = g.num();
         i64 delta = static_cast<i64>(g.num() % 4096);
@@ -154,7 +188,8 @@ TEST(SymbolicDomains, AgreeWithExactNumbers) {
         u64 k = g.rng() % (w == 8 ? 64 : 32);
         Op sh = std::array<Op, 3>{Op::Shl, Op::Shr, Op::Sar}[g.rng() % 3];
         bool known = g.rng() % 4;
-        ck.both("shift_bounds", LIFTED((shift_bounds<N>(sh, in(b), w, typename N::B(known), typename N::U(k)))));
+        ck.both("shift_bounds",
+                LIFTED((shift_bounds<N>(sh, in(b), w, typename N::B(known), typename N::U(k)))));
         ck.both("normalize_t", LIFTED(([&] {
                     auto v = in(b);
                     v.smin = typename N::I(nsmin), v.umax = typename N::U(numax);
@@ -181,14 +216,17 @@ TEST(SymbolicDomains, AgreeWithExactNumbers) {
         bool b_imm = g.rng() % 3 == 0;
         ck.both("relate_values.a", LIFTED(([&] {
                     auto vb = b_imm ? imm_for<N>(typename N::I(imm), w, cc) : in(y);
-                    Relation<N> rel = relate_values<N>(in(x), vb, b_imm, cc, w, true, typename N::I(0), typename N::I(0));
+                    Relation<N> rel = relate_values<N>(in(x), vb, b_imm, cc, w, true,
+                                                       typename N::I(0), typename N::I(0));
                     auto v = rel.a;
                     // applies, ok and fact folded into the value compared
-                    v.low = static_cast<u8>(bnum(rel.applies) | bnum(rel.ok) << 1 | bnum(rel.fact) << 2);
+                    v.low = static_cast<u8>(bnum(rel.applies) | bnum(rel.ok) << 1 |
+                                            bnum(rel.fact) << 2);
                     return v;
                 }())));
         ck.both("relate_values.b", LIFTED(([&] {
-                    Relation<N> rel = relate_values<N>(in(x), in(y), false, cc, w, true, typename N::I(0), typename N::I(0));
+                    Relation<N> rel = relate_values<N>(in(x), in(y), false, cc, w, true,
+                                                       typename N::I(0), typename N::I(0));
                     return rel.b;
                 }())));
         i64 fc = static_cast<i64>(g.num() % 64) - 32;
@@ -201,8 +239,10 @@ TEST(SymbolicDomains, AgreeWithExactNumbers) {
                     }())));
         Value d = g.int_value(), h = g.rng() % 2 ? Value::constant(0) : g.int_value();
         ck.both("div_bounds", LIFTED(([&] {
-                    DivBounds<N> q = div_bounds<N>(is_div, in(x), in(h), in(d), w < 4 ? 4 : w, typename N::B(false));
-                    u8 fails = static_cast<u8>(bnum(q.zero) | bnum(q.rdx_high) << 1 | bnum(q.sign) << 2 | bnum(q.min_neg1) << 3);
+                    DivBounds<N> q = div_bounds<N>(is_div, in(x), in(h), in(d), w < 4 ? 4 : w,
+                                                   typename N::B(false));
+                    u8 fails = static_cast<u8>(bnum(q.zero) | bnum(q.rdx_high) << 1 |
+                                               bnum(q.sign) << 2 | bnum(q.min_neg1) << 3);
                     fails = static_cast<u8>(fails & -fails); // the first failure is what counts
                     if (fails) return in(Value::uninit(fails));
                     return q.rax;

@@ -23,11 +23,12 @@ namespace ref {
 using namespace ktal;
 // --- verifier/interval.hpp before the templates ---
 
-
 // Unsigned bounds of the low w bytes.
 inline void r_low_u(const Value &v, u8 w, u64 &lo, u64 &hi) {
-    if (v.kind == Kind::Int && v.umax <= width_mask(w)) lo = v.umin, hi = v.umax;
-    else lo = 0, hi = width_mask(w);
+    if (v.kind == Kind::Int && v.umax <= width_mask(w))
+        lo = v.umin, hi = v.umax;
+    else
+        lo = 0, hi = width_mask(w);
 }
 
 // Signed bounds of the low w bytes read as a w-byte two's complement number.
@@ -38,10 +39,12 @@ inline void r_low_s(const Value &v, u8 w, i64 &lo, i64 &hi) {
         return;
     }
     i64 half = static_cast<i64>(1) << (8 * w - 1);
-    if (v.kind == Kind::Int && v.smin >= -half && v.smax < half) lo = v.smin, hi = v.smax;
+    if (v.kind == Kind::Int && v.smin >= -half && v.smax < half)
+        lo = v.smin, hi = v.smax;
     else if (v.kind == Kind::Int && v.umin >= static_cast<u64>(half) && v.umax <= width_mask(w))
         lo = static_cast<i64>(v.umin) - 2 * half, hi = static_cast<i64>(v.umax) - 2 * half;
-    else lo = -half, hi = half - 1;
+    else
+        lo = -half, hi = half - 1;
 }
 
 // A w-byte result whose mathematical value lies in [lo, hi] (signed 128-bit
@@ -49,9 +52,11 @@ inline void r_low_s(const Value &v, u8 w, i64 &lo, i64 &hi) {
 // for w = 4 (and below, for the low bytes a merge will use).
 inline Value r_result_w(i64 lo, i64 hi, u8 w) {
     u64 m = width_mask(w);
-    if (lo >= 0 && static_cast<u64>(hi) <= m) return Value::urange(static_cast<u64>(lo), static_cast<u64>(hi));
+    if (lo >= 0 && static_cast<u64>(hi) <= m)
+        return Value::urange(static_cast<u64>(lo), static_cast<u64>(hi));
     i64 span = static_cast<i64>(m) + 1;
-    if (hi < 0 && lo >= -span) return Value::urange(static_cast<u64>(lo + span), static_cast<u64>(hi + span));
+    if (hi < 0 && lo >= -span)
+        return Value::urange(static_cast<u64>(lo + span), static_cast<u64>(hi + span));
     return Value::urange(0, m);
 }
 
@@ -66,10 +71,12 @@ inline Value r_result_sw(i64 lo, i64 hi, u8 w) {
 inline Value r_add64(const Value &a, const Value &b) {
     Value r = Value::top();
     i64 s1, s2;
-    if (!__builtin_add_overflow(a.smin, b.smin, &s1) && !__builtin_add_overflow(a.smax, b.smax, &s2))
+    if (!__builtin_add_overflow(a.smin, b.smin, &s1) &&
+        !__builtin_add_overflow(a.smax, b.smax, &s2))
         r.smin = s1, r.smax = s2;
     u64 u1, u2;
-    if (!__builtin_add_overflow(a.umax, b.umax, &u2) && !__builtin_add_overflow(a.umin, b.umin, &u1))
+    if (!__builtin_add_overflow(a.umax, b.umax, &u2) &&
+        !__builtin_add_overflow(a.umin, b.umin, &u1))
         r.umin = u1, r.umax = u2;
     normalize(r);
     return r;
@@ -78,7 +85,8 @@ inline Value r_add64(const Value &a, const Value &b) {
 inline Value r_sub64(const Value &a, const Value &b) {
     Value r = Value::top();
     i64 s1, s2;
-    if (!__builtin_sub_overflow(a.smin, b.smax, &s1) && !__builtin_sub_overflow(a.smax, b.smin, &s2))
+    if (!__builtin_sub_overflow(a.smin, b.smax, &s1) &&
+        !__builtin_sub_overflow(a.smax, b.smin, &s2))
         r.smin = s1, r.smax = s2;
     if (a.umin >= b.umax) r.umin = a.umin - b.umax, r.umax = a.umax - b.umin;
     normalize(r);
@@ -120,7 +128,8 @@ inline Value r_sub_w(const Value &a, const Value &b, u8 w) {
     u64 al, ah, bl, bh;
     r_low_u(a, w, al, ah);
     r_low_u(b, w, bl, bh);
-    return r_result_w(static_cast<i64>(al) - static_cast<i64>(bh), static_cast<i64>(ah) - static_cast<i64>(bl), w);
+    return r_result_w(static_cast<i64>(al) - static_cast<i64>(bh),
+                      static_cast<i64>(ah) - static_cast<i64>(bl), w);
 }
 
 inline Value r_mul_w(const Value &a, const Value &b, u8 w) {
@@ -128,7 +137,8 @@ inline Value r_mul_w(const Value &a, const Value &b, u8 w) {
     u64 al, ah, bl, bh;
     r_low_u(a, w, al, ah);
     r_low_u(b, w, bl, bh);
-    if (ah * bh <= width_mask(w)) return Value::urange(al * bl, ah * bh); // cannot overflow 64 bits: w <= 4
+    if (ah * bh <= width_mask(w))
+        return Value::urange(al * bl, ah * bh); // cannot overflow 64 bits: w <= 4
     return Value::urange(0, width_mask(w));
 }
 
@@ -138,7 +148,6 @@ inline Value r_sext(const Value &v, u8 from) {
     r_low_s(v, from, lo, hi);
     return Value::srange(lo, hi);
 }
-
 
 // tighten_fact before the template.
 bool tighten(Value &x, Value &y, i64 c) {
@@ -152,24 +161,47 @@ bool tighten(Value &x, Value &y, i64 c) {
 namespace {
 
 bool same_bits(const Value &a, const Value &b) {
-    return a.kind == b.kind && a.region == b.region && a.reg == b.reg && a.low == b.low && a.smin == b.smin &&
-           a.smax == b.smax && a.umin == b.umin && a.umax == b.umax;
+    return a.kind == b.kind && a.region == b.region && a.reg == b.reg && a.low == b.low &&
+           a.smin == b.smin && a.smax == b.smax && a.umin == b.umin && a.umax == b.umax;
 }
 std::string show(const Value &v) {
     Text<160> t;
     describe(v, t);
-    return std::string(t.c_str()) + " {" + std::to_string(v.smin) + "," + std::to_string(v.smax) + "," +
-           std::to_string(v.umin) + "," + std::to_string(v.umax) + "}";
+    return std::string(t.c_str()) + " {" + std::to_string(v.smin) + "," + std::to_string(v.smax) +
+           "," + std::to_string(v.umin) + "," + std::to_string(v.umax) + "}";
 }
 #define EXPECT_SAME(x, y) EXPECT_TRUE(same_bits(x, y)) << show(x) << " vs " << show(y)
 
 struct Gen {
     std::mt19937_64 rng{12345};
     u64 edge() {
-        static const u64 e[] = {0, 1, 2, 3, 7, 8, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000, 0xffff, 0x10000,
-                                0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull, 1ull << 40, 1ull << 48,
-                                0x7fffffffffffffffull, 0x8000000000000000ull, ~0ull, ~0ull - 1, ~0ull - 0x7f,
-                                ~0ull - 0xffffffffull, ~0ull << 31};
+        static const u64 e[] = {0,
+                                1,
+                                2,
+                                3,
+                                7,
+                                8,
+                                0x7f,
+                                0x80,
+                                0xff,
+                                0x100,
+                                0x7fff,
+                                0x8000,
+                                0xffff,
+                                0x10000,
+                                0x7fffffff,
+                                0x80000000,
+                                0xffffffff,
+                                0x100000000ull,
+                                1ull << 40,
+                                1ull << 48,
+                                0x7fffffffffffffffull,
+                                0x8000000000000000ull,
+                                ~0ull,
+                                ~0ull - 1,
+                                ~0ull - 0x7f,
+                                ~0ull - 0xffffffffull,
+                                ~0ull << 31};
         return e[rng() % (sizeof e / sizeof e[0])];
     }
     u64 num() {
@@ -195,7 +227,8 @@ struct Gen {
     }
     Value ptr_value() {
         static const Region rs[] = {Region::Sandbox, Region::Rodata, Region::Stack};
-        i64 a = static_cast<i64>(num() % (1ull << 41)) - (1ll << 40), b = static_cast<i64>(num() % (1ull << 41)) - (1ll << 40);
+        i64 a = static_cast<i64>(num() % (1ull << 41)) - (1ll << 40),
+            b = static_cast<i64>(num() % (1ull << 41)) - (1ll << 40);
         if (rng() % 3 == 0) b = a;
         return Value::ptr(rs[rng() % 3], min_of(a, b), max_of(a, b));
     }
@@ -207,7 +240,10 @@ struct Gen {
         default: return int_value(rng() % 8 != 0);
         }
     }
-    u8 width() { static const u8 w[] = {1, 2, 4, 8}; return w[rng() % 4]; }
+    u8 width() {
+        static const u8 w[] = {1, 2, 4, 8};
+        return w[rng() % 4];
+    }
     Layout layout() {
         Layout l;
         l.rodata_off = 0x1000 * (1 + rng() % 16);
@@ -243,15 +279,20 @@ TEST(IntervalTemplates, PrimitivesUnchanged) {
             ASSERT_TRUE(same_bits(ref::r_sub64(a, b), sub64(a, b))) << show(a) << " " << show(b);
             ASSERT_TRUE(same_bits(ref::r_mul64(a, b), mul64(a, b))) << show(a) << " " << show(b);
         }
-        ASSERT_TRUE(same_bits(ref::r_add_w(a, b, w), add_w(a, b, w))) << show(a) << " " << show(b) << " w" << int(w);
-        ASSERT_TRUE(same_bits(ref::r_sub_w(a, b, w), sub_w(a, b, w))) << show(a) << " " << show(b) << " w" << int(w);
-        ASSERT_TRUE(same_bits(ref::r_mul_w(a, b, w), mul_w(a, b, w))) << show(a) << " " << show(b) << " w" << int(w);
+        ASSERT_TRUE(same_bits(ref::r_add_w(a, b, w), add_w(a, b, w)))
+            << show(a) << " " << show(b) << " w" << int(w);
+        ASSERT_TRUE(same_bits(ref::r_sub_w(a, b, w), sub_w(a, b, w)))
+            << show(a) << " " << show(b) << " w" << int(w);
+        ASSERT_TRUE(same_bits(ref::r_mul_w(a, b, w), mul_w(a, b, w)))
+            << show(a) << " " << show(b) << " w" << int(w);
         ASSERT_TRUE(same_bits(ref::r_sext(a, w), sext(a, w))) << show(a) << " w" << int(w);
         i64 lo = static_cast<i64>(g.num()), hi = static_cast<i64>(g.num());
         if (lo > hi) std::swap(lo, hi);
         if (w < 8 && (lo < -(1ll << 40) || hi > (1ll << 40))) continue; // the callers' range
-        ASSERT_TRUE(same_bits(ref::r_result_w(lo, hi, w), result_w(lo, hi, w))) << lo << " " << hi << " w" << int(w);
-        ASSERT_TRUE(same_bits(ref::r_result_sw(lo, hi, w), result_sw(lo, hi, w))) << lo << " " << hi << " w" << int(w);
+        ASSERT_TRUE(same_bits(ref::r_result_w(lo, hi, w), result_w(lo, hi, w)))
+            << lo << " " << hi << " w" << int(w);
+        ASSERT_TRUE(same_bits(ref::r_result_sw(lo, hi, w), result_sw(lo, hi, w)))
+            << lo << " " << hi << " w" << int(w);
     }
 }
 
@@ -259,7 +300,9 @@ TEST(IntervalTemplates, PrimitivesUnchanged) {
 bool pick_int(Gen &g, const Value &v, u64 &x) {
     for (int k = 0; k < 8; ++k) {
         u64 span = v.umax - v.umin;
-        u64 c = k == 0 ? v.umin : k == 1 ? v.umax : v.umin + (span == ~0ull ? g.rng() : g.rng() % (span + 1));
+        u64 c = k == 0   ? v.umin
+                : k == 1 ? v.umax
+                         : v.umin + (span == ~0ull ? g.rng() : g.rng() % (span + 1));
         if (static_cast<i64>(c) >= v.smin && static_cast<i64>(c) <= v.smax) return x = c, true;
     }
     return false;
@@ -290,7 +333,8 @@ bool cond_after_cmp(u64 x, u64 y, u8 w, u8 cc) {
 
 bool in_gamma(const Value &v, u64 x, u64 base) {
     if (v.kind == Kind::Int)
-        return static_cast<i64>(x) >= v.smin && static_cast<i64>(x) <= v.smax && x >= v.umin && x <= v.umax;
+        return static_cast<i64>(x) >= v.smin && static_cast<i64>(x) <= v.smax && x >= v.umin &&
+               x <= v.umax;
     i64 off = static_cast<i64>(x - base);
     return off >= v.smin && off <= v.smax;
 }
@@ -308,7 +352,8 @@ TEST(IntervalTemplates, RelationsSound) {
         if (!normalize(a) || !normalize(b)) continue; // an empty value has no members
         u8 w = g.width(), cc = ccs[g.rng() % (sizeof ccs / sizeof ccs[0])];
         bool b_imm = a.kind == Kind::Int && g.rng() % 3 == 0, regs = g.rng() % 2;
-        if (cc == CS || cc == CNS) b_imm = true, b = Value::constant(0); // only cmp a, 0 refines them
+        if (cc == CS || cc == CNS)
+            b_imm = true, b = Value::constant(0); // only cmp a, 0 refines them
         i64 imm = b_imm && b.is_const() ? b.smin : static_cast<i64>(g.num());
         Value vb = b_imm ? imm_for<Exact>(imm, w, cc) : b;
         i64 lo, hi;
@@ -318,29 +363,38 @@ TEST(IntervalTemplates, RelationsSound) {
         // A machine: the region's base (an image at a page in the kernel's
         // half, or the entry rsp), and concrete x in gamma(a), y in gamma(b).
         u64 image = 0xffffffffc0000000ull - 0x1000 * (g.rng() % 0x10000);
-        u64 base = a.region == Region::Stack     ? 0xffffc90000400000ull
+        u64 base = a.region == Region::Stack    ? 0xffffc90000400000ull
                    : a.region == Region::Rodata ? image + l.rodata_off
                                                 : image + l.sandbox_off;
         u64 x, y;
         if (a.kind == Kind::Ptr) {
-            x = base + static_cast<u64>(a.smin + static_cast<i64>(g.rng() % (static_cast<u64>(a.smax - a.smin) + 1)));
-            y = base + static_cast<u64>(b.smin + static_cast<i64>(g.rng() % (static_cast<u64>(b.smax - b.smin) + 1)));
+            x = base +
+                static_cast<u64>(
+                    a.smin + static_cast<i64>(g.rng() % (static_cast<u64>(a.smax - a.smin) + 1)));
+            y = base +
+                static_cast<u64>(
+                    b.smin + static_cast<i64>(g.rng() % (static_cast<u64>(b.smax - b.smin) + 1)));
         } else if (!pick_int(g, a, x) || (!b_imm && !pick_int(g, b, y))) {
             continue;
         }
         if (b_imm) y = static_cast<u64>(imm);
         if (!cond_after_cmp(x, y, w, cc)) continue;
         ++checked;
-        ASSERT_TRUE(r.ok) << "an edge taken on a machine was called dead: " << show(a) << " " << show(vb) << " cc"
-                          << int(cc) << " w" << int(w) << " x=" << x << " y=" << y;
-        ASSERT_TRUE(in_gamma(r.a, x, base)) << show(a) << " -> " << show(r.a) << " loses x=" << x << " (cc" << int(cc)
-                                            << " w" << int(w) << " y=" << y << ")";
+        ASSERT_TRUE(r.ok) << "an edge taken on a machine was called dead: " << show(a) << " "
+                          << show(vb) << " cc" << int(cc) << " w" << int(w) << " x=" << x
+                          << " y=" << y;
+        ASSERT_TRUE(in_gamma(r.a, x, base))
+            << show(a) << " -> " << show(r.a) << " loses x=" << x << " (cc" << int(cc) << " w"
+            << int(w) << " y=" << y << ")";
         if (!b_imm)
-            ASSERT_TRUE(in_gamma(r.b, y, base)) << show(b) << " -> " << show(r.b) << " loses y=" << y << " (cc"
-                                                << int(cc) << " w" << int(w) << " x=" << x << ")";
+            ASSERT_TRUE(in_gamma(r.b, y, base))
+                << show(b) << " -> " << show(r.b) << " loses y=" << y << " (cc" << int(cc) << " w"
+                << int(w) << " x=" << x << ")";
         if (r.fact) {
-            __int128 fx = static_cast<i64>(r.x_is_a ? x : y), fy = static_cast<i64>(r.x_is_a ? y : x);
-            ASSERT_LE(fx, fy + r.c) << "the fact kept does not hold: cc" << int(cc) << " x=" << x << " y=" << y;
+            __int128 fx = static_cast<i64>(r.x_is_a ? x : y),
+                     fy = static_cast<i64>(r.x_is_a ? y : x);
+            ASSERT_LE(fx, fy + r.c)
+                << "the fact kept does not hold: cc" << int(cc) << " x=" << x << " y=" << y;
         }
         if (!same_bits(r.a, a) || !same_bits(r.b, vb)) ++refined;
     }
@@ -378,7 +432,8 @@ TEST(IntervalTemplates, NormalizeAndJoinCopiesAgreeWithTal) {
         Value a = g.any(), b = g.rng() % 4 ? g.any() : a;
         if (a.kind == Kind::Ptr && b.kind == Kind::Ptr && g.rng() % 2) b.region = a.region;
         Value j1 = join(a, b), j2 = join_t<Exact>(a, b);
-        ASSERT_TRUE(same_bits(j1, j2)) << show(a) << " join " << show(b) << ": " << show(j1) << " vs " << show(j2);
+        ASSERT_TRUE(same_bits(j1, j2))
+            << show(a) << " join " << show(b) << ": " << show(j1) << " vs " << show(j2);
     }
 }
 

@@ -8,8 +8,8 @@
 #include <gtest/gtest.h>
 
 using namespace ktal;
-using sym::Sym;
 using sym::SVal;
+using sym::Sym;
 
 namespace {
 
@@ -33,14 +33,17 @@ typename N::Val add64_forgets_overflow(const typename N::Val &a, const typename 
 }
 
 void print(const rules::Outcome &o) {
-    std::printf("%s: %s (%.1f ms) %s\n", o.rule.c_str(), rules::status_name(o.status), o.ms, o.detail.c_str());
-    for (auto &c : o.counterexample) std::printf("    %-24s = %s\n", c.first.c_str(), c.second.c_str());
+    std::printf("%s: %s (%.1f ms) %s\n", o.rule.c_str(), rules::status_name(o.status), o.ms,
+                o.detail.c_str());
+    for (auto &c : o.counterexample)
+        std::printf("    %-24s = %s\n", c.first.c_str(), c.second.c_str());
 }
 
 TEST(PlantedBug, AddWithoutWraparoundIsRefuted) {
     for (u8 w : {1, 4}) {
-        rules::Outcome o = rules::prove_binary("add/" + std::to_string(8 * w) + " planted: no wraparound", Op::Add, w,
-                                               [w](const SVal &a, const SVal &b) { return add_forgets_wrap<Sym>(a, b, w); });
+        rules::Outcome o = rules::prove_binary(
+            "add/" + std::to_string(8 * w) + " planted: no wraparound", Op::Add, w,
+            [w](const SVal &a, const SVal &b) { return add_forgets_wrap<Sym>(a, b, w); });
         print(o);
         EXPECT_EQ(o.status, rules::Status::Refuted);
         EXPECT_FALSE(o.counterexample.empty());
@@ -48,8 +51,9 @@ TEST(PlantedBug, AddWithoutWraparoundIsRefuted) {
 }
 
 TEST(PlantedBug, Add64WithoutOverflowCheckIsRefuted) {
-    rules::Outcome o = rules::prove_binary("add/64 planted: no overflow check", Op::Add, 8,
-                                           [](const SVal &a, const SVal &b) { return add64_forgets_overflow<Sym>(a, b); });
+    rules::Outcome o = rules::prove_binary(
+        "add/64 planted: no overflow check", Op::Add, 8,
+        [](const SVal &a, const SVal &b) { return add64_forgets_overflow<Sym>(a, b); });
     print(o);
     EXPECT_EQ(o.status, rules::Status::Refuted);
     EXPECT_FALSE(o.counterexample.empty());
@@ -57,8 +61,9 @@ TEST(PlantedBug, Add64WithoutOverflowCheckIsRefuted) {
 
 TEST(PlantedBug, TheRealAddIsProved) {
     for (u8 w : {1, 4, 8}) {
-        rules::Outcome o = rules::prove_binary("add/" + std::to_string(8 * w) + " (the verifier's)", Op::Add, w,
-                                               [w](const SVal &a, const SVal &b) { return add_w<Sym>(a, b, w); });
+        rules::Outcome o =
+            rules::prove_binary("add/" + std::to_string(8 * w) + " (the verifier's)", Op::Add, w,
+                                [w](const SVal &a, const SVal &b) { return add_w<Sym>(a, b, w); });
         print(o);
         EXPECT_EQ(o.status, rules::Status::Proved) << o.detail;
     }

@@ -29,7 +29,8 @@ int run_prove(Args args) {
     argv.push_back(nullptr);
     execv(prog.c_str(), argv.data());
     execvp("ktal-prove", argv.data()); // not next to ktal: anywhere on PATH
-    std::fprintf(stderr, "ktal prove: cannot run ktal-prove (the prover, built with Z3): %s\n", std::strerror(errno));
+    std::fprintf(stderr, "ktal prove: cannot run ktal-prove (the prover, built with Z3): %s\n",
+                 std::strerror(errno));
     return 2;
 }
 
@@ -69,7 +70,8 @@ std::string hex(u64 v) {
     return b;
 }
 
-int prove_rules_cmd(bool json, unsigned timeout, const std::string &filter, unsigned shard, unsigned shards, bool list) {
+int prove_rules_cmd(bool json, unsigned timeout, const std::string &filter, unsigned shard,
+                    unsigned shards, bool list) {
     if (list) {
         for (auto &n : rules::rule_names()) std::puts(n.c_str());
         return 0;
@@ -83,7 +85,8 @@ int prove_rules_cmd(bool json, unsigned timeout, const std::string &filter, unsi
         if (o.status == rules::Status::Proved) return;
         std::printf("    claim: %s\n", o.claim.c_str());
         if (!o.detail.empty()) std::printf("    %s\n", o.detail.c_str());
-        for (auto &c : o.counterexample) std::printf("      %-24s = %s\n", c.first.c_str(), c.second.c_str());
+        for (auto &c : o.counterexample)
+            std::printf("      %-24s = %s\n", c.first.c_str(), c.second.c_str());
     };
     if (!json) {
         std::printf("%-44s %-8s %10s\n", "rule", "status", "ms");
@@ -96,10 +99,18 @@ int prove_rules_cmd(bool json, unsigned timeout, const std::string &filter, unsi
     rules::Report rep = rules::prove_rules(opt);
     if (json) {
         json::Writer w;
-        w.begin_object().field("proved", static_cast<u64>(rep.proved)).field("refuted", static_cast<u64>(rep.refuted));
-        w.field("unknown", static_cast<u64>(rep.unknown)).field("milliseconds", rep.ms).key("rules").begin_array();
+        w.begin_object()
+            .field("proved", static_cast<u64>(rep.proved))
+            .field("refuted", static_cast<u64>(rep.refuted));
+        w.field("unknown", static_cast<u64>(rep.unknown))
+            .field("milliseconds", rep.ms)
+            .key("rules")
+            .begin_array();
         for (auto &o : rep.rules) {
-            w.begin_object().field("rule", o.rule).field("status", rules::status_name(o.status)).field("milliseconds", o.ms);
+            w.begin_object()
+                .field("rule", o.rule)
+                .field("status", rules::status_name(o.status))
+                .field("milliseconds", o.ms);
             w.field("claim", o.claim);
             if (!o.detail.empty()) w.field("detail", o.detail);
             if (!o.counterexample.empty()) {
@@ -112,10 +123,12 @@ int prove_rules_cmd(bool json, unsigned timeout, const std::string &filter, unsi
         w.end_array().end_object();
         std::puts(w.str().c_str());
     } else {
-        std::printf("ktal prove --rules: %llu rules: %llu proved, %llu refuted, %llu unknown (%.1f s)\n",
-                    static_cast<unsigned long long>(rep.rules.size()), static_cast<unsigned long long>(rep.proved),
-                    static_cast<unsigned long long>(rep.refuted), static_cast<unsigned long long>(rep.unknown),
-                    rep.ms / 1000);
+        std::printf(
+            "ktal prove --rules: %llu rules: %llu proved, %llu refuted, %llu unknown (%.1f s)\n",
+            static_cast<unsigned long long>(rep.rules.size()),
+            static_cast<unsigned long long>(rep.proved),
+            static_cast<unsigned long long>(rep.refuted),
+            static_cast<unsigned long long>(rep.unknown), rep.ms / 1000);
     }
     return rep.refuted == 0 && rep.unknown == 0 ? 0 : 1;
 }
@@ -134,13 +147,21 @@ int prove_image_cmd(const std::string &path, bool json, unsigned timeout) {
         json::Writer w;
         w.begin_object().field("image", path).field("proved", rep.all_proved());
         if (!rep.loaded) w.field("error", rep.error);
-        w.field("obligations", static_cast<u64>(rep.obligations.size())).field("proved_count", rep.proved);
-        w.field("refuted", rep.refuted).field("unknown", rep.unknown).field("functions", rep.functions);
+        w.field("obligations", static_cast<u64>(rep.obligations.size()))
+            .field("proved_count", rep.proved);
+        w.field("refuted", rep.refuted)
+            .field("unknown", rep.unknown)
+            .field("functions", rep.functions);
         w.field("runs", rep.runs).field("milliseconds", rep.ms).key("results").begin_array();
         for (auto &o : rep.obligations) {
             w.begin_object().field("function", o.function_name).field("function_entry", o.function);
-            w.field("block", o.block).field("address", o.addr).field("instruction", o.insn).field("kind", o.kind);
-            w.field("what", o.what).field("result", prover::result_name(o.result)).field("milliseconds", o.ms);
+            w.field("block", o.block)
+                .field("address", o.addr)
+                .field("instruction", o.insn)
+                .field("kind", o.kind);
+            w.field("what", o.what)
+                .field("result", prover::result_name(o.result))
+                .field("milliseconds", o.ms);
             if (!o.detail.empty()) w.field("detail", o.detail);
             if (!o.counterexample.empty()) {
                 w.key("counterexample").begin_object();
@@ -157,29 +178,38 @@ int prove_image_cmd(const std::string &path, bool json, unsigned timeout) {
         std::fprintf(stderr, "ktal prove: %s: %s\n", path.c_str(), rep.error.c_str());
         return 1;
     }
-    std::printf("%-16s %-8s %-8s %-20s %-8s %8s  %s\n", "function", "block", "address", "kind", "result", "ms", "instruction");
+    std::printf("%-16s %-8s %-8s %-20s %-8s %8s  %s\n", "function", "block", "address", "kind",
+                "result", "ms", "instruction");
     for (auto &o : rep.obligations)
-        std::printf("%-16s %-8s %-8s %-20s %-8s %8.1f  %s\n", o.function_name.c_str(), hex(o.block).c_str(),
-                    hex(o.addr).c_str(), o.kind.c_str(), prover::result_name(o.result), o.ms, o.insn.c_str());
+        std::printf("%-16s %-8s %-8s %-20s %-8s %8.1f  %s\n", o.function_name.c_str(),
+                    hex(o.block).c_str(), hex(o.addr).c_str(), o.kind.c_str(),
+                    prover::result_name(o.result), o.ms, o.insn.c_str());
     for (auto &o : rep.obligations) {
         if (o.result == prover::Obligation::Proved) continue;
-        std::printf("\n%s: %s at %s <%s> in %s (run from %s)\n  %s\n", prover::result_name(o.result), o.kind.c_str(),
-                    hex(o.addr).c_str(), o.insn.c_str(), o.function_name.c_str(), hex(o.block).c_str(), o.what.c_str());
+        std::printf("\n%s: %s at %s <%s> in %s (run from %s)\n  %s\n",
+                    prover::result_name(o.result), o.kind.c_str(), hex(o.addr).c_str(),
+                    o.insn.c_str(), o.function_name.c_str(), hex(o.block).c_str(), o.what.c_str());
         if (!o.detail.empty()) std::printf("  %s\n", o.detail.c_str());
         if (!o.counterexample.empty()) std::printf("  counterexample:\n");
-        for (auto &c : o.counterexample) std::printf("    %-24s = %s\n", c.first.c_str(), c.second.c_str());
+        for (auto &c : o.counterexample)
+            std::printf("    %-24s = %s\n", c.first.c_str(), c.second.c_str());
     }
-    std::printf("ktal prove: %s %s: %llu obligations: %llu proved, %llu refuted, %llu unknown (%llu functions, %llu runs, %.1f ms)\n",
-                rep.all_proved() ? "OK" : "FAILED", path.c_str(), static_cast<unsigned long long>(rep.obligations.size()),
-                static_cast<unsigned long long>(rep.proved), static_cast<unsigned long long>(rep.refuted),
-                static_cast<unsigned long long>(rep.unknown), static_cast<unsigned long long>(rep.functions),
+    std::printf("ktal prove: %s %s: %llu obligations: %llu proved, %llu refuted, %llu unknown "
+                "(%llu functions, %llu runs, %.1f ms)\n",
+                rep.all_proved() ? "OK" : "FAILED", path.c_str(),
+                static_cast<unsigned long long>(rep.obligations.size()),
+                static_cast<unsigned long long>(rep.proved),
+                static_cast<unsigned long long>(rep.refuted),
+                static_cast<unsigned long long>(rep.unknown),
+                static_cast<unsigned long long>(rep.functions),
                 static_cast<unsigned long long>(rep.runs), rep.ms);
     return rep.all_proved() ? 0 : 1;
 }
 
 // A decimal number, all of it, below 2^32.
 bool number(const std::string &s, unsigned &out) {
-    if (s.empty() || s.size() > 10 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (s.empty() || s.size() > 10 || s.find_first_not_of("0123456789") != std::string::npos)
+        return false;
     unsigned long long v = std::strtoull(s.c_str(), nullptr, 10);
     if (v > 0xffffffffull) return false;
     out = static_cast<unsigned>(v);
@@ -194,15 +224,20 @@ int run_prove(Args args) {
     std::string path, filter;
     for (size_t i = 0; i < args.size(); ++i) {
         std::string a = args[i];
-        if (a == "--json") json = true;
-        else if (a == "--rules") rules_mode = true;
-        else if (a == "--list") list = true;
-        else if ((a == "--timeout-ms" || a == "--filter" || a == "--shard") && i + 1 >= args.size()) {
+        if (a == "--json")
+            json = true;
+        else if (a == "--rules")
+            rules_mode = true;
+        else if (a == "--list")
+            list = true;
+        else if ((a == "--timeout-ms" || a == "--filter" || a == "--shard") &&
+                 i + 1 >= args.size()) {
             std::fprintf(stderr, "ktal prove: %s wants a value (see --help)\n", a.c_str());
             return 2;
         } else if (a == "--timeout-ms") {
             if (!number(args[++i], timeout) || timeout == 0) {
-                std::fprintf(stderr, "ktal prove: --timeout-ms wants a number of milliseconds above 0\n");
+                std::fprintf(stderr,
+                             "ktal prove: --timeout-ms wants a number of milliseconds above 0\n");
                 return 2;
             }
         } else if (a == "--filter") {
@@ -221,7 +256,8 @@ int run_prove(Args args) {
         } else if (!a.empty() && a[0] == '-') {
             std::fprintf(stderr, "ktal prove: unknown option '%s' (see --help)\n", a.c_str());
             return 2;
-        } else if (path.empty()) path = a;
+        } else if (path.empty())
+            path = a;
         else {
             std::fprintf(stderr, "ktal prove: one image at a time\n");
             return 2;
@@ -248,7 +284,9 @@ int run_prove(Args args) {
 } // namespace ktal::cli
 
 #ifdef KTAL_PROVE_MAIN
-int main(int argc, char **argv) { return ktal::cli::run_prove(ktal::cli::Args(argv + 1, static_cast<size_t>(argc - 1))); }
+int main(int argc, char **argv) {
+    return ktal::cli::run_prove(ktal::cli::Args(argv + 1, static_cast<size_t>(argc - 1)));
+}
 #endif
 
 #endif

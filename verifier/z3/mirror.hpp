@@ -13,7 +13,9 @@ namespace ktal {
 template <class N>
 typename N::Val write32_mirror(const typename N::Val &v) {
     using U = typename N::U;
-    return N::when(v.umax <= U(0xffffffffull), [&] { return v; }, [&] { return N::urange(U(0), U(0xffffffffull)); });
+    return N::when(
+        v.umax <= U(0xffffffffull), [&] { return v; },
+        [&] { return N::urange(U(0), U(0xffffffffull)); });
 }
 
 // write_reg at 1 or 2 bytes (not ah..bh) of an int v into a register that
@@ -22,21 +24,24 @@ template <class N>
 typename N::Val merge_mirror(const typename N::Val &old, const typename N::Val &v, u8 size) {
     using U = typename N::U;
     u64 m = width_mask(size);
-    return N::when(old.umax <= U(m), [&] { return v; }, [&] {
-        return N::when(
-            old.is_const(),
-            [&] {
-                U upper = old.umin & U(~m);
-                return N::urange(upper + v.umin, upper + v.umax);
-            },
-            [&] { return N::top(); });
-    });
+    return N::when(
+        old.umax <= U(m), [&] { return v; },
+        [&] {
+            return N::when(
+                old.is_const(),
+                [&] {
+                    U upper = old.umin & U(~m);
+                    return N::urange(upper + v.umin, upper + v.umax);
+                },
+                [&] { return N::top(); });
+        });
 }
 
 // rule_bits for bsf, bsr, tzcnt r, r/m (w = 4 or 8) of an int source into a
 // register holding the int old: the register's value afterwards.
 template <class N>
-typename N::Val bitscan_mirror(bool tzcnt, const typename N::Val &old, const typename N::Val &src, u8 w) {
+typename N::Val bitscan_mirror(bool tzcnt, const typename N::Val &old, const typename N::Val &src,
+                               u8 w) {
     using U = typename N::U;
     typename N::Val r = N::urange(U(0), U(tzcnt ? 8u * w : 8u * w - 1));
     U lo, hi;

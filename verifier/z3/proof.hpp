@@ -73,15 +73,23 @@ struct Bv {
     static expr low(const expr &x, u8 w) { return w >= 8 ? x : x.extract(8 * w - 1, 0); }
     static expr zx(const expr &r, u8) { return x86::to_width(r, 64, false); }
     static expr sx(const expr &r, u8, u8 to) { return x86::to_width(r, 8 * to, true); }
-    static expr add(const expr &x, const expr &y, const expr &cin, u8) { return x86::add(x, y, cin).r; }
-    static expr sub(const expr &x, const expr &y, const expr &bin, u8) { return x86::sub(x, y, bin).r; }
-    static x86::Flags cmp(const expr &x, const expr &y, u8) { return x86::sub(x, y, x.ctx().bool_val(false)).f; }
+    static expr add(const expr &x, const expr &y, const expr &cin, u8) {
+        return x86::add(x, y, cin).r;
+    }
+    static expr sub(const expr &x, const expr &y, const expr &bin, u8) {
+        return x86::sub(x, y, bin).r;
+    }
+    static x86::Flags cmp(const expr &x, const expr &y, u8) {
+        return x86::sub(x, y, x.ctx().bool_val(false)).f;
+    }
     static x86::Flags test(const expr &x, u8) { return x86::logic('&', x, x).f; }
     static expr is_zero(const expr &x, u8) { return x86::zero(x); }
     static expr is_neg(const expr &x, u8) { return x86::sign(x); }
     static expr neg(const expr &x, u8) { return x86::neg(x).r; }
     static expr bnot(const expr &x, u8) { return ~x; }
-    static expr sign_fill(const expr &x, u8 w) { return z3::ashr(x, x.ctx().bv_val(8 * w - 1, 8 * w)); }
+    static expr sign_fill(const expr &x, u8 w) {
+        return z3::ashr(x, x.ctx().bv_val(8 * w - 1, 8 * w));
+    }
     static expr add64(const expr &x, const expr &y) { return x + y; }
     static expr sub64(const expr &x, const expr &y) { return x - y; }
     // The mathematical x <= y + c, x and y read as signed 64-bit numbers.
@@ -102,7 +110,8 @@ struct Bv {
     }
     static expr gamma(const Val &v, const expr &x, const expr &base) {
         switch (v.kind) {
-        case Kind::Int: return v.smin.e <= x && x <= v.smax.e && z3::ule(v.umin.e, x) && z3::ule(x, v.umax.e);
+        case Kind::Int:
+            return v.smin.e <= x && x <= v.smax.e && z3::ule(v.umin.e, x) && z3::ule(x, v.umax.e);
         case Kind::Ptr: {
             expr off = x - base;
             return v.smin.e <= off && off <= v.smax.e;
@@ -119,7 +128,9 @@ struct Lin {
     using U = symi::IU;
     static constexpr const char *name = "linear integer arithmetic";
     static Val fresh_int(Proof &p, const std::string &n) { return symi::fresh_int(n, p.hyps); }
-    static Val fresh_ptr(Proof &p, const std::string &n, Region r) { return symi::fresh_ptr(n, r, p.hyps); }
+    static Val fresh_ptr(Proof &p, const std::string &n, Region r) {
+        return symi::fresh_ptr(n, r, p.hyps);
+    }
     static expr var(Proof &p, const std::string &n) { // a 64-bit value, unsigned
         expr x = p.c.int_const(n.c_str());
         p.hyps.push_back(symi::u64_range(x));
@@ -131,31 +142,47 @@ struct Lin {
     static expr p2(u8 w) { return symi::pow2(8 * w); }
     static expr low(const expr &x, u8 w) { return w >= 8 ? x : z3::mod(x, p2(w)); }
     static expr zx(const expr &r, u8) { return r; }
-    static expr sview(const expr &x, u8 w) { return z3::ite(x >= symi::pow2(8 * w - 1), x - p2(w), x); }
-    static expr sx(const expr &r, u8 from, u8 to) { return z3::ite(r >= symi::pow2(8 * from - 1), r + p2(to) - p2(from), r); }
-    static expr wrap(const expr &x, u8 w) { return z3::ite(x >= p2(w), x - p2(w), z3::ite(x < 0, x + p2(w), x)); }
+    static expr sview(const expr &x, u8 w) {
+        return z3::ite(x >= symi::pow2(8 * w - 1), x - p2(w), x);
+    }
+    static expr sx(const expr &r, u8 from, u8 to) {
+        return z3::ite(r >= symi::pow2(8 * from - 1), r + p2(to) - p2(from), r);
+    }
+    static expr wrap(const expr &x, u8 w) {
+        return z3::ite(x >= p2(w), x - p2(w), z3::ite(x < 0, x + p2(w), x));
+    }
     static expr bit(const expr &b) { return z3::ite(b, b.ctx().int_val(1), b.ctx().int_val(0)); }
-    static expr add(const expr &x, const expr &y, const expr &cin, u8 w) { return wrap(x + y + bit(cin), w); }
-    static expr sub(const expr &x, const expr &y, const expr &bin, u8 w) { return wrap(x - y - bit(bin), w); }
+    static expr add(const expr &x, const expr &y, const expr &cin, u8 w) {
+        return wrap(x + y + bit(cin), w);
+    }
+    static expr sub(const expr &x, const expr &y, const expr &bin, u8 w) {
+        return wrap(x - y - bit(bin), w);
+    }
     static x86::Flags cmp(const expr &x, const expr &y, u8 w) {
         z3::context &c = x.ctx();
         expr r = wrap(x - y, w);
         expr sd = sview(x, w) - sview(y, w);
         expr half = symi::pow2(8 * w - 1);
-        return x86::Flags{x < y, r == 0, r >= half, sd < -half || sd >= half, x86::fresh_bool(c, "pf")};
+        return x86::Flags{x < y, r == 0, r >= half, sd < -half || sd >= half,
+                          x86::fresh_bool(c, "pf")};
     }
     static x86::Flags test(const expr &x, u8 w) {
         z3::context &c = x.ctx();
-        return x86::Flags{c.bool_val(false), x == 0, x >= symi::pow2(8 * w - 1), c.bool_val(false), x86::fresh_bool(c, "pf")};
+        return x86::Flags{c.bool_val(false), x == 0, x >= symi::pow2(8 * w - 1), c.bool_val(false),
+                          x86::fresh_bool(c, "pf")};
     }
     static expr is_zero(const expr &x, u8) { return x == 0; }
     static expr is_neg(const expr &x, u8 w) { return x >= symi::pow2(8 * w - 1); }
     static expr neg(const expr &x, u8 w) { return wrap(-x, w); }
     static expr bnot(const expr &x, u8 w) { return p2(w) - 1 - x; }
-    static expr sign_fill(const expr &x, u8 w) { return z3::ite(x >= symi::pow2(8 * w - 1), p2(w) - 1, x.ctx().int_val(0)); }
+    static expr sign_fill(const expr &x, u8 w) {
+        return z3::ite(x >= symi::pow2(8 * w - 1), p2(w) - 1, x.ctx().int_val(0));
+    }
     static expr add64(const expr &x, const expr &y) { return wrap(x + y, 8); }
     static expr sub64(const expr &x, const expr &y) { return wrap(x - y, 8); }
-    static expr fact(const expr &x, const expr &y, const expr &c) { return sview(x, 8) <= sview(y, 8) + sview(c, 8); }
+    static expr fact(const expr &x, const expr &y, const expr &c) {
+        return sview(x, 8) <= sview(y, 8) + sview(c, 8);
+    }
     static expr slt(const expr &a, const expr &b) { return sview(a, 8) < sview(b, 8); }
     static expr ule(const expr &a, const expr &b) { return a <= b; }
     static expr sign64(const expr &x) { return x >= symi::pow2(63); }
@@ -204,8 +231,12 @@ Input<D> input(Proof &p, const std::string &name, Kind k, Region r = Region::San
     return in;
 }
 
-inline const char *kind_name(Kind k) { return k == Kind::Int ? "int" : "ptr"; }
-inline std::string wname(u8 w) { return "/" + std::to_string(8 * w); }
+inline const char *kind_name(Kind k) {
+    return k == Kind::Int ? "int" : "ptr";
+}
+inline std::string wname(u8 w) {
+    return "/" + std::to_string(8 * w);
+}
 
 // One entry of the catalogue: a rule, and how to set up its proof in each
 // domain that can run it (the integer domain first when there is one).

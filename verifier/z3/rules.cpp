@@ -34,8 +34,10 @@ std::string numeral(const expr &v) {
     u64 x = n <= 64 ? v.get_numeral_uint64() : 0;
     char b[64];
     if (n == 64 && static_cast<i64>(x) < 0 && static_cast<i64>(x) > -(1ll << 32))
-        std::snprintf(b, sizeof b, "0x%llx (%lld)", static_cast<unsigned long long>(x), static_cast<long long>(x));
-    else std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(x));
+        std::snprintf(b, sizeof b, "0x%llx (%lld)", static_cast<unsigned long long>(x),
+                      static_cast<long long>(x));
+    else
+        std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(x));
     return b;
 }
 
@@ -49,7 +51,8 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
     std::function<void(const expr &)> split = [&](const expr &g) {
         if (g.is_app() && g.decl().decl_kind() == Z3_OP_AND)
             for (unsigned i = 0; i < g.num_args(); ++i) split(g.arg(i));
-        else parts.push_back({"", g});
+        else
+            parts.push_back({"", g});
     };
     split(p.goal.simplify());
     for (auto &s : w.side) parts.push_back({s.what, s.cond});
@@ -86,34 +89,46 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
             z3::expr_vector v = c2.parse_string(sol.to_smt2().c_str());
             for (unsigned i = 0; i < v.size(); ++i) s2.add(v[i]);
             z3::check_result r2 = s2.check();
-            std::fprintf(stderr, "  roundtrip: %.1f ms %d\n",
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - tp).count(), (int)r2);
+            std::fprintf(
+                stderr, "  roundtrip: %.1f ms %d\n",
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - tp)
+                    .count(),
+                (int)r2);
             tp = std::chrono::steady_clock::now();
         }
         z3::check_result r = sol.check();
         if (std::getenv("KTAL_PROVE_DEBUG"))
-            std::fprintf(stderr, "  part %.160s: %.1f ms %s\n", part.second.to_string().c_str(),
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - tp).count(),
-                         r == z3::unsat ? "unsat" : r == z3::sat ? "sat" : "unknown");
+            std::fprintf(
+                stderr, "  part %.160s: %.1f ms %s\n", part.second.to_string().c_str(),
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - tp)
+                    .count(),
+                r == z3::unsat ? "unsat"
+                : r == z3::sat ? "sat"
+                               : "unknown");
         if (r == z3::unsat) continue;
         if (r == z3::sat) {
             z3::model m = sol.get_model();
             if (products && !symi::products_exact(m)) {
                 out.status = Status::Unknown;
-                out.detail = "a counterexample of the product abstraction only (an atom is not the product of its factors)";
+                out.detail = "a counterexample of the product abstraction only (an atom is not the "
+                             "product of its factors)";
                 return;
             }
             out.status = Status::Refuted;
-            out.detail = part.first.empty()  ? "the concrete result is outside the rule's result"
+            out.detail = part.first.empty()    ? "the concrete result is outside the rule's result"
                          : part.first == cover ? "the proof's cases miss some input"
                                                : part.first + " in the rule's code";
-            for (auto &sh : p.show) out.counterexample.push_back({sh.first, numeral(m.eval(sh.second, true))});
+            for (auto &sh : p.show)
+                out.counterexample.push_back({sh.first, numeral(m.eval(sh.second, true))});
             return;
         }
         out.status = Status::Unknown;
-        out.detail = "no answer within " + std::to_string(timeout_ms) + " ms (" + sol.reason_unknown() + ")";
-        if (const char *dump = std::getenv("KTAL_PROVE_DUMP")) { // the query, for a look with other tactics
-            if (std::FILE *f = std::fopen(dump, "w")) std::fputs(sol.to_smt2().c_str(), f), std::fclose(f);
+        out.detail =
+            "no answer within " + std::to_string(timeout_ms) + " ms (" + sol.reason_unknown() + ")";
+        if (const char *dump =
+                std::getenv("KTAL_PROVE_DUMP")) { // the query, for a look with other tactics
+            if (std::FILE *f = std::fopen(dump, "w"))
+                std::fputs(sol.to_smt2().c_str(), f), std::fclose(f);
         }
         return;
     }
@@ -123,7 +138,8 @@ Outcome run(const Def &d, unsigned timeout_ms) {
     Outcome out;
     out.rule = d.name;
     auto t0 = std::chrono::steady_clock::now();
-    const char *only = std::getenv("KTAL_PROVE_DOMAIN"); // "bv" or "lin": for checking one against the other
+    const char *only =
+        std::getenv("KTAL_PROVE_DOMAIN"); // "bv" or "lin": for checking one against the other
     bool want_lin = d.lin && !(only && std::string(only) == "bv");
     bool want_bv = d.bv && !(only && std::string(only) == "lin" && d.lin);
     bool done = false;
@@ -167,7 +183,8 @@ Outcome run(const Def &d, unsigned timeout_ms) {
         out.status = Status::Unknown;
         out.detail = e.what();
     }
-    out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    out.ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return out;
 }
 
@@ -188,10 +205,13 @@ Report prove_rules(const Options &opt) {
         if (!opt.filter.empty() && defs[i].name.find(opt.filter) == std::string::npos) continue;
         Outcome o = run(defs[i], opt.timeout_ms);
         if (opt.progress) opt.progress(o);
-        ++(o.status == Status::Proved ? rep.proved : o.status == Status::Refuted ? rep.refuted : rep.unknown);
+        ++(o.status == Status::Proved    ? rep.proved
+           : o.status == Status::Refuted ? rep.refuted
+                                         : rep.unknown);
         rep.rules.push_back(std::move(o));
     }
-    rep.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    rep.ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return rep;
 }
 
@@ -203,8 +223,20 @@ std::string self_check(unsigned rounds) {
     u64 seed = 0x9e3779b97f4a7c15ull;
     auto rnd = [&]() {
         seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
-        static const u64 edges[] = {0, 1, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0x80000000,
-                                    0xffffffff, 0x7fffffffffffffffull, 0x8000000000000000ull, ~0ull};
+        static const u64 edges[] = {0,
+                                    1,
+                                    0x7f,
+                                    0x80,
+                                    0xff,
+                                    0x7fff,
+                                    0x8000,
+                                    0xffff,
+                                    0x7fffffff,
+                                    0x80000000,
+                                    0xffffffff,
+                                    0x7fffffffffffffffull,
+                                    0x8000000000000000ull,
+                                    ~0ull};
         return seed % 3 ? seed >> (seed % 64) : edges[(seed >> 8) % 14];
     };
     auto as_u64 = [](const expr &e) -> u64 {
@@ -218,17 +250,21 @@ std::string self_check(unsigned rounds) {
     std::string out;
     auto check = [&](const char *what, u8 w, u64 x, u64 y, const expr &bv, const expr &lin) {
         if (as_u64(bv) != as_u64(lin) && out.size() < 2000)
-            out += std::string(what) + "/" + std::to_string(8 * w) + " of " + std::to_string(x) + ", " + std::to_string(y) +
-                   ": bit-vectors " + std::to_string(as_u64(bv)) + ", integers " + std::to_string(as_u64(lin)) + "\n";
+            out += std::string(what) + "/" + std::to_string(8 * w) + " of " + std::to_string(x) +
+                   ", " + std::to_string(y) + ": bit-vectors " + std::to_string(as_u64(bv)) +
+                   ", integers " + std::to_string(as_u64(lin)) + "\n";
     };
     for (unsigned r = 0; r < rounds; ++r) {
         u64 x = rnd(), y = rnd();
         bool cin = rnd() & 1;
         for (u8 wd : {1, 2, 4, 8}) {
-            expr bx = Bv::low(b(x), wd), by = Bv::low(b(y), wd), lx = Lin::low(i(x), wd), ly = Lin::low(i(y), wd);
+            expr bx = Bv::low(b(x), wd), by = Bv::low(b(y), wd), lx = Lin::low(i(x), wd),
+                 ly = Lin::low(i(y), wd);
             check("low", wd, x, y, Bv::zx(bx, wd), Lin::zx(lx, wd));
-            check("add", wd, x, y, Bv::zx(Bv::add(bx, by, c.bool_val(cin), wd), wd), Lin::add(lx, ly, c.bool_val(cin), wd));
-            check("sub", wd, x, y, Bv::zx(Bv::sub(bx, by, c.bool_val(cin), wd), wd), Lin::sub(lx, ly, c.bool_val(cin), wd));
+            check("add", wd, x, y, Bv::zx(Bv::add(bx, by, c.bool_val(cin), wd), wd),
+                  Lin::add(lx, ly, c.bool_val(cin), wd));
+            check("sub", wd, x, y, Bv::zx(Bv::sub(bx, by, c.bool_val(cin), wd), wd),
+                  Lin::sub(lx, ly, c.bool_val(cin), wd));
             check("neg", wd, x, y, Bv::zx(Bv::neg(bx, wd), wd), Lin::neg(lx, wd));
             check("not", wd, x, y, Bv::zx(Bv::bnot(bx, wd), wd), Lin::bnot(lx, wd));
             check("sign-fill", wd, x, y, Bv::zx(Bv::sign_fill(bx, wd), wd), Lin::sign_fill(lx, wd));
@@ -241,9 +277,12 @@ std::string self_check(unsigned rounds) {
             }
             x86::Flags tb = Bv::test(bx, wd), tl = Lin::test(lx, wd);
             for (u8 cc = 0; cc < 16; ++cc)
-                if (cc != CP && cc != CNP) check("test", wd, x, y, x86::cond(cc, tb), x86::cond(cc, tl));
+                if (cc != CP && cc != CNP)
+                    check("test", wd, x, y, x86::cond(cc, tb), x86::cond(cc, tl));
             for (u8 to : {2, 4, 8})
-                if (to > wd) check("sext", wd, x, to, Bv::zx(Bv::sx(bx, wd, to), to), Lin::zx(Lin::sx(lx, wd, to), to));
+                if (to > wd)
+                    check("sext", wd, x, to, Bv::zx(Bv::sx(bx, wd, to), to),
+                          Lin::zx(Lin::sx(lx, wd, to), to));
         }
         check("add64", 8, x, y, Bv::add64(b(x), b(y)), Lin::add64(i(x), i(y)));
         check("sub64", 8, x, y, Bv::sub64(b(x), b(y)), Lin::sub64(i(x), i(y)));
@@ -258,20 +297,26 @@ std::string self_check(unsigned rounds) {
     return out;
 }
 
-Outcome prove_binary(const std::string &name, Op op, u8 w, const BinaryRule &rule, unsigned timeout_ms) {
+Outcome prove_binary(const std::string &name, Op op, u8 w, const BinaryRule &rule,
+                     unsigned timeout_ms) {
     Def d{name,
           [&](Proof &p) {
               Input<Bv> a = input<Bv>(p, "a", Kind::Int), b = input<Bv>(p, "b", Kind::Int);
               sym::SVal r = rule(a.v, b.v);
               expr x = Bv::low(a.x, w), y = Bv::low(b.x, w);
-              expr res = Bv::zx(op == Op::Sub ? Bv::sub(x, y, p.c.bool_val(false), w)
+              expr res = Bv::zx(op == Op::Sub   ? Bv::sub(x, y, p.c.bool_val(false), w)
                                 : op == Op::Add ? Bv::add(x, y, p.c.bool_val(false), w)
-                                : x86::logic(op == Op::And ? '&' : op == Op::Or ? '|' : '^', x, y).r,
+                                                : x86::logic(op == Op::And  ? '&'
+                                                             : op == Op::Or ? '|'
+                                                                            : '^',
+                                                             x, y)
+                                                      .r,
                                 w);
               p.show.push_back({"result (concrete)", res});
               p.value("rule", r);
               p.goal = Bv::gamma(r, res, a.base);
-              p.claim = std::string("x in gamma(a), y in gamma(b) => ") + op_name(op) + wname(w) + "(x, y) in gamma(rule(a, b))";
+              p.claim = std::string("x in gamma(a), y in gamma(b) => ") + op_name(op) + wname(w) +
+                        "(x, y) in gamma(rule(a, b))";
           },
           nullptr};
     return run(d, timeout_ms);

@@ -27,12 +27,14 @@ void alu_rule(Proof &p, Op op, u8 w, Kind ka, Kind kb) {
     p.show.push_back({"result (concrete)", res});
     p.value("rule", r);
     p.goal = D::gamma(r, res, a.base);
-    p.claim = std::string("x in gamma(a), y in gamma(b) => ") + op_name(op) + wname(w) + "(x, y) in gamma(rule(a, b))";
+    p.claim = std::string("x in gamma(a), y in gamma(b) => ") + op_name(op) + wname(w) +
+              "(x, y) in gamma(rule(a, b))";
 }
 
 void add_alu(std::vector<Def> &defs) {
     const Op ops[] = {Op::Add, Op::Sub, Op::And, Op::Or, Op::Xor, Op::Adc, Op::Sbb};
-    const Kind kinds[][2] = {{Kind::Int, Kind::Int}, {Kind::Ptr, Kind::Int}, {Kind::Int, Kind::Ptr}};
+    const Kind kinds[][2] = {
+        {Kind::Int, Kind::Int}, {Kind::Ptr, Kind::Int}, {Kind::Int, Kind::Ptr}};
     for (Op op : ops)
         for (u8 w : {1, 2, 4, 8})
             for (auto &k : kinds) {
@@ -40,10 +42,12 @@ void add_alu(std::vector<Def> &defs) {
                                 (k[0] == Kind::Ptr || (op == Op::Add && k[1] == Kind::Ptr));
                 if (ptr_rule) continue; // the pointer rules below
                 Kind ka = k[0], kb = k[1];
-                std::string name = std::string(op_name(op)) + wname(w) + " " + kind_name(ka) + "," + kind_name(kb);
+                std::string name =
+                    std::string(op_name(op)) + wname(w) + " " + kind_name(ka) + "," + kind_name(kb);
                 bool linear = op == Op::Add || op == Op::Sub || op == Op::Adc || op == Op::Sbb;
                 defs.push_back({name, [=](Proof &p) { alu_rule<Bv>(p, op, w, ka, kb); },
-                                linear ? std::function<void(Proof &)>([=](Proof &p) { alu_rule<Lin>(p, op, w, ka, kb); })
+                                linear ? std::function<void(Proof &)>(
+                                             [=](Proof &p) { alu_rule<Lin>(p, op, w, ka, kb); })
                                        : nullptr});
             }
 }
@@ -56,7 +60,8 @@ void ptr_move_rule(Proof &p, bool add, Region rg) {
     p.value("rule", m.p);
     p.show.push_back({"result (concrete)", res});
     p.goal = m.far.e || D::gamma(m.p, res, a.base);
-    p.claim = "the result is a pointer at the new offsets, unless marked far (then an int, or unusable)";
+    p.claim =
+        "the result is a pointer at the new offsets, unless marked far (then an int, or unusable)";
 }
 template <class D>
 void ptr_step_rule(Proof &p, bool inc, Region rg) {
@@ -81,7 +86,8 @@ void ptr_distance_rule(Proof &p, bool one_region) {
         expr so = D::var(p, "sandbox_off"), ro = D::var(p, "rodata_off");
         p.hyps.push_back(D::ule(so, D::k(p, 1ull << 40)) && D::ule(ro, D::k(p, 1ull << 40)));
         p.hyps.push_back(D::sub64(a.base, b.base) == D::sub64(so, ro));
-        delta = D::as_i(D::sub64(so, ro)); // an i64 the verifier computes from the layout: symbolic here
+        delta = D::as_i(
+            D::sub64(so, ro)); // an i64 the verifier computes from the layout: symbolic here
     }
     typename D::Val r = ptr_distance<typename D::N>(a.v, b.v, delta);
     expr res = D::sub64(a.x, b.x);
@@ -95,15 +101,19 @@ void add_pointer(std::vector<Def> &defs) {
     for (Region rg : {Region::Sandbox, Region::Stack}) {
         std::string rn = rg == Region::Stack ? "stack" : "sandbox";
         for (bool add : {true, false})
-            defs.push_back({std::string(add ? "add" : "sub") + "/64 ptr(" + rn + ")" + (add ? "+" : "-") + "int",
-                            [=](Proof &p) { ptr_move_rule<Bv>(p, add, rg); }, [=](Proof &p) { ptr_move_rule<Lin>(p, add, rg); }});
+            defs.push_back({std::string(add ? "add" : "sub") + "/64 ptr(" + rn + ")" +
+                                (add ? "+" : "-") + "int",
+                            [=](Proof &p) { ptr_move_rule<Bv>(p, add, rg); },
+                            [=](Proof &p) { ptr_move_rule<Lin>(p, add, rg); }});
         for (bool inc : {true, false})
             defs.push_back({std::string(inc ? "inc" : "dec") + "/64 ptr(" + rn + ")",
-                            [=](Proof &p) { ptr_step_rule<Bv>(p, inc, rg); }, [=](Proof &p) { ptr_step_rule<Lin>(p, inc, rg); }});
+                            [=](Proof &p) { ptr_step_rule<Bv>(p, inc, rg); },
+                            [=](Proof &p) { ptr_step_rule<Lin>(p, inc, rg); }});
     }
     for (bool one : {true, false})
         defs.push_back({one ? "sub/64 ptr-ptr (one region)" : "sub/64 ptr-ptr (sandbox-rodata)",
-                        [=](Proof &p) { ptr_distance_rule<Bv>(p, one); }, [=](Proof &p) { ptr_distance_rule<Lin>(p, one); }});
+                        [=](Proof &p) { ptr_distance_rule<Bv>(p, one); },
+                        [=](Proof &p) { ptr_distance_rule<Lin>(p, one); }});
 }
 
 template <class D>
@@ -112,7 +122,7 @@ void unary_rule(Proof &p, Op op, u8 w, Kind k) {
     typename D::Val r = unary_bounds<typename D::N>(op, D::N::as_int(a.v), w);
     expr x = D::low(a.x, w);
     z3::context &c = p.c;
-    expr res = op == Op::Not ? D::bnot(x, w)
+    expr res = op == Op::Not   ? D::bnot(x, w)
                : op == Op::Neg ? D::neg(x, w)
                : op == Op::Inc ? D::add(x, D::low(D::k(p, 1), w), c.bool_val(false), w)
                                : D::sub(x, D::low(D::k(p, 1), w), c.bool_val(false), w);
@@ -128,7 +138,8 @@ void add_unary(std::vector<Def> &defs) {
         for (u8 w : {1, 2, 4, 8})
             for (Kind k : {Kind::Int, Kind::Ptr})
                 defs.push_back({std::string(op_name(op)) + wname(w) + " " + kind_name(k),
-                                [=](Proof &p) { unary_rule<Bv>(p, op, w, k); }, [=](Proof &p) { unary_rule<Lin>(p, op, w, k); }});
+                                [=](Proof &p) { unary_rule<Bv>(p, op, w, k); },
+                                [=](Proof &p) { unary_rule<Lin>(p, op, w, k); }});
 }
 
 using B = Bv;
@@ -147,7 +158,8 @@ expr signed_product(Proof &p, const expr &x, const expr &y, u8 w, const std::str
     p.hyps.push_back(sx == Lin::sview(x, w) && sy == Lin::sview(y, w));
     expr ps = symi::product(sx, sy, true), pu = symi::product(x, y);
     expr zero = p.c.int_val(0);
-    p.hyps.push_back(ps == pu - z3::ite(x >= half, n2 * y, zero) - z3::ite(y >= half, n2 * x, zero) +
+    p.hyps.push_back(ps == pu - z3::ite(x >= half, n2 * y, zero) -
+                               z3::ite(y >= half, n2 * x, zero) +
                                z3::ite(x >= half && y >= half, n2 * n2, zero));
     return ps;
 }
@@ -209,7 +221,8 @@ void mul1_rule(Proof &p, bool is_mul, u8 w) {
         expr half = symi::pow2(8 * w - 1);
         p.cases = {x < half && y < half, x >= half || y >= half};
     }
-    expr lo = z3::mod(prod, n2), hi = z3::mod(prod / n2, n2); // floor: the high half in two's complement
+    expr lo = z3::mod(prod, n2),
+         hi = z3::mod(prod / n2, n2); // floor: the high half in two's complement
     p.value("rule.rax", rax), p.value("rule.rdx", rdx);
     p.show.push_back({"rax (concrete)", lo}), p.show.push_back({"rdx (concrete)", hi});
     p.goal = Lin::gamma(rax, lo, a.base) && Lin::gamma(rdx, hi, a.base);
@@ -234,12 +247,14 @@ void product_lemma(Proof &p, bool mono) {
 void add_multiply(std::vector<Def> &defs) {
     defs.push_back({"lemma: product monotone", nullptr, [](Proof &p) { product_lemma(p, true); }});
     defs.push_back({"lemma: product sign", nullptr, [](Proof &p) { product_lemma(p, false); }});
-    defs.push_back({"lemma: low 64 bits of a product", nullptr, [](Proof &p) { low_product_lemma(p); }});
+    defs.push_back(
+        {"lemma: low 64 bits of a product", nullptr, [](Proof &p) { low_product_lemma(p); }});
     for (u8 w : {2, 4})
-        defs.push_back({"imul" + wname(w) + " int,int", nullptr, [w](Proof &p) { imul_rule(p, w); }});
+        defs.push_back(
+            {"imul" + wname(w) + " int,int", nullptr, [w](Proof &p) { imul_rule(p, w); }});
     for (bool sg : {true, false})
-        defs.push_back({std::string("imul/64 int,int: ") + (sg ? "signed" : "unsigned") + " bounds", nullptr,
-                        [sg](Proof &p) { imul64_rule(p, sg); }});
+        defs.push_back({std::string("imul/64 int,int: ") + (sg ? "signed" : "unsigned") + " bounds",
+                        nullptr, [sg](Proof &p) { imul64_rule(p, sg); }});
     for (bool is_mul : {true, false})
         for (u8 w : {4, 8})
             defs.push_back({std::string(is_mul ? "mul" : "imul1") + wname(w) + " int,int", nullptr,
@@ -270,26 +285,32 @@ void div_rule(Proof &p, u8 w) {
     p.value("rule.rax", o.rax), p.value("rule.rdx", o.rdx);
     p.show.push_back({"quotient (concrete)", q}), p.show.push_back({"remainder", rem});
     // #DE unless the divisor is non-zero and the quotient fits: rdx < divisor.
-    p.goal = z3::implies(accepted, dv != 0 && hi < dv && Lin::gamma(o.rax, q, a.base) && Lin::gamma(o.rdx, rem, a.base));
-    p.claim = "accepted => no #DE (divisor != 0, quotient fits) and quotient, remainder in gamma(rule)";
+    p.goal = z3::implies(accepted, dv != 0 && hi < dv && Lin::gamma(o.rax, q, a.base) &&
+                                       Lin::gamma(o.rdx, rem, a.base));
+    p.claim =
+        "accepted => no #DE (divisor != 0, quotient fits) and quotient, remainder in gamma(rule)";
 }
 
 // idiv: on bit-vectors (its results are any w-byte values; what matters is
 // that an accepted idiv cannot fault).
 void idiv_rule(Proof &p, u8 w) {
-    Input<B> a = input<B>(p, "rax", Kind::Int), h = input<B>(p, "rdx", Kind::Int), d = input<B>(p, "divisor", Kind::Int);
+    Input<B> a = input<B>(p, "rax", Kind::Int), h = input<B>(p, "rdx", Kind::Int),
+             d = input<B>(p, "divisor", Kind::Int);
     expr sext_ok = p.c.bool_const("sext");
     // "rdx holds rax's sign" (cqo/cdq) is a fact about the concrete values.
-    p.hyps.push_back(z3::implies(sext_ok, B::low(h.x, w) == z3::ashr(B::low(a.x, w), p.c.bv_val(8 * w - 1, 8 * w))));
+    p.hyps.push_back(z3::implies(
+        sext_ok, B::low(h.x, w) == z3::ashr(B::low(a.x, w), p.c.bv_val(8 * w - 1, 8 * w))));
     DivBounds<sym::Sym> o = div_bounds<sym::Sym>(false, a.v, h.v, d.v, w, SB(sext_ok));
     expr accepted = !o.zero.e && !o.rdx_high.e && !o.sign.e && !o.min_neg1.e;
     x86::Division q = x86::divide(true, B::low(h.x, w), B::low(a.x, w), B::low(d.x, w));
     p.value("rule.rax", o.rax), p.value("rule.rdx", o.rdx);
     p.show.push_back({"quotient (concrete)", B::zx(q.quot, w)});
     p.show.push_back({"remainder", B::zx(q.rem, w)});
-    p.goal = z3::implies(accepted, q.zero_ok && q.fits && B::gamma(o.rax, B::zx(q.quot, w), a.base) &&
-                                       B::gamma(o.rdx, B::zx(q.rem, w), a.base));
-    p.claim = "accepted => no #DE (divisor != 0, quotient fits) and quotient, remainder in gamma(rule)";
+    p.goal =
+        z3::implies(accepted, q.zero_ok && q.fits && B::gamma(o.rax, B::zx(q.quot, w), a.base) &&
+                                  B::gamma(o.rdx, B::zx(q.rem, w), a.base));
+    p.claim =
+        "accepted => no #DE (divisor != 0, quotient fits) and quotient, remainder in gamma(rule)";
 }
 
 void add_divide(std::vector<Def> &defs) {
@@ -304,26 +325,38 @@ void add_shifts(std::vector<Def> &defs) {
         for (u8 w : {1, 2, 4, 8})
             for (bool known : {true, false}) {
                 if ((op == Op::Rol || op == Op::Ror) && !known) continue;
-                std::string name = std::string(op_name(op)) + wname(w) + (known ? " by a known count" : " by an unknown count");
-                defs.push_back({name, [op, w, known](Proof &p) {
-                                    Input<B> a = input<B>(p, "a", Kind::Int);
-                                    expr count = p.c.bv_const("count", 8);
-                                    expr k = B::var(p, "k");
-                                    // What the verifier uses as the count: exact, or (unknown) anything.
-                                    expr masked = z3::zext(count & p.c.bv_val(w == 8 ? 63 : 31, 8), 56);
-                                    if (known) p.hyps.push_back(k == masked);
-                                    else p.hyps.push_back(z3::ule(k, B::k(p, w == 8 ? 63 : 31)));
-                                    SVal r = shift_bounds<sym::Sym>(op, a.v, w, SB(p.c.bool_val(known)), sym::SU(k));
-                                    char c = op == Op::Shl ? 'l' : op == Op::Shr ? 'r' : op == Op::Sar ? 'a' : op == Op::Rol ? 'L' : 'R';
-                                    x86::Flags f{p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false),
-                                                 p.c.bool_val(false), p.c.bool_val(false)};
-                                    expr res = B::zx(x86::shift(c, B::low(a.x, w), count, f).r, w);
-                                    p.show.push_back({"count", count});
-                                    p.show.push_back({"result (concrete)", res});
-                                    p.value("rule", r);
-                                    p.goal = B::gamma(r, res, a.base);
-                                    p.claim = std::string(op_name(op)) + wname(w) + "(x, count) in gamma(rule(a, k))";
-                                }, nullptr});
+                std::string name = std::string(op_name(op)) + wname(w) +
+                                   (known ? " by a known count" : " by an unknown count");
+                defs.push_back(
+                    {name,
+                     [op, w, known](Proof &p) {
+                         Input<B> a = input<B>(p, "a", Kind::Int);
+                         expr count = p.c.bv_const("count", 8);
+                         expr k = B::var(p, "k");
+                         // What the verifier uses as the count: exact, or (unknown) anything.
+                         expr masked = z3::zext(count & p.c.bv_val(w == 8 ? 63 : 31, 8), 56);
+                         if (known)
+                             p.hyps.push_back(k == masked);
+                         else
+                             p.hyps.push_back(z3::ule(k, B::k(p, w == 8 ? 63 : 31)));
+                         SVal r = shift_bounds<sym::Sym>(op, a.v, w, SB(p.c.bool_val(known)),
+                                                         sym::SU(k));
+                         char c = op == Op::Shl   ? 'l'
+                                  : op == Op::Shr ? 'r'
+                                  : op == Op::Sar ? 'a'
+                                  : op == Op::Rol ? 'L'
+                                                  : 'R';
+                         x86::Flags f{p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false),
+                                      p.c.bool_val(false), p.c.bool_val(false)};
+                         expr res = B::zx(x86::shift(c, B::low(a.x, w), count, f).r, w);
+                         p.show.push_back({"count", count});
+                         p.show.push_back({"result (concrete)", res});
+                         p.value("rule", r);
+                         p.goal = B::gamma(r, res, a.base);
+                         p.claim = std::string(op_name(op)) + wname(w) +
+                                   "(x, count) in gamma(rule(a, k))";
+                     },
+                     nullptr});
             }
 }
 
@@ -399,32 +432,39 @@ void join_rule(Proof &p, Kind k) {
 void add_moves(std::vector<Def> &defs) {
     for (u8 from : {1, 2})
         for (Kind k : {Kind::Int, Kind::Ptr})
-            defs.push_back({"movzx from" + wname(from) + " " + kind_name(k), [=](Proof &p) { movzx_rule<Bv>(p, from, k); },
+            defs.push_back({"movzx from" + wname(from) + " " + kind_name(k),
+                            [=](Proof &p) { movzx_rule<Bv>(p, from, k); },
                             [=](Proof &p) { movzx_rule<Lin>(p, from, k); }});
     const std::pair<u8, u8> sx[] = {{1, 2}, {1, 4}, {1, 8}, {2, 4}, {2, 8}, {4, 8}};
     for (auto fw : sx) {
         u8 from = fw.first, to = fw.second;
-        defs.push_back({"movsx" + wname(to) + " from" + wname(from) + " int", [=](Proof &p) { movsx_rule<Bv>(p, from, to); },
+        defs.push_back({"movsx" + wname(to) + " from" + wname(from) + " int",
+                        [=](Proof &p) { movsx_rule<Bv>(p, from, to); },
                         [=](Proof &p) { movsx_rule<Lin>(p, from, to); }});
     }
     for (u8 w : {4, 8}) {
-        defs.push_back({std::string(w == 8 ? "cdqe" : "cwde") + " int", [=](Proof &p) { cext_rule<Bv>(p, w); },
+        defs.push_back({std::string(w == 8 ? "cdqe" : "cwde") + " int",
+                        [=](Proof &p) { cext_rule<Bv>(p, w); },
                         [=](Proof &p) { cext_rule<Lin>(p, w); }});
-        defs.push_back({std::string(w == 8 ? "cqo" : "cdq") + " int", [=](Proof &p) { csext_rule<Bv>(p, w); },
+        defs.push_back({std::string(w == 8 ? "cqo" : "cdq") + " int",
+                        [=](Proof &p) { csext_rule<Bv>(p, w); },
                         [=](Proof &p) { csext_rule<Lin>(p, w); }});
     }
     for (Kind k : {Kind::Int, Kind::Ptr})
-        defs.push_back({std::string("lea/32 ") + kind_name(k), [=](Proof &p) { lea_rule<Bv>(p, k); },
+        defs.push_back({std::string("lea/32 ") + kind_name(k),
+                        [=](Proof &p) { lea_rule<Bv>(p, k); },
                         [=](Proof &p) { lea_rule<Lin>(p, k); }});
     for (bool add : {true, false})
-        defs.push_back({std::string(add ? "add64" : "sub64") + " int,int", [=](Proof &p) { add_sub64_rule<Bv>(p, add); },
+        defs.push_back({std::string(add ? "add64" : "sub64") + " int,int",
+                        [=](Proof &p) { add_sub64_rule<Bv>(p, add); },
                         [=](Proof &p) { add_sub64_rule<Lin>(p, add); }});
-    defs.push_back({"normalize int", [](Proof &p) { normalize_rule<Bv>(p); }, [](Proof &p) { normalize_rule<Lin>(p); }});
+    defs.push_back({"normalize int", [](Proof &p) { normalize_rule<Bv>(p); },
+                    [](Proof &p) { normalize_rule<Lin>(p); }});
     for (Kind k : {Kind::Int, Kind::Ptr})
-        defs.push_back({std::string("join ") + kind_name(k) + "," + kind_name(k), [=](Proof &p) { join_rule<Bv>(p, k); },
+        defs.push_back({std::string("join ") + kind_name(k) + "," + kind_name(k),
+                        [=](Proof &p) { join_rule<Bv>(p, k); },
                         [=](Proof &p) { join_rule<Lin>(p, k); }});
 }
-
 
 // bsf, bsr, tzcnt: the rule as transfer.cpp's rule_bits has it (mirror.hpp),
 // against the whole 64-bit register: a 32-bit scan of 0 may leave the
@@ -433,21 +473,24 @@ void add_moves(std::vector<Def> &defs) {
 void bitscan_rule(Proof &p, char op, u8 w) {
     Input<B> a = input<B>(p, "dst", Kind::Int), s = input<B>(p, "src", Kind::Int);
     SVal r = bitscan_mirror<sym::Sym>(op == 't', a.v, s.v, w);
-    x86::Flags f{p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false)};
+    x86::Flags f{p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false),
+                 p.c.bool_val(false)};
     expr src = B::low(s.x, w);
     expr res = B::zx(x86::bitscan(op, B::low(a.x, w), src, f).r, w);
     if (w == 4) res = z3::ite(x86::zero(src) && p.c.bool_const("cpu.keeps-upper-half"), a.x, res);
     p.value("rule", r);
     p.show.push_back({"register after (concrete)", res});
     p.goal = B::gamma(r, res, a.base);
-    p.claim = "the register after the scan (an index, or the destination kept when src = 0) in gamma(rule)";
+    p.claim = "the register after the scan (an index, or the destination kept when src = 0) in "
+              "gamma(rule)";
 }
 
 // jne/je after bsf, bsr (Flags::Scan): ZF = 0 means the source was not 0, so
 // the destination holds a bit index.
 void scan_refinement(Proof &p, char op, u8 w) {
     Input<B> a = input<B>(p, "dst", Kind::Int), s = input<B>(p, "src", Kind::Int);
-    x86::Flags f{p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false)};
+    x86::Flags f{p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false), p.c.bool_val(false),
+                 p.c.bool_val(false)};
     expr src = B::low(s.x, w);
     x86::Result sc = x86::bitscan(op, B::low(a.x, w), src, f);
     expr res = B::zx(sc.r, w);
@@ -462,21 +505,29 @@ void scan_refinement(Proof &p, char op, u8 w) {
 void any_value_rule(Proof &p, Op op, u8 w) {
     Input<B> a = input<B>(p, "dst", Kind::Int), b = input<B>(p, "src", Kind::Int);
     expr x = B::low(a.x, w), y = B::low(b.x, w), count = p.c.bv_const("count", 8);
-    x86::Flags f{p.c.bool_const("cf"), p.c.bool_const("zf"), p.c.bool_const("sf"), p.c.bool_const("of"), p.c.bool_const("pf")};
+    x86::Flags f{p.c.bool_const("cf"), p.c.bool_const("zf"), p.c.bool_const("sf"),
+                 p.c.bool_const("of"), p.c.bool_const("pf")};
     expr res(p.c);
     switch (op) {
     case Op::Bswap: res = x86::bswap(x); break;
-    case Op::Bts: case Op::Btr: case Op::Btc: res = x86::bit_set(op == Op::Bts ? 's' : op == Op::Btr ? 'r' : 'c', x, y); break;
-    case Op::Shld: case Op::Shrd: res = x86::double_shift(op == Op::Shld, x, y, count, f).r; break;
-    case Op::Setcc: res = z3::ite(x86::cond(CE, f), p.c.bv_val(1, 8), p.c.bv_val(0, 8)); break; // any condition
+    case Op::Bts:
+    case Op::Btr:
+    case Op::Btc: res = x86::bit_set(op == Op::Bts ? 's' : op == Op::Btr ? 'r' : 'c', x, y); break;
+    case Op::Shld:
+    case Op::Shrd: res = x86::double_shift(op == Op::Shld, x, y, count, f).r; break;
+    case Op::Setcc:
+        res = z3::ite(x86::cond(CE, f), p.c.bv_val(1, 8), p.c.bv_val(0, 8));
+        break;                                    // any condition
     default: res = x86::add(x, y, f.cf).r; break; // adc, sbb: alu_rule
     }
     res = B::zx(res, w);
-    SVal r = op == Op::Setcc ? sym::Sym::urange(sym::SU(0), sym::SU(1)) : sym::Sym::urange(sym::SU(0), sym::SU(width_mask(w)));
+    SVal r = op == Op::Setcc ? sym::Sym::urange(sym::SU(0), sym::SU(1))
+                             : sym::Sym::urange(sym::SU(0), sym::SU(width_mask(w)));
     p.value("rule", r);
     p.show.push_back({"result (concrete)", res});
     p.goal = B::gamma(r, res, a.base);
-    p.claim = std::string(op_name(op)) + wname(w) + ": the result in " + (op == Op::Setcc ? "[0, 1]" : "[0, 2^bits - 1]");
+    p.claim = std::string(op_name(op)) + wname(w) + ": the result in " +
+              (op == Op::Setcc ? "[0, 1]" : "[0, 2^bits - 1]");
 }
 
 // A 1- or 2-byte write into a register holding an int (write_reg, through
@@ -499,18 +550,23 @@ void add_bits(std::vector<Def> &defs) {
     for (char op : {'f', 'r', 't'})
         for (u8 w : {4, 8}) {
             std::string n = op == 'f' ? "bsf" : op == 'r' ? "bsr" : "tzcnt";
-            defs.push_back({n + wname(w) + " int", [op, w](Proof &p) { bitscan_rule(p, op, w); }, nullptr});
+            defs.push_back(
+                {n + wname(w) + " int", [op, w](Proof &p) { bitscan_rule(p, op, w); }, nullptr});
             if (op != 't')
-                defs.push_back({n + wname(w) + " then jne (ZF = 0)", [op, w](Proof &p) { scan_refinement(p, op, w); }, nullptr});
+                defs.push_back({n + wname(w) + " then jne (ZF = 0)",
+                                [op, w](Proof &p) { scan_refinement(p, op, w); }, nullptr});
         }
     for (Op op : {Op::Bts, Op::Btr, Op::Btc, Op::Shld, Op::Shrd})
         for (u8 w : {2, 4, 8})
-            defs.push_back({std::string(op_name(op)) + wname(w) + " int,int", [op, w](Proof &p) { any_value_rule(p, op, w); }, nullptr});
+            defs.push_back({std::string(op_name(op)) + wname(w) + " int,int",
+                            [op, w](Proof &p) { any_value_rule(p, op, w); }, nullptr});
     for (u8 w : {4, 8})
-        defs.push_back({"bswap" + wname(w) + " int", [w](Proof &p) { any_value_rule(p, Op::Bswap, w); }, nullptr});
+        defs.push_back({"bswap" + wname(w) + " int",
+                        [w](Proof &p) { any_value_rule(p, Op::Bswap, w); }, nullptr});
     defs.push_back({"setcc/8", [](Proof &p) { any_value_rule(p, Op::Setcc, 1); }, nullptr});
     for (u8 size : {1, 2})
-        defs.push_back({"write/" + std::to_string(8 * size) + " into an int register", [size](Proof &p) { merge_rule(p, size); }, nullptr});
+        defs.push_back({"write/" + std::to_string(8 * size) + " into an int register",
+                        [size](Proof &p) { merge_rule(p, size); }, nullptr});
 }
 
 // Facts x <= y + c between locations, beyond the refinements that make them.
@@ -522,10 +578,12 @@ void fact_shift_rule(Proof &p, bool moved_is_x) {
     Input<Lin> a = input<Lin>(p, "moved", Kind::Int); // the register that moves
     expr other = Lin::var(p, "other"), c = Lin::var(p, "c"), delta = Lin::var(p, "delta");
     // d: an imm32 sign-extended (add, sub: either sign), or 1 (inc, dec).
-    p.hyps.push_back(Lin::sview(delta, 8) >= -symi::pow2(31) && Lin::sview(delta, 8) <= symi::pow2(31));
+    p.hyps.push_back(Lin::sview(delta, 8) >= -symi::pow2(31) &&
+                     Lin::sview(delta, 8) <= symi::pow2(31));
     using I = Lin::I;
     I t;
-    p.hyps.push_back(!Lin::N::add_ovf(a.v.smin, Lin::as_i(delta), t).e && !Lin::N::add_ovf(a.v.smax, Lin::as_i(delta), t).e);
+    p.hyps.push_back(!Lin::N::add_ovf(a.v.smin, Lin::as_i(delta), t).e &&
+                     !Lin::N::add_ovf(a.v.smax, Lin::as_i(delta), t).e);
     expr x = moved_is_x ? a.x : other, y = moved_is_x ? other : a.x;
     p.hyps.push_back(Lin::fact(x, y, c));
     I c2;
@@ -534,8 +592,8 @@ void fact_shift_rule(Proof &p, bool moved_is_x) {
     expr x2 = moved_is_x ? moved : other, y2 = moved_is_x ? other : moved;
     p.show.push_back({"moved after (concrete)", moved});
     p.goal = z3::implies(!ovf.e, Lin::fact(x2, y2, Lin::N::to_u(c2).e));
-    p.claim = std::string("x <= y + c and ") + (moved_is_x ? "x" : "y") + " += d without overflow => the fact with c " +
-              (moved_is_x ? "+" : "-") + " d holds";
+    p.claim = std::string("x <= y + c and ") + (moved_is_x ? "x" : "y") +
+              " += d without overflow => the fact with c " + (moved_is_x ? "+" : "-") + " d holds";
 }
 
 // mov r32, r32 (or a 4-byte slot) from a value below 2^32: dst = src, the
@@ -562,7 +620,8 @@ void add_facts(std::vector<Def> &defs) {
     defs.push_back({"fact shift: x += d", nullptr, [](Proof &p) { fact_shift_rule(p, true); }});
     defs.push_back({"fact shift: y += d", nullptr, [](Proof &p) { fact_shift_rule(p, false); }});
     defs.push_back({"fact of a 32-bit copy", nullptr, [](Proof &p) { mov_fact_rule(p); }});
-    defs.push_back({"facts x<=y, y<=x: shared unsigned bounds", nullptr, [](Proof &p) { equal_fact_rule(p); }});
+    defs.push_back({"facts x<=y, y<=x: shared unsigned bounds", nullptr,
+                    [](Proof &p) { equal_fact_rule(p); }});
 }
 
 } // namespace

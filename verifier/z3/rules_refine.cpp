@@ -24,15 +24,17 @@ void place(Proof &p, Region rg, const expr &base, typename D::I &lo, typename D:
     if (rg == Region::Stack) {
         lo = typename D::I(-static_cast<i64>(kMaxFrame)), hi = typename D::I(8);
         first = D::sub64(base, D::k(p, kMaxFrame)), last = D::add64(base, D::k(p, 8));
-        p.hyps.push_back(D::ule(D::k(p, kMaxFrame), base)); // the stack's lowest place does not wrap either
+        p.hyps.push_back(
+            D::ule(D::k(p, kMaxFrame), base)); // the stack's lowest place does not wrap either
     } else { // the image: [image, image + size), the region at `off` in it
         expr size = D::var(p, "image_size"), off = D::var(p, "region_off");
         p.hyps.push_back(D::ule(size, D::k(p, 1ull << 40)) && D::ule(off, size));
         lo = D::as_i(D::sub64(D::k(p, 0), off)), hi = D::as_i(D::sub64(size, off));
         first = D::sub64(base, off), last = D::add64(first, size);
-        p.hyps.push_back(D::ule(off, base)); // the image starts at base - off, inside the address space
+        p.hyps.push_back(
+            D::ule(off, base)); // the image starts at base - off, inside the address space
     }
-    p.hyps.push_back(D::ule(first, last));                  // no wraparound
+    p.hyps.push_back(D::ule(first, last));                 // no wraparound
     p.hyps.push_back(D::sign64(first) == D::sign64(last)); // one side of 2^63
 }
 
@@ -64,9 +66,10 @@ void refinement(Proof &p, int shape, u8 cc, u8 w, Kind k, Region rg) {
     } else {
         ZeroTest zt = zero_test(shape == 2, cc, rel);
         expr xw = D::low(a.x, w);
-        x86::Flags f = shape == 2 ? D::test(xw, w)
-                                  : x86::Flags{c.bool_const("cf"), D::is_zero(xw, w), D::is_neg(xw, w), c.bool_const("of"),
-                                               c.bool_const("pf")};
+        x86::Flags f = shape == 2
+                           ? D::test(xw, w)
+                           : x86::Flags{c.bool_const("cf"), D::is_zero(xw, w), D::is_neg(xw, w),
+                                        c.bool_const("of"), c.bool_const("pf")};
         holds = x86::cond(cc, f);
         if (zt == ZeroTest::Never) { // the verifier says this edge is never taken
             p.goal = !holds;
@@ -91,11 +94,13 @@ void refinement(Proof &p, int shape, u8 cc, u8 w, Kind k, Region rg) {
     expr fact_ok = c.bool_val(true);
     if (!b_imm && k == Kind::Int) { // x <= y + c between the two registers (mathematically)
         expr x = r.x_is_a ? a.x : y, yy = r.x_is_a ? y : a.x;
-        fact_ok = z3::implies(r.fact.e, D::fact(x, yy, D::sub64(D::k(p, 0), D::k(p, static_cast<u64>(-r.c)))));
+        fact_ok = z3::implies(
+            r.fact.e, D::fact(x, yy, D::sub64(D::k(p, 0), D::k(p, static_cast<u64>(-r.c)))));
     }
     p.goal = z3::implies(holds && refines.e, !r.applies.e || (ok && fact_ok));
-    p.claim = std::string("the concrete ") + cc_name(cc) + " holds => the refined values still contain x" +
-              (b_imm ? "" : ", y") + " (and any fact kept holds)";
+    p.claim = std::string("the concrete ") + cc_name(cc) +
+              " holds => the refined values still contain x" + (b_imm ? "" : ", y") +
+              " (and any fact kept holds)";
 }
 
 template <class D>
@@ -117,20 +122,27 @@ void add_refinement_rules(std::vector<Def> &defs) {
     for (int shape = 0; shape < 4; ++shape)
         for (u8 w : {1, 2, 4, 8})
             for (u8 cc = 0; cc < 16; ++cc) {
-                if (shape == 3 && cc != CE && cc != CNE && cc != CS && cc != CNS) continue; // nothing to refine
+                if (shape == 3 && cc != CE && cc != CNE && cc != CS && cc != CNS)
+                    continue;                                        // nothing to refine
                 if (shape == 0 && (cc == CS || cc == CNS)) continue; // not refined (cmp_refines)
                 std::vector<std::pair<Kind, Region>> kinds{{Kind::Int, Region::None}};
-                if (shape == 0) kinds.push_back({Kind::Ptr, Region::Sandbox}), kinds.push_back({Kind::Ptr, Region::Stack});
+                if (shape == 0)
+                    kinds.push_back({Kind::Ptr, Region::Sandbox}),
+                        kinds.push_back({Kind::Ptr, Region::Stack});
                 for (auto kr : kinds) {
                     Kind k = kr.first;
                     Region rg = kr.second;
-                    std::string name = std::string(shapes[shape]) + wname(w) + " " + cc_name(cc) + " " +
-                                       (k == Kind::Int ? "int" : rg == Region::Stack ? "ptr(stack)" : "ptr(sandbox)");
+                    std::string name = std::string(shapes[shape]) + wname(w) + " " + cc_name(cc) +
+                                       " " +
+                                       (k == Kind::Int        ? "int"
+                                        : rg == Region::Stack ? "ptr(stack)"
+                                                              : "ptr(sandbox)");
                     defs.push_back({name, [=](Proof &p) { refinement<Bv>(p, shape, cc, w, k, rg); },
                                     [=](Proof &p) { refinement<Lin>(p, shape, cc, w, k, rg); }});
                 }
             }
-    defs.push_back({"fact x<=y+c tightening", [](Proof &p) { tighten_rule<Bv>(p); }, [](Proof &p) { tighten_rule<Lin>(p); }});
+    defs.push_back({"fact x<=y+c tightening", [](Proof &p) { tighten_rule<Bv>(p); },
+                    [](Proof &p) { tighten_rule<Lin>(p); }});
 }
 
 } // namespace ktal::rules

@@ -5,11 +5,21 @@
 namespace ktal::symi {
 
 namespace {
-z3::context &ctx() { return sym::world().ctx; }
-z3::expr num(u64 v) { return ctx().int_val(std::to_string(v).c_str()); }
-z3::expr snum(i64 v) { return ctx().int_val(std::to_string(v).c_str()); }
-z3::expr two64() { return pow2(64); }
-z3::expr two63() { return pow2(63); }
+z3::context &ctx() {
+    return sym::world().ctx;
+}
+z3::expr num(u64 v) {
+    return ctx().int_val(std::to_string(v).c_str());
+}
+z3::expr snum(i64 v) {
+    return ctx().int_val(std::to_string(v).c_str());
+}
+z3::expr two64() {
+    return pow2(64);
+}
+z3::expr two63() {
+    return pow2(63);
+}
 // Exact numbers of terms that are numerals.
 bool numeral(const z3::expr &e, u64 &v) {
     z3::expr s = e.simplify();
@@ -19,12 +29,16 @@ bool numeral(const z3::expr &e, u64 &v) {
     v = std::stoull(str);
     return true;
 }
-z3::expr wrap_u(const z3::expr &x) { return z3::mod(x, two64()); } // any integer to [0, 2^64)
-z3::expr wrap_s(const z3::expr &x) {                               // any integer to [-2^63, 2^63)
+z3::expr wrap_u(const z3::expr &x) {
+    return z3::mod(x, two64());
+}                                    // any integer to [0, 2^64)
+z3::expr wrap_s(const z3::expr &x) { // any integer to [-2^63, 2^63)
     z3::expr u = z3::mod(x, two64());
     return z3::ite(u >= two63(), u - two64(), u);
 }
-z3::expr idiv(const z3::expr &a, const z3::expr &b) { return a / b; } // integer division (floor for b > 0)
+z3::expr idiv(const z3::expr &a, const z3::expr &b) {
+    return a / b;
+}                                  // integer division (floor for b > 0)
 bool is_mask(u64 v, unsigned &k) { // v = 2^k - 1
     if (v == ~0ull) return k = 64, true;
     if ((v & (v + 1)) != 0) return false;
@@ -101,7 +115,8 @@ void product_axioms(std::vector<z3::expr> &hyps) {
         for (size_t j = i + 1; j < w.products.size(); ++j) {
             const sym::World::Product &q = w.products[j];
             if (p.is_signed != q.is_signed) continue;
-            auto mono = [&](const z3::expr &u, const z3::expr &v1, const z3::expr &p1, const z3::expr &v2, const z3::expr &p2) {
+            auto mono = [&](const z3::expr &u, const z3::expr &v1, const z3::expr &p1,
+                            const z3::expr &v2, const z3::expr &p2) {
                 hyps.push_back(z3::implies(v1 <= v2 && u >= 0, p1 <= p2));
                 hyps.push_back(z3::implies(v1 <= v2 && u <= 0, p1 >= p2));
                 hyps.push_back(z3::implies(v2 <= v1 && u >= 0, p2 <= p1));
@@ -115,7 +130,8 @@ void product_axioms(std::vector<z3::expr> &hyps) {
 
 bool products_exact(const z3::model &m) {
     for (auto &f : sym::world().factors)
-        if (!z3::eq(m.eval(f.first, true).simplify(), m.eval(f.second, true).simplify())) return false;
+        if (!z3::eq(m.eval(f.first, true).simplify(), m.eval(f.second, true).simplify()))
+            return false;
     for (const sym::World::Product &p : sym::world().products) {
         z3::expr a = m.eval(p.a, true), b = m.eval(p.b, true), v = m.eval(p.p, true);
         if (!z3::eq((a * b).simplify(), v.simplify())) return false;
@@ -129,8 +145,12 @@ z3::expr pow2(unsigned k) { // 2^k exactly, as a decimal numeral (k up to 127)
     while (v) str.insert(str.begin(), static_cast<char>('0' + static_cast<int>(v % 10))), v /= 10;
     return ctx().int_val(str.c_str());
 }
-z3::expr u64_range(const z3::expr &x) { return x >= 0 && x < two64(); }
-z3::expr i64_range(const z3::expr &x) { return x >= -two63() && x < two63(); }
+z3::expr u64_range(const z3::expr &x) {
+    return x >= 0 && x < two64();
+}
+z3::expr i64_range(const z3::expr &x) {
+    return x >= -two63() && x < two63();
+}
 
 IU::IU() : e(num(0)) {}
 IU::IU(u64 v) : e(num(v)) {}
@@ -145,7 +165,9 @@ IU operator-(const IU &a, const IU &b) {
     z3::expr d = a.e - b.e;
     return IU(z3::ite(d < 0, d + two64(), d));
 }
-IU operator*(const IU &a, const IU &b) { return IU(wrap_u(product(a.e, b.e))); }
+IU operator*(const IU &a, const IU &b) {
+    return IU(wrap_u(product(a.e, b.e)));
+}
 IU operator/(const IU &a, const IU &b) {
     u64 k;
     sym::world().require(b.e != 0, "unsigned division by 0");
@@ -160,19 +182,24 @@ IU operator&(const IU &a, const IU &b) {
     if (numeral(a.e, v) && is_mask(v, k)) return k == 64 ? b : IU(z3::mod(b.e, pow2(k)));
     throw Nonlinear("u64 and with something other than a mask");
 }
-IU operator|(const IU &, const IU &) { throw Nonlinear("u64 or"); }
+IU operator|(const IU &, const IU &) {
+    throw Nonlinear("u64 or");
+}
 IU operator^(const IU &a, const IU &b) {
     u64 v;
     unsigned k;
     const IU *x = &a;
     if (!(numeral(b.e, v) && is_bit(v, k))) {
-        if (!(numeral(a.e, v) && is_bit(v, k))) throw Nonlinear("u64 xor with something other than one bit");
+        if (!(numeral(a.e, v) && is_bit(v, k)))
+            throw Nonlinear("u64 xor with something other than one bit");
         x = &b;
     }
     z3::expr bitk = z3::mod(idiv(x->e, pow2(k)), 2);
     return IU(z3::ite(bitk == 0, x->e + pow2(k), x->e - pow2(k)));
 }
-IU operator~(const IU &a) { return IU(two64() - 1 - a.e); }
+IU operator~(const IU &a) {
+    return IU(two64() - 1 - a.e);
+}
 IU operator<<(const IU &a, const IU &k) {
     u64 n;
     if (!numeral(k.e, n)) throw Nonlinear("shift by an unknown count");
@@ -185,12 +212,24 @@ IU operator>>(const IU &a, const IU &k) {
     sym::world().require(ctx().bool_val(n < 64), "shift by 64 or more");
     return IU(idiv(a.e, pow2(static_cast<unsigned>(n & 63))));
 }
-SB operator==(const IU &a, const IU &b) { return SB(a.e == b.e); }
-SB operator!=(const IU &a, const IU &b) { return SB(a.e != b.e); }
-SB operator<(const IU &a, const IU &b) { return SB(a.e < b.e); }
-SB operator<=(const IU &a, const IU &b) { return SB(a.e <= b.e); }
-SB operator>(const IU &a, const IU &b) { return SB(a.e > b.e); }
-SB operator>=(const IU &a, const IU &b) { return SB(a.e >= b.e); }
+SB operator==(const IU &a, const IU &b) {
+    return SB(a.e == b.e);
+}
+SB operator!=(const IU &a, const IU &b) {
+    return SB(a.e != b.e);
+}
+SB operator<(const IU &a, const IU &b) {
+    return SB(a.e < b.e);
+}
+SB operator<=(const IU &a, const IU &b) {
+    return SB(a.e <= b.e);
+}
+SB operator>(const IU &a, const IU &b) {
+    return SB(a.e > b.e);
+}
+SB operator>=(const IU &a, const IU &b) {
+    return SB(a.e >= b.e);
+}
 
 II operator+(const II &a, const II &b) {
     z3::expr s = a.e + b.e;
@@ -206,26 +245,52 @@ II operator-(const II &a) {
     sym::world().require(a.e != -two63(), "signed overflow in unary -");
     return II(wrap_s(-a.e));
 }
-II operator~(const II &a) { return II(-a.e - 1); }
+II operator~(const II &a) {
+    return II(-a.e - 1);
+}
 II operator>>(const II &a, const IU &k) {
     u64 n;
     if (!numeral(k.e, n)) throw Nonlinear("shift by an unknown count");
     sym::world().require(ctx().bool_val(n < 64), "shift by 64 or more");
     return II(idiv(a.e, pow2(static_cast<unsigned>(n & 63)))); // floor: an arithmetic shift
 }
-SB operator==(const II &a, const II &b) { return SB(a.e == b.e); }
-SB operator!=(const II &a, const II &b) { return SB(a.e != b.e); }
-SB operator<(const II &a, const II &b) { return SB(a.e < b.e); }
-SB operator<=(const II &a, const II &b) { return SB(a.e <= b.e); }
-SB operator>(const II &a, const II &b) { return SB(a.e > b.e); }
-SB operator>=(const II &a, const II &b) { return SB(a.e >= b.e); }
+SB operator==(const II &a, const II &b) {
+    return SB(a.e == b.e);
+}
+SB operator!=(const II &a, const II &b) {
+    return SB(a.e != b.e);
+}
+SB operator<(const II &a, const II &b) {
+    return SB(a.e < b.e);
+}
+SB operator<=(const II &a, const II &b) {
+    return SB(a.e <= b.e);
+}
+SB operator>(const II &a, const II &b) {
+    return SB(a.e > b.e);
+}
+SB operator>=(const II &a, const II &b) {
+    return SB(a.e >= b.e);
+}
 
-IU sel(const SB &c, const IU &a, const IU &b) { return IU(z3::ite(c.e, a.e, b.e)); }
-II sel(const SB &c, const II &a, const II &b) { return II(z3::ite(c.e, a.e, b.e)); }
-IU min_of(const IU &a, const IU &b) { return sel(a < b, a, b); }
-IU max_of(const IU &a, const IU &b) { return sel(a < b, b, a); }
-II min_of(const II &a, const II &b) { return sel(a < b, a, b); }
-II max_of(const II &a, const II &b) { return sel(a < b, b, a); }
+IU sel(const SB &c, const IU &a, const IU &b) {
+    return IU(z3::ite(c.e, a.e, b.e));
+}
+II sel(const SB &c, const II &a, const II &b) {
+    return II(z3::ite(c.e, a.e, b.e));
+}
+IU min_of(const IU &a, const IU &b) {
+    return sel(a < b, a, b);
+}
+IU max_of(const IU &a, const IU &b) {
+    return sel(a < b, b, a);
+}
+II min_of(const II &a, const II &b) {
+    return sel(a < b, a, b);
+}
+II max_of(const II &a, const II &b) {
+    return sel(a < b, b, a);
+}
 
 IVal sel(const SB &c, const IVal &a, const IVal &b) {
     if (a.kind != b.kind || a.region != b.region || a.reg != b.reg || a.low != b.low)
@@ -245,8 +310,12 @@ IVal both(II slo, II shi, IU ulo, IU uhi) {
 }
 } // namespace
 
-IVal SymInt::top() { return both(II(kI64Min), II(kI64Max), IU(0), IU(kU64Max)); }
-IVal SymInt::constant(I c) { return both(c, c, to_u(c), to_u(c)); }
+IVal SymInt::top() {
+    return both(II(kI64Min), II(kI64Max), IU(0), IU(kU64Max));
+}
+IVal SymInt::constant(I c) {
+    return both(c, c, to_u(c), to_u(c));
+}
 IVal SymInt::srange(I lo, I hi) {
     IVal v = both(lo, hi, IU(0), IU(kU64Max));
     normalize(v);
@@ -264,10 +333,16 @@ IVal SymInt::ptr(Region r, I lo, I hi) {
     v.smin = lo, v.smax = hi;
     return v;
 }
-IVal SymInt::uninit() { return IVal{}; }
+IVal SymInt::uninit() {
+    return IVal{};
+}
 
-II SymInt::to_i(const U &x) { return II(z3::ite(x.e >= two63(), x.e - two64(), x.e)); }
-IU SymInt::to_u(const I &x) { return IU(z3::ite(x.e < 0, x.e + two64(), x.e)); }
+II SymInt::to_i(const U &x) {
+    return II(z3::ite(x.e >= two63(), x.e - two64(), x.e));
+}
+IU SymInt::to_u(const I &x) {
+    return IU(z3::ite(x.e < 0, x.e + two64(), x.e));
+}
 SB SymInt::add_ovf(const I &a, const I &b, I &r) {
     z3::expr s = a.e + b.e;
     r = II(wrap_s(s));
@@ -296,15 +371,18 @@ SB SymInt::mul_ovf(const U &a, const U &b, U &r) {
 
 IVal fresh_int(const std::string &name, std::vector<z3::expr> &hyps) {
     z3::context &c = ctx();
-    IVal v = both(II(c.int_const((name + ".smin").c_str())), II(c.int_const((name + ".smax").c_str())),
-                  IU(c.int_const((name + ".umin").c_str())), IU(c.int_const((name + ".umax").c_str())));
-    hyps.push_back(i64_range(v.smin.e) && i64_range(v.smax.e) && u64_range(v.umin.e) && u64_range(v.umax.e));
+    IVal v =
+        both(II(c.int_const((name + ".smin").c_str())), II(c.int_const((name + ".smax").c_str())),
+             IU(c.int_const((name + ".umin").c_str())), IU(c.int_const((name + ".umax").c_str())));
+    hyps.push_back(i64_range(v.smin.e) && i64_range(v.smax.e) && u64_range(v.umin.e) &&
+                   u64_range(v.umax.e));
     return v;
 }
 
 IVal fresh_ptr(const std::string &name, Region r, std::vector<z3::expr> &hyps) {
     z3::context &c = ctx();
-    IVal v = SymInt::ptr(r, II(c.int_const((name + ".lo").c_str())), II(c.int_const((name + ".hi").c_str())));
+    IVal v = SymInt::ptr(r, II(c.int_const((name + ".lo").c_str())),
+                         II(c.int_const((name + ".hi").c_str())));
     hyps.push_back(i64_range(v.smin.e) && i64_range(v.smax.e));
     return v;
 }

@@ -70,7 +70,9 @@ IU operator^(const IU &a, const IU &b);
 IU operator~(const IU &a);
 IU operator<<(const IU &a, const IU &k);
 IU operator>>(const IU &a, const IU &k);
-inline IU &operator|=(IU &a, const IU &b) { return a = a | b; }
+inline IU &operator|=(IU &a, const IU &b) {
+    return a = a | b;
+}
 SB operator==(const IU &a, const IU &b);
 SB operator!=(const IU &a, const IU &b);
 SB operator<(const IU &a, const IU &b);
@@ -108,7 +110,9 @@ struct IVal {
     bool is_int() const { return kind == Kind::Int; }
     bool is_stack_ptr() const { return kind == Kind::Ptr && region == Region::Stack; }
     bool is_opaque() const { return kind == Kind::RetAddr || kind == Kind::Saved; }
-    bool is_data() const { return kind == Kind::Int || (kind == Kind::Ptr && region != Region::Stack); }
+    bool is_data() const {
+        return kind == Kind::Int || (kind == Kind::Ptr && region != Region::Stack);
+    }
 };
 IVal sel(const SB &c, const IVal &a, const IVal &b);
 
