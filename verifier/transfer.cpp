@@ -532,7 +532,14 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
         if (!read_op(c, s, in.ops[0], w, Use::Copy, a)) return false;
         r = join(a, r);
     }
+    if (in.ops[0].kind != Operand::Reg)
+        return c.fail(rule::kForbiddenOperand, "bit scan into memory");
+    Value before = s.reg[in.ops[0].reg];
     if (!write_op(c, s, in.ops[0], w, r)) return false;
+    // A 32-bit scan of 0 may leave the whole register as it was, upper half
+    // included (AMD: "does not change the destination"; Intel processors
+    // do the same), or zero-extend its low half: either may be there.
+    if (lo == 0 && w == 4) s.reg[in.ops[0].reg] = join(before, s.reg[in.ops[0].reg]);
     flags_partly(s, 0); // ZF is defined, but SF and PF are not: the ZSP group stays as it was
     // bsf/bsr set ZF exactly when the source was 0 (the destination then kept
     // its old value): a branch or cmov on ZF = 0 knows it holds a bit index.

@@ -1,5 +1,6 @@
 # attack: rep stos on the safe stack with a count that is bounded but not exact
 # expect: memory.rep-count
+# prover: safe: at most 31 bytes at rsp in its 32-byte frame (exact counts let the verifier type the slots written)
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -40,6 +40,8 @@ Case parse_case(std::string_view text, std::string name) {
             c.attack = line.substr(10);
         else if (starts("# problem:"))
             c.problem = line.substr(11);
+        else if (starts("# prover:"))
+            c.prover = line.substr(10);
         else if (starts("# mutate:"))
             c.mutations.push_back(line.substr(10));
         else

@@ -5,6 +5,8 @@
 //
 //   # attack: what the case tries
 //   # expect: memory.bounds
+//   # prover: safe: WHY   (the verifier's rule is stricter than safety here:
+//                          `ktal prove` must prove every obligation)
 //   # mutate: cert-truncate -3 | cert-byte OFF VAL | cert-append HEX... |
 //   #         image-truncate N | text-byte OFF VAL
 //   #| ktal-cert 1
@@ -28,6 +30,7 @@ struct Case {
     std::string attack;
     std::string expect;  // a rule name, or "accept"
     std::string problem; // optional: words the rejection's message must contain
+    std::string prover;  // optional: "safe: why" when the rejection is stricter than safety
     std::string assembly;
     std::string cert;
     std::vector<std::string> mutations;

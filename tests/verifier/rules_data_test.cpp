@@ -608,6 +608,16 @@ TEST(Bits, BitScanKeepsTheOldValueForZero) {
     EXPECT_REJECT(learns("  tzcnt ecx, edi", "rcx"), rule::kUninit);
 }
 
+TEST(Bits, ThirtyTwoBitScanOfZeroMayKeepTheUpperHalf) {
+    // bsf ecx, edi with edi = 0 may leave all of rcx as it was (100 << 32
+    // here), not only its low half zero-extended: rcx >> 32 may be 100.
+    EXPECT_UNBOUNDED("  movabs rcx, 0x6400000000\n  bsf ecx, edi\n  shr rcx, 32", "rcx");
+    EXPECT_UNBOUNDED("  movabs rcx, 0x6400000000\n  bsr ecx, edi\n  shr rcx, 32", "rcx");
+    EXPECT_UNBOUNDED("  movabs rcx, 0x6400000000\n  tzcnt ecx, edi\n  shr rcx, 32", "rcx");
+    EXPECT_BOUNDED("  movabs rcx, 0x6400000000\n  or edi, 1\n  bsf ecx, edi\n  shr rcx, 32", "rcx"); // edi != 0
+    EXPECT_BOUNDED("  mov ecx, 5\n  bsf ecx, edi", "rcx");
+}
+
 TEST(Bits, BitScanOfANonZeroSourceNeedsNoOldValue) {
     // The source cannot be 0, so the destination is always a bit index.
     EXPECT_BOUNDED("  or edi, 1\n  bsr ecx, edi", "rcx");

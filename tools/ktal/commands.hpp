@@ -15,5 +15,6 @@ int run_run(Args args);
 int run_load(Args args);
 int run_unload(Args args);
 int run_list(Args args);
+int run_prove(Args args);
 
 } // namespace ktal::cli

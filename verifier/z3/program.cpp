@@ -12,9 +12,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace ktal::prover {
 
@@ -47,19 +49,23 @@ struct Word {
 // The machine at one program point of one symbolic run.
 struct MState {
     explicit MState(z3::context &c)
-        : f{c.bool_val(false), c.bool_val(false), c.bool_val(false), c.bool_val(false), c.bool_val(false)},
-          own_cf(c.bool_val(false)), own_of(c.bool_val(false)), own_zsp(c.bool_val(false)), mem(c.bool_val(false)),
-          mdata(c.bool_val(false)), fuel(c.bool_val(false)), reach(c.bool_val(false)) {}
-    std::vector<Word> r;  // kNumRegs
-    x86::Flags f;         // the flags' values
+        : f{c.bool_val(false), c.bool_val(false), c.bool_val(false), c.bool_val(false),
+            c.bool_val(false)},
+          own_cf(c.bool_val(false)), own_of(c.bool_val(false)), own_zsp(c.bool_val(false)),
+          mem(c.bool_val(false)), mdata(c.bool_val(false)), fuel(c.bool_val(false)),
+          reach(c.bool_val(false)) {}
+    std::vector<Word> r;          // kNumRegs
+    x86::Flags f;                 // the flags' values
     expr own_cf, own_of, own_zsp; // the flags hold values this function computed (not the caller's)
-    expr mem, mdata;      // the safe stack by offset from the entry rsp: bytes, and "byte holds data"
-    expr fuel;            // a fuel point ran since the last backward-jump target
-    expr reach;           // the path condition
+    expr mem, mdata; // the safe stack by offset from the entry rsp: bytes, and "byte holds data"
+    expr fuel;       // a fuel point ran since the last backward-jump target
+    expr reach;      // the path condition
     bool live() const { return !reach.is_false(); }
 };
 
-expr pick(const expr &c, const expr &a, const expr &b) { return z3::eq(a, b) ? a : z3::ite(c, a, b); }
+expr pick(const expr &c, const expr &a, const expr &b) {
+    return z3::eq(a, b) ? a : z3::ite(c, a, b);
+}
 
 // The state that is a where a's path condition holds and b elsewhere.
 MState merge(const MState &a, const MState &b) {
@@ -67,9 +73,10 @@ MState merge(const MState &a, const MState &b) {
     if (!b.live()) return a;
     const expr &c = a.reach;
     MState m = a;
-    for (size_t i = 0; i < a.r.size(); ++i) m.r[i] = Word{pick(c, a.r[i].v, b.r[i].v), pick(c, a.r[i].data, b.r[i].data)};
-    m.f = x86::Flags{pick(c, a.f.cf, b.f.cf), pick(c, a.f.zf, b.f.zf), pick(c, a.f.sf, b.f.sf), pick(c, a.f.of, b.f.of),
-                     pick(c, a.f.pf, b.f.pf)};
+    for (size_t i = 0; i < a.r.size(); ++i)
+        m.r[i] = Word{pick(c, a.r[i].v, b.r[i].v), pick(c, a.r[i].data, b.r[i].data)};
+    m.f = x86::Flags{pick(c, a.f.cf, b.f.cf), pick(c, a.f.zf, b.f.zf), pick(c, a.f.sf, b.f.sf),
+                     pick(c, a.f.of, b.f.of), pick(c, a.f.pf, b.f.pf)};
     m.own_cf = pick(c, a.own_cf, b.own_cf), m.own_of = pick(c, a.own_of, b.own_of);
     m.own_zsp = pick(c, a.own_zsp, b.own_zsp);
     m.mem = pick(c, a.mem, b.mem), m.mdata = pick(c, a.mdata, b.mdata);
@@ -83,7 +90,7 @@ struct Pending {
     u64 addr;
     std::string insn, kind, what;
     expr reach, cond;
-    std::vector<std::pair<std::string, expr>> show; // values to print with a counterexample
+    std::vector<std::pair<std::string, expr>> show;  // values to print with a counterexample
     std::vector<std::pair<std::string, expr>> items; // parts of cond, to name the ones that fail
 };
 
@@ -101,10 +108,11 @@ struct Env {
     unsigned counter = 0;
 
     Env(z3::context &ctx, const Cert &ct, const Function &f, std::string name)
-        : c(ctx), cert(ct), l(ct.layout), fn(f), fn_name(std::move(name)), S(c.bv_const("rsp0", 64)),
-          RA(c.bv_const("retaddr", 64)), IB(c.bv_const("image", 64)), SBX(IB + bv(l.sandbox_off)),
-          ROD(IB + bv(l.rodata_off)) {
-        for (u8 r = 0; r < kNumRegs; ++r) saved.push_back(c.bv_const((std::string(reg_name(r)) + "0").c_str(), 64));
+        : c(ctx), cert(ct), l(ct.layout), fn(f), fn_name(std::move(name)),
+          S(c.bv_const("rsp0", 64)), RA(c.bv_const("retaddr", 64)), IB(c.bv_const("image", 64)),
+          SBX(IB + bv(l.sandbox_off)), ROD(IB + bv(l.rodata_off)) {
+        for (u8 r = 0; r < kNumRegs; ++r)
+            saved.push_back(c.bv_const((std::string(reg_name(r)) + "0").c_str(), 64));
         u64 size = l.image_size;
         // The image: page aligned, not wrapping around the address space, on
         // one side of 2^63 (canonical addresses: the kernel's upper half, or
@@ -121,8 +129,12 @@ struct Env {
     }
 
     expr bv(u64 v, unsigned bits = 64) const { return c.bv_val(static_cast<uint64_t>(v), bits); }
-    std::string fresh(const char *what) { return std::string(what) + "." + std::to_string(counter++); }
-    expr fresh_bv(const char *what, unsigned bits = 64) { return c.bv_const(fresh(what).c_str(), bits); }
+    std::string fresh(const char *what) {
+        return std::string(what) + "." + std::to_string(counter++);
+    }
+    expr fresh_bv(const char *what, unsigned bits = 64) {
+        return c.bv_const(fresh(what).c_str(), bits);
+    }
     expr fresh_bool(const char *what) { return c.bool_const(fresh(what).c_str()); }
     expr fresh_mem(const char *what) {
         return c.constant(fresh(what).c_str(), c.array_sort(c.bv_sort(64), c.bv_sort(8)));
@@ -138,8 +150,8 @@ struct Env {
             return (data & bv(m, 8)) == bv(m, 8);
         }
         case Kind::Int:
-            return data == bv(0xff, 8) && bv(want.smin) <= v && v <= bv(want.smax) && z3::ule(bv(want.umin), v) &&
-                   z3::ule(v, bv(want.umax));
+            return data == bv(0xff, 8) && bv(want.smin) <= v && v <= bv(want.smax) &&
+                   z3::ule(bv(want.umin), v) && z3::ule(v, bv(want.umax));
         case Kind::Ptr: {
             expr off = v - (want.region == Region::Stack ? S : base_of(want.region));
             expr in = bv(want.smin) <= off && off <= bv(want.smax);
@@ -161,8 +173,9 @@ struct Env {
         u64 size = l.sandbox_size;
         return z3::ule(n, bv(size)) && z3::ule(a - SBX, bv(size) - n);
     }
-    expr in_readable(const expr &a, const expr &n) const { // rodata up to the end of the sandbox
-        u64 size = l.sandbox_off + l.sandbox_size - l.rodata_off;
+    expr in_rodata(const expr &a,
+                   const expr &n) const { // (the gap up to the sandbox is not mapped)
+        u64 size = l.rodata_size;
         return z3::ule(n, bv(size)) && z3::ule(a - ROD, bv(size) - n);
     }
     // Inside the live frame: at or above rsp, below the return address.
@@ -179,27 +192,69 @@ std::string describe_value(const Env &e, const z3::model &m, const expr &v) {
     u64 ro = m.eval(e.ROD, true).get_numeral_uint64(), ib = m.eval(e.IB, true).get_numeral_uint64();
     std::string out = hex(x);
     i64 ds = static_cast<i64>(x - s);
-    if (ds >= -(1 << 20) && ds <= (1 << 20)) out += ds < 0 ? " (rsp0-" + hex(static_cast<u64>(-ds)) + ")" : " (rsp0+" + hex(static_cast<u64>(ds)) + ")";
-    else if (x - sb <= e.l.sandbox_size) out += " (sandbox+" + hex(x - sb) + ")";
-    else if (x - ro <= e.l.rodata_size) out += " (rodata+" + hex(x - ro) + ")";
-    else if (x - ib < e.l.image_size) out += " (image+" + hex(x - ib) + ")";
+    if (ds >= -(1 << 20) && ds <= (1 << 20))
+        out += ds < 0 ? " (rsp0-" + hex(static_cast<u64>(-ds)) + ")"
+                      : " (rsp0+" + hex(static_cast<u64>(ds)) + ")";
+    else if (x - sb <= e.l.sandbox_size)
+        out += " (sandbox+" + hex(x - sb) + ")";
+    else if (x - ro <= e.l.rodata_size)
+        out += " (rodata+" + hex(x - ro) + ")";
+    else if (x - ib < e.l.image_size)
+        out += " (image+" + hex(x - ib) + ")";
     return out;
 }
+
+// Questions to Z3 about one run: what the run assumes (the layout's facts,
+// the certified state at its start, what its calls return) and one query at
+// a time, each in a fresh solver: Z3 solves these bit-vector problems much
+// faster outside its incremental mode.
+struct Asker {
+    z3::context &c;
+    std::vector<expr> base;
+    double ms = 0; // time spent solving
+    u64 queries = 0;
+
+    z3::check_result check(const expr &q, unsigned timeout_ms, z3::model *model = nullptr,
+                           std::string *why = nullptr) {
+        z3::solver sol(c);
+        z3::params p(c);
+        p.set("timeout", timeout_ms);
+        sol.set(p);
+        for (const expr &b : base) sol.add(b);
+        sol.add(q);
+        auto t0 = std::chrono::steady_clock::now();
+        z3::check_result r = sol.check();
+        ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                  .count();
+        ++queries;
+        if (r == z3::sat && model) *model = sol.get_model();
+        if (r == z3::unknown) {
+            if (why) *why = sol.reason_unknown();
+            if (const char *dump = std::getenv("KTAL_PROVE_DUMP")) {
+                if (std::FILE *f = std::fopen(dump, "w"))
+                    std::fputs(sol.to_smt2().c_str(), f), std::fclose(f);
+            }
+        }
+        return r;
+    }
+};
 
 class Run; // forward
 
 // One function: its instructions, and the runs from its entry and blocks.
 class FunctionProver {
   public:
-    FunctionProver(z3::context &c, const Cert &cert, const Function &fn, const Image &img, Decoder &dec,
-                   const SymbolTable &syms, const Options &opt, Report &rep)
+    FunctionProver(z3::context &c, const Cert &cert, const Function &fn, const Image &img,
+                   Decoder &dec, const SymbolTable &syms, const Options &opt, Report &rep)
         : c_(c), cert_(cert), fn_(fn), img_(img), dec_(dec), syms_(syms), opt_(opt), rep_(rep) {}
     void prove();
 
   private:
     friend class Run;
-    void solve(u64 block, const MState &init, const std::vector<expr> &assumptions, std::vector<Pending> &pend,
-               Env &env);
+    void solve(u64 block, const MState &init, Asker &ask, std::vector<Pending> &pend, Env &env,
+               z3::check_result cr, double ms0, const std::string &why0);
+    u64 queries = 0;
+    double solver_ms = 0;
     const Block *block_at(u64 addr) const {
         for (u32 b = 0; b < fn_.nblocks; ++b)
             if (fn_.blocks[b].start == addr) return &fn_.blocks[b];
@@ -207,7 +262,8 @@ class FunctionProver {
     }
     void fail_now(u64 addr, const std::string &insn, const char *kind, const std::string &what) {
         Obligation o;
-        o.function = fn_.entry, o.function_name = name_, o.block = fn_.entry, o.addr = addr, o.insn = insn;
+        o.function = fn_.entry, o.function_name = name_, o.block = fn_.entry, o.addr = addr,
+        o.insn = insn;
         o.kind = kind, o.what = what, o.result = Obligation::Refuted;
         rep_.obligations.push_back(o);
         ++rep_.refuted;
@@ -230,20 +286,23 @@ class FunctionProver {
 // has reached a certified block, a ret or a noreturn call.
 class Run {
   public:
-    Run(FunctionProver &fp, Env &e, u64 start) : fp_(fp), e_(e), start_(start) {}
+    // ask: holds the layout's facts and the run's assumptions; the run adds
+    // the facts about values it makes up, and asks it small questions.
+    Run(FunctionProver &fp, Env &e, u64 start, Asker &ask)
+        : fp_(fp), e_(e), start_(start), ask_(ask) {}
 
     std::vector<Pending> pend;
-    std::vector<expr> axioms; // facts about values this run made up (a callee's result)
 
     void go(MState s, bool entry_is_block);
 
   private:
     // --- obligations ---
     void ob(const MState &s, const char *kind, const std::string &what, const expr &cond,
-            std::vector<std::pair<std::string, expr>> show = {}, std::vector<std::pair<std::string, expr>> items = {}) {
+            std::vector<std::pair<std::string, expr>> show = {},
+            std::vector<std::pair<std::string, expr>> items = {}) {
         if (!s.live()) return;
-        pend.push_back(Pending{in_ ? in_->addr : start_, in_ ? in_->text.c_str() : "", kind, what, s.reach, cond,
-                               std::move(show), std::move(items)});
+        pend.push_back(Pending{in_ ? in_->addr : start_, in_ ? in_->text.c_str() : "", kind, what,
+                               s.reach, cond, std::move(show), std::move(items)});
     }
     expr bv(u64 v, unsigned bits = 64) const { return e_.bv(v, bits); }
     expr rsp(const MState &s) const { return s.r[RSP].v; }
@@ -260,13 +319,15 @@ class Run {
     }
     void set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &data);
     void set_rsp(MState &s, const expr &v);
-    void forget_below(MState &s, const expr &off);
+    void uncover(MState &s, const expr &lo,
+                 const expr &hi); // bytes [lo, hi) from rsp0: unknown again
 
     // --- memory ---
     expr address(const MState &s, const MemRef &m, expr *data = nullptr);
     expr stack_read(const expr &mem, const expr &off, unsigned n) const {
         expr v = z3::select(mem, off + bv(n - 1));
-        for (int i = static_cast<int>(n) - 2; i >= 0; --i) v = z3::concat(v, z3::select(mem, off + bv(i)));
+        for (int i = static_cast<int>(n) - 2; i >= 0; --i)
+            v = z3::concat(v, z3::select(mem, off + bv(i)));
         return v;
     }
     expr stack_data(const expr &mdata, const expr &off, unsigned n) const {
@@ -276,15 +337,19 @@ class Run {
     }
     expr stack_mask(const expr &mdata, const expr &off) const { // 8 bytes' data bits as a mask
         expr m = z3::ite(z3::select(mdata, off + bv(7)), bv(1, 1), bv(0, 1));
-        for (int i = 6; i >= 0; --i) m = z3::concat(m, z3::ite(z3::select(mdata, off + bv(i)), bv(1, 1), bv(0, 1)));
+        for (int i = 6; i >= 0; --i)
+            m = z3::concat(m, z3::ite(z3::select(mdata, off + bv(i)), bv(1, 1), bv(0, 1)));
         return m;
     }
     expr load(MState &s, const MemRef &m, unsigned n, expr &data);
     void store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &data);
-    void stack_write(MState &s, const expr &off, unsigned n, const expr &val, const expr &data, const expr &when) {
+    void stack_write(MState &s, const expr &off, unsigned n, const expr &val, const expr &data,
+                     const expr &when) {
+        if (when.is_false()) return;
         for (unsigned i = 0; i < n; ++i) {
-            expr o = off + bv(i);
-            s.mem = z3::store(s.mem, o, z3::ite(when, val.extract(8 * i + 7, 8 * i), z3::select(s.mem, o)));
+            expr o = (off + bv(i)).simplify();
+            s.mem = z3::store(s.mem, o,
+                              z3::ite(when, val.extract(8 * i + 7, 8 * i), z3::select(s.mem, o)));
             s.mdata = z3::store(s.mdata, o, z3::ite(when, data, z3::select(s.mdata, o)));
         }
     }
@@ -299,8 +364,8 @@ class Run {
         s.own_zsp = (s.own_zsp || r.def_zsp).simplify();
     }
     void undefined_flags(MState &s) { // values unknown, not more ours than before
-        s.f = x86::Flags{e_.fresh_bool("cf"), e_.fresh_bool("zf"), e_.fresh_bool("sf"), e_.fresh_bool("of"),
-                         e_.fresh_bool("pf")};
+        s.f = x86::Flags{e_.fresh_bool("cf"), e_.fresh_bool("zf"), e_.fresh_bool("sf"),
+                         e_.fresh_bool("of"), e_.fresh_bool("pf")};
     }
 
     // --- instructions ---
@@ -314,9 +379,45 @@ class Run {
     void check_block(const MState &s, const Block &b, bool backward);
     expr count8(MState &s, const Insn &in, int idx);
 
+    // Is an access at a (condition `in`: inside the frame) a stack access?
+    // By the address's form where it can be: rsp0 plus a number is decided
+    // by arithmetic; a term that never names rsp0 is taken as outside the
+    // frame, which only strengthens the access's obligation (it must then lie
+    // in the sandbox or rodata, which the layout keeps apart from the stack:
+    // nothing is assumed that a proof does not show). Only the rest asks.
+    expr stack_access(const MState &s, const expr &in, const expr &a) {
+        expr d = in.simplify();
+        if (d.is_true() || d.is_false()) return d;
+        if (!mentions(a, e_.S)) return e_.c.bool_val(false);
+        return decide(s, d);
+    }
+    bool mentions(const expr &t, const expr &v) {
+        unsigned id = Z3_get_ast_id(t.ctx(), t);
+        auto it = mentions_.find(id);
+        if (it != mentions_.end()) return it->second;
+        bool r = z3::eq(t, v);
+        if (!r && t.is_app())
+            for (unsigned i = 0; i < t.num_args() && !r; ++i) r = mentions(t.arg(i), v);
+        mentions_[id] = r;
+        return r;
+    }
+    std::unordered_map<unsigned, bool> mentions_;
+
+    // Where the path can reach, does c always hold, or never? Then it is
+    // true or false (the terms stay small: a store into the sandbox is not a
+    // possible store into the stack); otherwise c itself.
+    expr decide(const MState &s, const expr &c) {
+        expr d = c.simplify();
+        if (d.is_true() || d.is_false()) return d;
+        if (ask_.check(s.reach && d, 2000) == z3::unsat) return e_.c.bool_val(false);
+        z3::check_result r = ask_.check(s.reach && !d, 2000);
+        return r == z3::unsat ? e_.c.bool_val(true) : d;
+    }
+
     FunctionProver &fp_;
     Env &e_;
     u64 start_;
+    Asker &ask_;
     const Insn *in_ = nullptr;
 };
 
@@ -324,7 +425,9 @@ void Run::set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const
     Word &w = s.r[reg];
     expr d8 = z3::ite(data, bv(0xff, 8), bv(0, 8));
     if (reg == RSP) {
-        expr nv = size >= 8 ? val : size == 4 ? z3::zext(val, 32) : z3::concat(w.v.extract(63, 8 * size), val);
+        expr nv = size >= 8   ? val
+                  : size == 4 ? z3::zext(val, 32)
+                              : z3::concat(w.v.extract(63, 8 * size), val);
         set_rsp(s, nv);
         return;
     }
@@ -337,28 +440,46 @@ void Run::set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const
                  (w.data & bv(0xfd, 8)) | (d8 & bv(0x02, 8))};
     } else {
         u64 low = (1u << size) - 1;
-        w = Word{z3::concat(w.v.extract(63, 8 * size), val), (w.data & bv(~low & 0xff, 8)) | (d8 & bv(low, 8))};
+        w = Word{z3::concat(w.v.extract(63, 8 * size), val),
+                 (w.data & bv(~low & 0xff, 8)) | (d8 & bv(low, 8))};
     }
 }
 
-// rsp stays inside the certified frame; what lies below it is lost (an
-// interrupt may use that memory at any time).
+// rsp stays inside the certified frame. What lies below rsp may change at any
+// time (an interrupt, a callee, a helper): the bytes rsp uncovers when it
+// moves down hold unknown values again (nothing below rsp can be read, so
+// forgetting them then is the same as forgetting them when rsp moved up).
 void Run::set_rsp(MState &s, const expr &v) {
     expr off = (v - e_.S).simplify();
-    ob(s, "stack.frame", "rsp stays inside the certified frame [-" + std::to_string(e_.fn.frame) + ", 0]",
-       bv(static_cast<u64>(-static_cast<i64>(e_.fn.frame))) <= off && off <= bv(0), {{"rsp - rsp0", off}});
+    ob(s, "stack.frame",
+       "rsp stays inside the certified frame [-" + std::to_string(e_.fn.frame) + ", 0]",
+       bv(static_cast<u64>(-static_cast<i64>(e_.fn.frame))) <= off && off <= bv(0),
+       {{"rsp - rsp0", off}});
     expr old = (rsp(s) - e_.S).simplify();
     s.r[RSP] = Word{v, bv(0, 8)};
-    bool down = old.is_numeral() && off.is_numeral() &&
-                static_cast<i64>(off.get_numeral_uint64()) <= static_cast<i64>(old.get_numeral_uint64());
-    if (!down) forget_below(s, off);
+    uncover(s, off, old);
 }
 
-void Run::forget_below(MState &s, const expr &off) {
+void Run::uncover(MState &s, const expr &lo, const expr &hi) {
+    if (lo.is_numeral() && hi.is_numeral()) {
+        i64 l = static_cast<i64>(lo.get_numeral_uint64()),
+            h = static_cast<i64>(hi.get_numeral_uint64());
+        if (l >= h) return;
+        if (h - l <= 1024) {
+            expr junk = e_.fresh_mem("below-rsp");
+            for (i64 o = l; o < h; ++o) {
+                expr at = bv(static_cast<u64>(o));
+                s.mem = z3::store(s.mem, at, z3::select(junk, at));
+                s.mdata = z3::store(s.mdata, at, e_.c.bool_val(false));
+            }
+            return;
+        }
+    }
     expr i = e_.c.bv_const("i", 64);
     expr junk = e_.fresh_mem("below-rsp");
-    s.mem = z3::lambda(i, z3::ite(i < off, z3::select(junk, i), z3::select(s.mem, i)));
-    s.mdata = z3::lambda(i, z3::ite(i < off, e_.c.bool_val(false), z3::select(s.mdata, i)));
+    expr in = lo <= i && i < hi;
+    s.mem = z3::lambda(i, z3::ite(in, z3::select(junk, i), z3::select(s.mem, i)));
+    s.mdata = z3::lambda(i, z3::ite(in, e_.c.bool_val(false), z3::select(s.mdata, i)));
 }
 
 expr Run::address(const MState &s, const MemRef &m, expr *data) {
@@ -369,52 +490,67 @@ expr Run::address(const MState &s, const MemRef &m, expr *data) {
     expr a = bv(static_cast<u64>(m.disp));
     expr d = e_.c.bool_val(true);
     if (m.base != kNoReg) a = s.r[m.base].v + a, d = d && s.r[m.base].data == bv(0xff, 8);
-    if (m.index != kNoReg) a = a + s.r[m.index].v * bv(m.scale ? m.scale : 1), d = d && s.r[m.index].data == bv(0xff, 8);
+    if (m.index != kNoReg)
+        a = a + s.r[m.index].v * bv(m.scale ? m.scale : 1),
+        d = d && s.r[m.index].data == bv(0xff, 8);
     if (data) *data = d;
     return a;
 }
 
 expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
-    expr a = address(s, m);
+    expr a = address(s, m).simplify();
     expr nn = bv(n);
-    expr frame = e_.in_frame(a, nn, rsp(s)), ra = e_.ra_slot(a, nn);
+    expr frame = stack_access(s, e_.in_frame(a, nn, rsp(s)), a),
+         ra = stack_access(s, e_.ra_slot(a, nn), a);
     ob(s, "memory",
-       "a " + std::to_string(n) + "-byte read lies inside the sandbox, rodata..end of image, or the frame at or above rsp",
-       e_.in_sandbox(a, nn) || e_.in_readable(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}});
-    expr off = a - e_.S;
-    expr stack = frame || ra;
+       "a " + std::to_string(n) +
+           "-byte read lies inside the sandbox, rodata, or the frame at or above rsp",
+       e_.in_sandbox(a, nn) || e_.in_rodata(a, nn) || frame || ra,
+       {{"address", a}, {"rsp", rsp(s)}});
+    expr off = (a - e_.S).simplify();
+    expr stack = (frame || ra).simplify();
     data = z3::ite(stack, stack_data(s.mdata, off, n), e_.c.bool_val(true));
     return z3::ite(stack, stack_read(s.mem, off, n), e_.fresh_bv("load", 8 * n));
 }
 
 void Run::store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &data) {
-    expr a = address(s, m);
+    expr a = address(s, m).simplify();
     expr nn = bv(n);
-    expr frame = e_.in_frame(a, nn, rsp(s));
+    expr frame = stack_access(s, e_.in_frame(a, nn, rsp(s)), a);
     expr ra = e_.ra_slot(a, nn) && (n == 8 ? val == e_.RA : e_.c.bool_val(false));
     ob(s, "memory",
-       "a " + std::to_string(n) + "-byte write lies inside the sandbox or the frame at or above rsp (the return address only rewritten with itself)",
+       "a " + std::to_string(n) +
+           "-byte write lies inside the sandbox or the frame at or above rsp (the return address "
+           "only rewritten with itself)",
        e_.in_sandbox(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}, {"value", val}});
-    stack_write(s, a - e_.S, n, val, data, frame);
+    stack_write(s, (a - e_.S).simplify(), n, val, data, frame);
 }
 
 expr Run::read_op(MState &s, const Operand &op, u8 w, expr &data) {
     switch (op.kind) {
-    case Operand::Reg: data = reg_data(s, op.reg, w, op.high8); return reg_val(s, op.reg, w, op.high8);
-    case Operand::Imm: data = e_.c.bool_val(true); return bv(static_cast<u64>(op.imm), 64).extract(8 * w - 1, 0);
+    case Operand::Reg:
+        data = reg_data(s, op.reg, w, op.high8);
+        return reg_val(s, op.reg, w, op.high8);
+    case Operand::Imm:
+        data = e_.c.bool_val(true);
+        return bv(static_cast<u64>(op.imm), 64).extract(8 * w - 1, 0);
     case Operand::Mem: return load(s, op.mem, w, data);
     default: throw std::runtime_error("an operand the decoder should not produce");
     }
 }
 
 void Run::write_op(MState &s, const Operand &op, u8 w, const expr &val, const expr &data) {
-    if (op.kind == Operand::Reg) set_reg(s, op.reg, w, op.high8, val, data);
-    else if (op.kind == Operand::Mem) store(s, op.mem, w, val, data);
-    else throw std::runtime_error("a write to an operand that is not a place");
+    if (op.kind == Operand::Reg)
+        set_reg(s, op.reg, w, op.high8, val, data);
+    else if (op.kind == Operand::Mem)
+        store(s, op.mem, w, val, data);
+    else
+        throw std::runtime_error("a write to an operand that is not a place");
 }
 
 expr Run::count8(MState &s, const Insn &in, int idx) {
-    if (in.nops > idx && in.ops[idx].kind == Operand::Imm) return bv(static_cast<u64>(in.ops[idx].imm) & 0xff, 8);
+    if (in.nops > idx && in.ops[idx].kind == Operand::Imm)
+        return bv(static_cast<u64>(in.ops[idx].imm) & 0xff, 8);
     if (in.nops > idx && in.ops[idx].kind == Operand::Reg) return reg_val(s, RCX, 1, false);
     return bv(1, 8);
 }
@@ -428,16 +564,18 @@ void Run::alu(MState &s, const Insn &in) {
     switch (in.op) {
     case Op::Add: r = x86::add(a, b, e_.c.bool_val(false)); break;
     case Op::Adc: r = x86::add(a, b, s.f.cf); break;
-    case Op::Sub: case Op::Cmp: r = x86::sub(a, b, e_.c.bool_val(false)); break;
+    case Op::Sub:
+    case Op::Cmp: r = x86::sub(a, b, e_.c.bool_val(false)); break;
     case Op::Sbb: r = x86::sub(a, b, s.f.cf); break;
-    case Op::And: case Op::Test: r = x86::logic('&', a, b); break;
+    case Op::And:
+    case Op::Test: r = x86::logic('&', a, b); break;
     case Op::Or: r = x86::logic('|', a, b); break;
     default: r = x86::logic('^', a, b); break; // xor
     }
     set_flags(s, r);
     if (in.op == Op::Cmp || in.op == Op::Test) return;
-    bool zeroing = (in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg && sr.kind == Operand::Reg &&
-                   d.reg == sr.reg && d.high8 == sr.high8;
+    bool zeroing = (in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg &&
+                   sr.kind == Operand::Reg && d.reg == sr.reg && d.high8 == sr.high8;
     write_op(s, d, w, r.r, zeroing ? e_.c.bool_val(true) : (da && db));
 }
 
@@ -452,7 +590,8 @@ void Run::step(MState &s, const Insn &in) {
         write_op(s, in.ops[0], w, v, d1);
         return;
     }
-    case Op::Movzx: case Op::Movsx: {
+    case Op::Movzx:
+    case Op::Movsx: {
         u8 from = in.ops[1].size;
         expr v = read_op(s, in.ops[1], from, d1);
         write_op(s, in.ops[0], w, x86::to_width(v, 8 * w, in.op == Op::Movsx), d1);
@@ -464,8 +603,11 @@ void Run::step(MState &s, const Insn &in) {
         if (m.rip) {
             u64 o = static_cast<u64>(m.disp);
             const Layout &l = e_.l;
-            ob(s, "address", "a RIP-relative address names data (rodata..end of the sandbox), never code or helper slots",
-               c.bool_val(o >= l.rodata_off && o <= l.sandbox_off + l.sandbox_size), {{"image offset", bv(o)}});
+            ob(s, "address",
+               "a RIP-relative address names data (rodata..end of the sandbox), never code or "
+               "helper slots",
+               c.bool_val(o >= l.rodata_off && o <= l.sandbox_off + l.sandbox_size),
+               {{"image offset", bv(o)}});
         }
         write_op(s, in.ops[0], w, x86::to_width(a, 8 * w, false), d1);
         return;
@@ -496,11 +638,22 @@ void Run::step(MState &s, const Insn &in) {
         return;
     }
     case Op::Setcc:
-        write_op(s, in.ops[0], 1, z3::ite(x86::cond(in.cc, s.f), bv(1, 8), bv(0, 8)), c.bool_val(true));
+        write_op(s, in.ops[0], 1, z3::ite(x86::cond(in.cc, s.f), bv(1, 8), bv(0, 8)),
+                 c.bool_val(true));
         return;
-    case Op::Add: case Op::Or: case Op::Adc: case Op::Sbb: case Op::And: case Op::Sub: case Op::Xor: case Op::Cmp:
+    case Op::Add:
+    case Op::Or:
+    case Op::Adc:
+    case Op::Sbb:
+    case Op::And:
+    case Op::Sub:
+    case Op::Xor:
+    case Op::Cmp:
     case Op::Test: alu(s, in); return;
-    case Op::Inc: case Op::Dec: case Op::Neg: case Op::Not: {
+    case Op::Inc:
+    case Op::Dec:
+    case Op::Neg:
+    case Op::Not: {
         expr a = read_op(s, in.ops[0], w, d1);
         if (in.op == Op::Not) {
             write_op(s, in.ops[0], w, ~a, d1);
@@ -520,7 +673,8 @@ void Run::step(MState &s, const Insn &in) {
         write_op(s, in.ops[0], w, r.r, d1 && d2);
         return;
     }
-    case Op::Mul1: case Op::Imul1: {
+    case Op::Mul1:
+    case Op::Imul1: {
         expr a = reg_val(s, RAX, w, false), b = read_op(s, in.ops[0], w, d2);
         d1 = reg_data(s, RAX, w, false);
         x86::Wide p = x86::mul1(in.op == Op::Imul1, a, b, s.f);
@@ -530,30 +684,41 @@ void Run::step(MState &s, const Insn &in) {
         set_reg(s, RDX, w, false, p.hi, d1 && d2);
         return;
     }
-    case Op::Div: case Op::Idiv: {
+    case Op::Div:
+    case Op::Idiv: {
         expr d = read_op(s, in.ops[0], w, d1);
         expr hi = reg_val(s, RDX, w, false), lo = reg_val(s, RAX, w, false);
         expr dd = reg_data(s, RDX, w, false) && reg_data(s, RAX, w, false) && d1;
         x86::Division q = x86::divide(in.op == Op::Idiv, hi, lo, d);
         std::vector<std::pair<std::string, expr>> show{{"divisor", d}, {"rdx", hi}, {"rax", lo}};
         ob(s, "divide.zero", "the divisor is not zero", q.zero_ok, show);
-        ob(s, "divide.overflow", std::string("the quotient of rdx:rax fits in ") + std::to_string(8 * w) + " bits (" +
-                                     (in.op == Op::Idiv ? "signed" : "unsigned") + ")",
+        ob(s, "divide.overflow",
+           std::string("the quotient of rdx:rax fits in ") + std::to_string(8 * w) + " bits (" +
+               (in.op == Op::Idiv ? "signed" : "unsigned") + ")",
            !q.zero_ok || q.fits, show);
         set_reg(s, RAX, w, false, q.quot, dd);
         set_reg(s, RDX, w, false, q.rem, dd);
         undefined_flags(s);
         return;
     }
-    case Op::Rol: case Op::Ror: case Op::Shl: case Op::Shr: case Op::Sar: {
+    case Op::Rol:
+    case Op::Ror:
+    case Op::Shl:
+    case Op::Shr:
+    case Op::Sar: {
         expr a = read_op(s, in.ops[0], w, d1);
-        char k = in.op == Op::Rol ? 'L' : in.op == Op::Ror ? 'R' : in.op == Op::Shl ? 'l' : in.op == Op::Shr ? 'r' : 'a';
+        char k = in.op == Op::Rol   ? 'L'
+                 : in.op == Op::Ror ? 'R'
+                 : in.op == Op::Shl ? 'l'
+                 : in.op == Op::Shr ? 'r'
+                                    : 'a';
         x86::Result r = x86::shift(k, a, count8(s, in, 1), s.f);
         set_flags(s, r);
         write_op(s, in.ops[0], w, r.r, d1);
         return;
     }
-    case Op::Shld: case Op::Shrd: {
+    case Op::Shld:
+    case Op::Shrd: {
         expr a = read_op(s, in.ops[0], w, d1), b = read_op(s, in.ops[1], w, d2);
         x86::Result r = x86::double_shift(in.op == Op::Shld, a, b, count8(s, in, 2), s.f);
         set_flags(s, r);
@@ -570,22 +735,37 @@ void Run::step(MState &s, const Insn &in) {
         set_reg(s, RDX, w, false, z3::ashr(a, bv(8 * w - 1, 8 * w)), reg_data(s, RAX, w, false));
         return;
     }
-    case Op::Bt: {
+    case Op::Bt:
+    case Op::Bts:
+    case Op::Btr:
+    case Op::Btc: {
         expr a = read_op(s, in.ops[0], w, d1), b = read_op(s, in.ops[1], w, d2);
         set_flags(s, x86::bt(a, b, s.f));
+        if (in.op == Op::Bt) return;
+        expr r = x86::bit_set(in.op == Op::Bts ? 's' : in.op == Op::Btr ? 'r' : 'c', a, b);
+        write_op(s, in.ops[0], w, r, d1 && d2);
         return;
     }
-    case Op::Bsf: case Op::Bsr: case Op::Tzcnt: {
+    case Op::Bsf:
+    case Op::Bsr:
+    case Op::Tzcnt: {
         expr src = read_op(s, in.ops[1], w, d1);
         expr old = s.r[in.ops[0].reg].v;
         expr dst = reg_val(s, in.ops[0].reg, w, false);
         d2 = reg_data(s, in.ops[0].reg, w, false);
-        x86::Result r = x86::bitscan(in.op == Op::Bsf ? 'f' : in.op == Op::Bsr ? 'r' : 't', dst, src, s.f);
+        x86::Result r = x86::bitscan(in.op == Op::Bsf   ? 'f'
+                                     : in.op == Op::Bsr ? 'r'
+                                                        : 't',
+                                     dst, src, s.f);
         set_flags(s, r);
-        write_op(s, in.ops[0], w, r.r, d1 && d2);
-        if (w == 4) { // dst unchanged when src = 0: its upper half kept or cleared, the manuals do not say
+        // A zero source may leave the old destination: then it must have been data.
+        expr old_data = s.r[in.ops[0].reg].data;
+        write_op(s, in.ops[0], w, r.r, d1 && (!x86::zero(src) || d2));
+        if (w == 4) { // dst unchanged when src = 0: its upper half kept or cleared, the manuals do
+                      // not say
             expr keep = x86::zero(src) && e_.fresh_bool("bsf.keep-upper");
-            s.r[in.ops[0].reg].v = z3::ite(keep, old, s.r[in.ops[0].reg].v);
+            Word &nw = s.r[in.ops[0].reg];
+            nw = Word{z3::ite(keep, old, nw.v), z3::ite(keep, old_data, nw.data)};
         }
         return;
     }
@@ -596,7 +776,8 @@ void Run::step(MState &s, const Insn &in) {
     }
     case Op::Call: call(s, in); return;
     case Op::Ret: ret(s); return;
-    case Op::RepMovs: case Op::RepStos: rep(s, in); return;
+    case Op::RepMovs:
+    case Op::RepStos: rep(s, in); return;
     case Op::Int3:
         ob(s, "control", "int3 (padding) is never reached", c.bool_val(false));
         s.reach = c.bool_val(false);
@@ -618,7 +799,7 @@ void Run::clobber(MState &s, bool fuel) {
     }
     undefined_flags(s);
     s.own_cf = s.own_of = s.own_zsp = e_.c.bool_val(false);
-    forget_below(s, (rsp(s) - e_.S).simplify());
+    // (its frame and the return address were below rsp: see set_rsp)
 }
 
 static const Function *function_at(const Cert &cert, u64 entry) {
@@ -630,7 +811,8 @@ static const Function *function_at(const Cert &cert, u64 entry) {
 void Run::call(MState &s, const Insn &in) {
     z3::context &c = e_.c;
     const Layout &l = e_.l;
-    expr depth = bv(8) - (rsp(s) - e_.S); // bytes below the entry rsp once the return address is pushed
+    expr depth =
+        bv(8) - (rsp(s) - e_.S); // bytes below the entry rsp once the return address is pushed
     u64 slots_end = l.helpers_off + l.helper_count * kHelperSlotSize;
     if (in.target >= l.helpers_off && in.target < slots_end) {
         if ((in.target - l.helpers_off) % kHelperSlotSize) {
@@ -641,22 +823,29 @@ void Run::call(MState &s, const Insn &in) {
         u32 id = e_.cert.helpers[(in.target - l.helpers_off) / kHelperSlotSize];
         const HelperInfo &h = helper_info(id);
         for (u8 k = 0; k < h.nargs; ++k)
-            ob(s, "call.arguments", std::string("argument ") + reg_name(kArgRegs[k]) + " of " + h.name + " is plain data",
+            ob(s, "call.arguments",
+               std::string("argument ") + reg_name(kArgRegs[k]) + " of " + h.name +
+                   " is plain data",
                s.r[kArgRegs[k]].data == bv(0xff, 8));
-        ob(s, "stack.bound", "the call stays within the certified stack bound (" + std::to_string(e_.fn.bound) + " bytes)",
+        ob(s, "stack.bound",
+           "the call stays within the certified stack bound (" + std::to_string(e_.fn.bound) +
+               " bytes)",
            depth <= bv(e_.fn.bound), {{"depth", depth}});
         if (h.kind == KTAL_HELPER_NORETURN) {
             s.reach = c.bool_val(false);
             return;
         }
         clobber(s, h.kind == KTAL_HELPER_FUEL);
-        if (h.kind == KTAL_HELPER_FUEL) s.fuel = c.bool_val(true);
-        else s.r[RAX] = Word{e_.fresh_bv("helper-result"), bv(0xff, 8)};
+        if (h.kind == KTAL_HELPER_FUEL)
+            s.fuel = c.bool_val(true);
+        else
+            s.r[RAX] = Word{e_.fresh_bv("helper-result"), bv(0xff, 8)};
         return;
     }
     const Function *callee = function_at(e_.cert, in.target);
     if (!callee) {
-        ob(s, "call.target", "a call reaches a certified function or a helper slot", c.bool_val(false));
+        ob(s, "call.target", "a call reaches a certified function or a helper slot",
+           c.bool_val(false));
         s.reach = c.bool_val(false);
         return;
     }
@@ -664,34 +853,38 @@ void Run::call(MState &s, const Insn &in) {
        c.bool_val(callee->order < e_.fn.order));
     for (u8 k = 0; k < callee->nargs; ++k) {
         const Word &a = s.r[kArgRegs[k]];
-        ob(s, "call.arguments", std::string("argument ") + reg_name(kArgRegs[k]) + " has the callee's certified type",
+        ob(s, "call.arguments",
+           std::string("argument ") + reg_name(kArgRegs[k]) + " has the callee's certified type",
            e_.holds(callee->args[k], a.v, a.data), {{reg_name(kArgRegs[k]), a.v}});
     }
     ob(s, "stack.bound",
-       "the call and the callee's own stack stay within the certified bound (" + std::to_string(e_.fn.bound) + " bytes)",
-       z3::bvadd_no_overflow(depth, bv(callee->bound), true) && depth + bv(callee->bound) <= bv(e_.fn.bound),
+       "the call and the callee's own stack stay within the certified bound (" +
+           std::to_string(e_.fn.bound) + " bytes)",
+       z3::bvadd_no_overflow(depth, bv(callee->bound), true) &&
+           depth + bv(callee->bound) <= bv(e_.fn.bound),
        {{"depth", depth}});
     clobber(s, false);
     if (callee->has_result) {
         expr v = e_.fresh_bv("result");
         u8 d = e_.data_of(callee->result);
-        axioms.push_back(e_.holds(callee->result, v, bv(d, 8)));
+        ask_.base.push_back(e_.holds(callee->result, v, bv(d, 8)));
         s.r[RAX] = Word{v, bv(d, 8)};
     }
 }
 
 void Run::ret(MState &s) {
     z3::context &c = e_.c;
-    ob(s, "ret.rsp", "ret with rsp at the entry value", rsp(s) == e_.S, {{"rsp - rsp0", rsp(s) - e_.S}});
-    ob(s, "ret.return-address", "the return address is intact", stack_read(s.mem, bv(0), 8) == e_.RA,
-       {{"[rsp0]", stack_read(s.mem, bv(0), 8)}});
+    ob(s, "ret.rsp", "ret with rsp at the entry value", rsp(s) == e_.S,
+       {{"rsp - rsp0", rsp(s) - e_.S}});
+    ob(s, "ret.return-address", "the return address is intact",
+       stack_read(s.mem, bv(0), 8) == e_.RA, {{"[rsp0]", stack_read(s.mem, bv(0), 8)}});
     for (u8 r = 0; r < kNumRegs; ++r)
         if (is_callee_saved(r))
-            ob(s, "ret.callee-saved", std::string(reg_name(r)) + " holds the caller's value again", s.r[r].v == e_.saved[r],
-               {{reg_name(r), s.r[r].v}});
+            ob(s, "ret.callee-saved", std::string(reg_name(r)) + " holds the caller's value again",
+               s.r[r].v == e_.saved[r], {{reg_name(r), s.r[r].v}});
     if (e_.fn.has_result)
-        ob(s, "ret.result", "rax has the certified result type", e_.holds(e_.fn.result, s.r[RAX].v, s.r[RAX].data),
-           {{"rax", s.r[RAX].v}});
+        ob(s, "ret.result", "rax has the certified result type",
+           e_.holds(e_.fn.result, s.r[RAX].v, s.r[RAX].data), {{"rax", s.r[RAX].v}});
     s.reach = c.bool_val(false);
 }
 
@@ -701,14 +894,18 @@ void Run::rep(MState &s, const Insn &in) {
     bool movs = in.op == Op::RepMovs;
     expr cnt = s.r[RCX].v, dst = s.r[RDI].v, src = s.r[RSI].v;
     expr n = cnt * bv(unit);
-    expr fits = (z3::zext(cnt, 64) * c.bv_val(static_cast<uint64_t>(unit), 128)).extract(127, 64) == bv(0);
+    expr fits =
+        (z3::zext(cnt, 64) * c.bv_val(static_cast<uint64_t>(unit), 128)).extract(127, 64) == bv(0);
     expr none = cnt == bv(0);
     expr dframe = e_.in_frame(dst, n, rsp(s)), sframe = e_.in_frame(src, n, rsp(s));
-    ob(s, "memory", "rep " + std::string(movs ? "movs" : "stos") + ": rcx units at rdi lie inside the sandbox or the frame",
+    ob(s, "memory",
+       "rep " + std::string(movs ? "movs" : "stos") +
+           ": rcx units at rdi lie inside the sandbox or the frame",
        none || (fits && (e_.in_sandbox(dst, n) || dframe)), {{"rdi", dst}, {"rcx", cnt}});
     if (movs)
         ob(s, "memory", "rep movs: rcx units at rsi lie inside a readable region",
-           none || (fits && (e_.in_sandbox(src, n) || e_.in_readable(src, n) || sframe)), {{"rsi", src}, {"rcx", cnt}});
+           none || (fits && (e_.in_sandbox(src, n) || e_.in_rodata(src, n) || sframe)),
+           {{"rsi", src}, {"rcx", cnt}});
     // The frame's bytes it writes.
     expr i = c.bv_const("i", 64);
     expr doff = dst - e_.S, soff = src - e_.S;
@@ -722,7 +919,8 @@ void Run::rep(MState &s, const Insn &in) {
         byte = z3::ite(ok, z3::select(s.mem, soff + k), z3::select(junk, i));
         data = z3::ite(ok, z3::select(s.mdata, soff + k), !sframe && s.r[RSI].data == bv(0xff, 8));
     } else {
-        expr v = z3::zext(reg_val(s, RAX, static_cast<u8>(unit), false), static_cast<unsigned>(64 - 8 * unit));
+        expr v = z3::zext(reg_val(s, RAX, static_cast<u8>(unit), false),
+                          static_cast<unsigned>(64 - 8 * unit));
         expr shift = (k & bv(unit - 1)) * bv(8);
         byte = z3::lshr(v, shift).extract(7, 0);
         data = reg_data(s, RAX, static_cast<u8>(unit), false);
@@ -751,10 +949,12 @@ void Run::check_block(const MState &s, const Block &b, bool backward) {
         expr off = bv(static_cast<u64>(static_cast<i64>(se.off)));
         std::string name = "[" + std::to_string(se.off) + "]";
         if (se.width == 8) {
-            items.push_back({name, e_.holds(se.v, stack_read(s.mem, off, 8), stack_mask(s.mdata, off))});
+            items.push_back(
+                {name, e_.holds(se.v, stack_read(s.mem, off, 8), stack_mask(s.mdata, off))});
         } else if (se.width == 4) {
             expr m = stack_mask(s.mdata, off).extract(3, 0);
-            items.push_back({name + ":4", e_.holds(se.v, z3::zext(stack_read(s.mem, off, 4), 32), z3::concat(bv(0xf, 4), m))});
+            items.push_back({name + ":4", e_.holds(se.v, z3::zext(stack_read(s.mem, off, 4), 32),
+                                                   z3::concat(bv(0xf, 4), m))});
         } else {
             expr all = c.bool_val(true);
             for (unsigned k = 0; k < 4; ++k)
@@ -767,13 +967,15 @@ void Run::check_block(const MState &s, const Block &b, bool backward) {
     if (cs.fuel) items.push_back({"fuel", backward ? c.bool_val(false) : s.fuel});
     if (cs.sext == 8) items.push_back({"sext8", s.r[RDX].v == z3::ashr(s.r[RAX].v, bv(63))});
     if (cs.sext == 4)
-        items.push_back({"sext4", s.r[RDX].v.extract(31, 0) == z3::ashr(s.r[RAX].v.extract(31, 0), c.bv_val(31, 32))});
+        items.push_back({"sext4", s.r[RDX].v.extract(31, 0) ==
+                                      z3::ashr(s.r[RAX].v.extract(31, 0), c.bv_val(31, 32))});
     for (u8 i = 0; i < cs.nfacts; ++i) {
         const Fact &f = cs.facts[i];
         auto val = [&](const Loc &l) {
             if (l.kind == Loc::Reg) return s.r[l.reg].v;
             expr off = bv(static_cast<u64>(static_cast<i64>(l.off)));
-            return l.width == 8 ? stack_read(s.mem, off, 8) : z3::zext(stack_read(s.mem, off, 4), 32);
+            return l.width == 8 ? stack_read(s.mem, off, 8)
+                                : z3::zext(stack_read(s.mem, off, 4), 32);
         };
         expr x = z3::sext(val(f.x), 64), y = z3::sext(val(f.y), 64);
         items.push_back({"fact", x <= y + c.bv_val(static_cast<int64_t>(f.c), 128)});
@@ -784,7 +986,8 @@ void Run::check_block(const MState &s, const Block &b, bool backward) {
     std::vector<std::pair<std::string, expr>> show;
     for (u8 r = 0; r < kNumRegs; ++r)
         if (listed[r]) show.push_back({std::string(reg_name(r)) + " at the edge", s.r[r].v});
-    ob(s, "cert.edge-state", "the state entering block " + hex(b.start) + " satisfies its certified state", all, show,
+    ob(s, "cert.edge-state",
+       "the state entering block " + hex(b.start) + " satisfies its certified state", all, show,
        items);
 }
 
@@ -809,8 +1012,10 @@ void Run::edge(MState s, u64 t, bool backward, std::map<u64, MState> &pending) {
         return;
     }
     auto it = pending.find(t);
-    if (it == pending.end()) pending.emplace(t, s);
-    else it->second = merge(it->second, s);
+    if (it == pending.end())
+        pending.emplace(t, s);
+    else
+        it->second = merge(it->second, s);
 }
 
 void Run::go(MState s, bool entry_is_block) {
@@ -866,10 +1071,26 @@ void Run::go(MState s, bool entry_is_block) {
 
 // --- the start of each run ---
 
-// A fresh word satisfying a certified value; its facts go to `as`.
-Word assume_word(Env &e, const Value &v, const char *name, std::vector<expr> &as) {
-    expr x = e.fresh_bv(name);
+// A fresh word satisfying a certified value; its facts go to `as`. An exact
+// pointer is its base plus the offset itself (so that offsets from rsp0 stay
+// plain numbers in the terms).
+// A fresh word satisfying a certified value; its facts go to `as`. A
+// pointer is its region's base plus an offset (so that offsets from rsp0
+// stay numbers, or at least terms that name rsp0); the opaque values are the
+// very values they stand for.
+Word assume_word(Env &e, const Value &v, const std::string &name, std::vector<expr> &as) {
     u8 d = e.data_of(v);
+    if (v.kind == Kind::Ptr) {
+        expr base = v.region == Region::Stack ? e.S : e.base_of(v.region);
+        if (v.smin == v.smax) return Word{base + e.bv(static_cast<u64>(v.smin)), e.bv(d, 8)};
+        expr off = e.fresh_bv((name + ".offset").c_str());
+        as.push_back(e.bv(static_cast<u64>(v.smin)) <= off &&
+                     off <= e.bv(static_cast<u64>(v.smax)));
+        return Word{base + off, e.bv(d, 8)};
+    }
+    if (v.kind == Kind::RetAddr) return Word{e.RA, e.bv(0, 8)};
+    if (v.kind == Kind::Saved) return Word{e.saved[v.reg], e.bv(0, 8)};
+    expr x = e.fresh_bv(name.c_str());
     as.push_back(e.holds(v, x, e.bv(d, 8)));
     return Word{x, e.bv(d, 8)};
 }
@@ -878,12 +1099,17 @@ MState entry_state(Env &e, std::vector<expr> &as) {
     z3::context &c = e.c;
     MState s(c);
     for (u8 r = 0; r < kNumRegs; ++r) {
-        if (r == RSP) s.r.push_back(Word{e.S, e.bv(0, 8)});
-        else if (is_callee_saved(r)) s.r.push_back(Word{e.saved[r], e.bv(0, 8)});
-        else s.r.push_back(Word{e.fresh_bv(reg_name(r)), e.bv(0, 8)});
+        if (r == RSP)
+            s.r.push_back(Word{e.S, e.bv(0, 8)});
+        else if (is_callee_saved(r))
+            s.r.push_back(Word{e.saved[r], e.bv(0, 8)});
+        else
+            s.r.push_back(Word{e.fresh_bv(reg_name(r)), e.bv(0, 8)});
     }
-    for (u8 k = 0; k < e.fn.nargs; ++k) s.r[kArgRegs[k]] = assume_word(e, e.fn.args[k], reg_name(kArgRegs[k]), as);
-    s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"), e.fresh_bool("pf")};
+    for (u8 k = 0; k < e.fn.nargs; ++k)
+        s.r[kArgRegs[k]] = assume_word(e, e.fn.args[k], reg_name(kArgRegs[k]), as);
+    s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"),
+                     e.fresh_bool("pf")};
     s.mem = e.fresh_mem("stack");
     s.mdata = z3::const_array(c.bv_sort(64), c.bool_val(false));
     expr ra = z3::select(s.mem, e.bv(7));
@@ -898,65 +1124,80 @@ MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
     z3::context &c = e.c;
     MState s(c);
     for (u8 r = 0; r < kNumRegs; ++r) s.r.push_back(Word{e.fresh_bv(reg_name(r)), e.bv(0, 8)});
-    for (u32 i = 0; i < cs.nregs; ++i) s.r[cs.regs[i].reg] = assume_word(e, cs.regs[i].v, reg_name(cs.regs[i].reg), as);
-    s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"), e.fresh_bool("pf")};
+    for (u32 i = 0; i < cs.nregs; ++i)
+        s.r[cs.regs[i].reg] = assume_word(e, cs.regs[i].v, reg_name(cs.regs[i].reg), as);
+    s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"),
+                     e.fresh_bool("pf")};
     s.own_cf = s.own_of = s.own_zsp = c.bool_val(cs.flags_set);
+    // The frame: unknown bytes, with the certified slots' words stored over
+    // them (so that reading a slot gives back its word), and which bytes
+    // hold data.
     s.mem = e.fresh_mem("stack");
-    expr md = z3::const_array(c.bv_sort(64), c.bool_val(false));
+    s.mdata = z3::const_array(c.bv_sort(64), c.bool_val(false));
+    auto put = [&](i64 off, const expr &v, unsigned n, u8 data) {
+        for (unsigned k = 0; k < n; ++k) {
+            expr at = e.bv(static_cast<u64>(off + k));
+            s.mem = z3::store(s.mem, at, v.extract(8 * k + 7, 8 * k));
+            if ((data >> k) & 1) s.mdata = z3::store(s.mdata, at, c.bool_val(true));
+        }
+    };
     auto bytes = [&](i64 off, unsigned n) {
         expr v = z3::select(s.mem, e.bv(static_cast<u64>(off + n - 1)));
-        for (int k = static_cast<int>(n) - 2; k >= 0; --k) v = z3::concat(v, z3::select(s.mem, e.bv(static_cast<u64>(off + k))));
-        return v;
+        for (int k = static_cast<int>(n) - 2; k >= 0; --k)
+            v = z3::concat(v, z3::select(s.mem, e.bv(static_cast<u64>(off + k))));
+        return v.simplify();
     };
+    put(0, e.RA, 8, 0);
     for (u32 i = 0; i < cs.nslots; ++i) {
         const SlotEntry &se = cs.slots[i];
+        std::string name = "[" + std::to_string(se.off) + "]";
         if (se.width == 8) {
-            u8 d = e.data_of(se.v);
-            as.push_back(e.holds(se.v, bytes(se.off, 8), e.bv(d, 8)));
-            for (unsigned k = 0; k < 8; ++k) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(d == 0xff));
-        } else if (se.width == 4) {
-            as.push_back(e.holds(se.v, z3::zext(bytes(se.off, 4), 32), e.bv(0xff, 8)));
-            for (unsigned k = 0; k < 4; ++k) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
+            put(se.off, assume_word(e, se.v, name, as).v, 8, e.data_of(se.v));
+        } else if (se.width == 4) { // the cell's value, zero-extended
+            Word w = assume_word(e, se.v, name, as);
+            if (se.v.kind == Kind::Int) as.push_back(w.v.extract(63, 32) == c.bv_val(0, 32));
+            put(se.off, w.v, 4, 0xf);
         } else {
             for (unsigned k = 0; k < 4; ++k)
-                if (se.mask & (1u << k)) md = z3::store(md, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
+                if (se.mask & (1u << k))
+                    s.mdata =
+                        z3::store(s.mdata, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
         }
     }
-    s.mdata = md;
-    as.push_back(bytes(0, 8) == e.RA);
     if (cs.sext == 8) as.push_back(s.r[RDX].v == z3::ashr(s.r[RAX].v, e.bv(63)));
-    if (cs.sext == 4) as.push_back(s.r[RDX].v.extract(31, 0) == z3::ashr(s.r[RAX].v.extract(31, 0), c.bv_val(31, 32)));
+    if (cs.sext == 4)
+        as.push_back(s.r[RDX].v.extract(31, 0) ==
+                     z3::ashr(s.r[RAX].v.extract(31, 0), c.bv_val(31, 32)));
     for (u8 i = 0; i < cs.nfacts; ++i) {
         const Fact &f = cs.facts[i];
         auto val = [&](const Loc &l) {
             if (l.kind == Loc::Reg) return s.r[l.reg].v;
             return l.width == 8 ? bytes(l.off, 8) : z3::zext(bytes(l.off, 4), 32);
         };
-        as.push_back(z3::sext(val(f.x), 64) <= z3::sext(val(f.y), 64) + c.bv_val(static_cast<int64_t>(f.c), 128));
+        as.push_back(z3::sext(val(f.x), 64) <=
+                     z3::sext(val(f.y), 64) + c.bv_val(static_cast<int64_t>(f.c), 128));
     }
     s.fuel = c.bool_val(cs.fuel != 0);
     s.reach = c.bool_val(true);
     return s;
 }
 
-void FunctionProver::solve(u64 block, const MState &init, const std::vector<expr> &assumptions,
-                           std::vector<Pending> &pend, Env &env) {
-    z3::solver sol(c_);
-    z3::params p(c_);
-    p.set("timeout", opt_.timeout_ms);
-    sol.set(p);
-    for (const expr &f : env.facts) sol.add(f);
-    for (const expr &a : assumptions) sol.add(a);
-    auto base = [&](const std::string &kind, const std::string &what, u64 addr, const std::string &insn) {
+void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vector<Pending> &pend,
+                           Env &env, z3::check_result cr, double ms0, const std::string &why0) {
+    auto base = [&](const std::string &kind, const std::string &what, u64 addr,
+                    const std::string &insn) {
         Obligation o;
-        o.function = fn_.entry, o.function_name = name_, o.block = block, o.addr = addr, o.insn = insn;
+        o.function = fn_.entry, o.function_name = name_, o.block = block, o.addr = addr,
+        o.insn = insn;
         o.kind = kind, o.what = what;
         return o;
     };
     auto counterexample = [&](const z3::model &m, Obligation &o, const Pending *pd) {
         for (u8 r = 0; r < kNumRegs; ++r)
-            o.counterexample.push_back({std::string(reg_name(r)) + " at start", describe_value(env, m, init.r[r].v)});
-        o.counterexample.push_back({"rsp0 (entry rsp)", hex(m.eval(env.S, true).get_numeral_uint64())});
+            o.counterexample.push_back(
+                {std::string(reg_name(r)) + " at start", describe_value(env, m, init.r[r].v)});
+        o.counterexample.push_back(
+            {"rsp0 (entry rsp)", hex(m.eval(env.S, true).get_numeral_uint64())});
         o.counterexample.push_back({"image base", hex(m.eval(env.IB, true).get_numeral_uint64())});
         expr rsp_off = m.eval(init.r[RSP].v - env.S, true);
         i64 lo = static_cast<i64>(rsp_off.get_numeral_uint64());
@@ -964,30 +1205,37 @@ void FunctionProver::solve(u64 block, const MState &init, const std::vector<expr
         int shown = 0;
         for (i64 off = lo & ~7ll; off < 8 && shown < 16; off += 8, ++shown) {
             expr v = z3::select(init.mem, env.bv(static_cast<u64>(off + 7)));
-            for (int k = 6; k >= 0; --k) v = z3::concat(v, z3::select(init.mem, env.bv(static_cast<u64>(off + k))));
-            o.counterexample.push_back({"[rsp0" + (off < 0 ? std::to_string(off) : "+" + std::to_string(off)) + "] at start",
-                                        describe_value(env, m, v)});
+            for (int k = 6; k >= 0; --k)
+                v = z3::concat(v, z3::select(init.mem, env.bv(static_cast<u64>(off + k))));
+            o.counterexample.push_back(
+                {"[rsp0" + (off < 0 ? std::to_string(off) : "+" + std::to_string(off)) +
+                     "] at start",
+                 describe_value(env, m, v)});
         }
         if (!pd) return;
         for (auto &sh : pd->show) {
             expr v = m.eval(sh.second, true);
-            if (v.is_bv() && v.get_sort().bv_size() == 64) o.counterexample.push_back({sh.first, describe_value(env, m, v)});
-            else if (v.is_bv()) o.counterexample.push_back({sh.first, hex(v.get_numeral_uint64())});
+            if (v.is_bv() && v.get_sort().bv_size() == 64)
+                o.counterexample.push_back({sh.first, describe_value(env, m, v)});
+            else if (v.is_bv())
+                o.counterexample.push_back({sh.first, hex(v.get_numeral_uint64())});
         }
         std::string failed;
         for (auto &it : pd->items)
-            if (!m.eval(it.second, true).is_true()) failed += (failed.empty() ? "" : ", ") + it.first;
+            if (!m.eval(it.second, true).is_true())
+                failed += (failed.empty() ? "" : ", ") + it.first;
         if (!failed.empty()) o.detail = "not satisfied: " + failed;
     };
-    auto t0 = std::chrono::steady_clock::now();
-    z3::check_result cr = sol.check();
-    double ms0 = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::string why;
     if (cr != z3::sat) {
-        Obligation o = base("cert", "the certified state at the start is consistent (some machine state satisfies it)", block,
-                            "");
+        Obligation o =
+            base("cert",
+                 "the certified state at the start is consistent (some machine state satisfies it)",
+                 block, "");
         o.ms = ms0;
         o.result = cr == z3::unsat ? Obligation::Refuted : Obligation::Unknown;
-        o.detail = cr == z3::unsat ? "the certificate is inconsistent: no state satisfies it" : "the solver gave up";
+        o.detail = cr == z3::unsat ? "the certificate is inconsistent: no state satisfies it"
+                                   : "the solver gave up: " + why0;
         rep_.obligations.push_back(o);
         ++(cr == z3::unsat ? rep_.refuted : rep_.unknown);
         if (cr == z3::unsat) return; // everything would be "proved" from a contradiction
@@ -1001,24 +1249,24 @@ void FunctionProver::solve(u64 block, const MState &init, const std::vector<expr
             ++rep_.proved;
             continue;
         }
-        sol.push();
-        sol.add(q);
         auto t1 = std::chrono::steady_clock::now();
-        z3::check_result r = sol.check();
-        o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+        z3::model m(c_);
+        z3::check_result r = ask.check(q, opt_.timeout_ms, &m, &why);
+        o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
+                   .count();
         if (r == z3::unsat) {
             o.result = Obligation::Proved;
             ++rep_.proved;
         } else if (r == z3::sat) {
             o.result = Obligation::Refuted;
             ++rep_.refuted;
-            counterexample(sol.get_model(), o, &pd);
+            counterexample(m, o, &pd);
         } else {
             o.result = Obligation::Unknown;
-            o.detail = "no answer within the time limit (" + std::to_string(opt_.timeout_ms) + " ms): " + sol.reason_unknown();
+            o.detail = "no answer within the time limit (" + std::to_string(opt_.timeout_ms) +
+                       " ms): " + why;
             ++rep_.unknown;
         }
-        sol.pop();
         rep_.obligations.push_back(o);
     }
 }
@@ -1033,7 +1281,8 @@ void FunctionProver::prove() {
         Insn in;
         DecodeError de;
         if (!decode(dec_, text + pc, end - pc, pc, in, de)) {
-            fail_now(pc, in.text.c_str(), "encoding", std::string(de.rule ? de.rule : "encoding") + ": " + de.message.c_str());
+            fail_now(pc, in.text.c_str(), "encoding",
+                     std::string(de.rule ? de.rule : "encoding") + ": " + de.message.c_str());
             return;
         }
         at_[pc] = insns_.size();
@@ -1042,10 +1291,13 @@ void FunctionProver::prove() {
     }
     for (u32 b = 0; b < fn_.nblocks; ++b)
         if (!at_.count(fn_.blocks[b].start)) {
-            fail_now(fn_.blocks[b].start, "", "control", "a certified block starts on an instruction boundary");
+            fail_now(fn_.blocks[b].start, "", "control",
+                     "a certified block starts on an instruction boundary");
             return;
         }
     ++rep_.functions;
+    auto t_fn = std::chrono::steady_clock::now();
+    size_t obligations_before = rep_.obligations.size();
     // The runs: from the entry, and from each certified block.
     std::vector<u64> starts{fn_.entry};
     for (u32 b = 0; b < fn_.nblocks; ++b) starts.push_back(fn_.blocks[b].start);
@@ -1053,13 +1305,46 @@ void FunctionProver::prove() {
         Env env(c_, cert_, fn_, name_);
         std::vector<expr> as;
         bool from_entry = k == 0;
-        MState init = from_entry ? entry_state(env, as) : block_state(env, block_at(starts[k])->state, as);
-        Run run(*this, env, starts[k]);
-        run.go(init, from_entry && block_at(fn_.entry));
-        for (const expr &a : run.axioms) as.push_back(a);
+        MState init =
+            from_entry ? entry_state(env, as) : block_state(env, block_at(starts[k])->state, as);
+        Asker ask{c_, env.facts, 0, 0};
+        for (const expr &a : as) ask.base.push_back(a);
+        Run run(*this, env, starts[k], ask);
+        // A start no machine state satisfies proves anything: solve reports it.
+        std::string why;
+        auto t0 = std::chrono::steady_clock::now();
+        z3::check_result consistent = ask.check(c_.bool_val(true), opt_.timeout_ms, nullptr, &why);
+        double ms0 =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
+        auto t_run = std::chrono::steady_clock::now();
+        if (consistent != z3::unsat) run.go(init, from_entry && block_at(fn_.entry));
+        double run_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run)
+                .count();
+        double run_solver_ms = ask.ms;
         ++rep_.runs;
-        solve(starts[k], init, as, run.pend, env);
+        solve(starts[k], init, ask, run.pend, env, consistent, ms0, why);
+        queries += ask.queries, solver_ms += ask.ms;
+        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] == '2')
+            std::fprintf(
+                stderr,
+                "  run from %s: %zu obligations, %llu queries, %.1f ms running (%.1f solving), "
+                "%.1f ms total\n",
+                hex(starts[k]).c_str(), run.pend.size(),
+                static_cast<unsigned long long>(ask.queries), run_ms, run_solver_ms,
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run)
+                    .count());
     }
+    if (std::getenv("KTAL_PROVE_STATS"))
+        std::fprintf(
+            stderr,
+            "%-28s %6zu insns %4zu runs %6zu obligations %6llu queries %9.1f ms solving %9.1f ms\n",
+            name_.c_str(), insns_.size(), static_cast<size_t>(fn_.nblocks + 1),
+            rep_.obligations.size() - obligations_before, static_cast<unsigned long long>(queries),
+            solver_ms,
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_fn)
+                .count());
 }
 
 } // namespace
@@ -1097,7 +1382,9 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
     rep.loaded = true;
     SymbolTable syms = SymbolTable::from_elf(file);
     try {
-        z3::context c;
+        // One context for the process, never deleted: Z3 4.8.12 can crash
+        // deleting a context whose terms used lambdas (the stack arrays).
+        static z3::context &c = *new z3::context;
         for (u32 i = 0; i < cert.nfuncs; ++i) {
             FunctionProver fp(c, cert, cert.funcs[i], img, dec, syms, opt, rep);
             fp.prove();
@@ -1110,7 +1397,8 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
         rep.error = ex.what();
     }
     decoder_close(dec);
-    rep.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    rep.ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return rep;
 }
 

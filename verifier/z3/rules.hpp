@@ -54,6 +54,13 @@ Report prove_rules(const Options &opt);
 // y in gamma(b), the w-byte `op` (add, sub, and, or, xor) of x and y must lie
 // in gamma(rule(a, b)).
 using BinaryRule = std::function<sym::SVal(const sym::SVal &a, const sym::SVal &b)>;
-Outcome prove_binary(const std::string &name, Op op, u8 w, const BinaryRule &rule, unsigned timeout_ms = 60000);
+Outcome prove_binary(const std::string &name, Op op, u8 w, const BinaryRule &rule,
+                     unsigned timeout_ms = 60000);
+
+// The two ways the rule proofs write the machine (bit-vectors, and integers
+// with the wraparound spelled out) agree: both evaluated on `rounds` random
+// inputs of every operation and width they share. Empty if they do, else
+// what differs.
+std::string self_check(unsigned rounds);
 
 } // namespace ktal::rules

@@ -7,8 +7,12 @@ namespace ktal::sym {
 namespace {
 thread_local World *g_world = nullptr;
 
-z3::context &ctx() { return world().ctx; }
-z3::expr bv(u64 v) { return ctx().bv_val(static_cast<uint64_t>(v), 64); }
+z3::context &ctx() {
+    return world().ctx;
+}
+z3::expr bv(u64 v) {
+    return ctx().bv_val(static_cast<uint64_t>(v), 64);
+}
 
 // Overflow tests by widening (exact by construction): does the 64-bit result
 // equal the mathematical one?
@@ -20,11 +24,21 @@ z3::expr fits_unsigned(const z3::expr &wide) {
     unsigned n = wide.get_sort().bv_size();
     return z3::zext(wide.extract(63, 0), n - 64) == wide;
 }
-z3::expr sadd_ok(const z3::expr &a, const z3::expr &b) { return fits_signed(z3::sext(a, 1) + z3::sext(b, 1)); }
-z3::expr ssub_ok(const z3::expr &a, const z3::expr &b) { return fits_signed(z3::sext(a, 1) - z3::sext(b, 1)); }
-z3::expr smul_ok(const z3::expr &a, const z3::expr &b) { return fits_signed(z3::sext(a, 64) * z3::sext(b, 64)); }
-z3::expr uadd_ok(const z3::expr &a, const z3::expr &b) { return fits_unsigned(z3::zext(a, 1) + z3::zext(b, 1)); }
-z3::expr umul_ok(const z3::expr &a, const z3::expr &b) { return fits_unsigned(z3::zext(a, 64) * z3::zext(b, 64)); }
+z3::expr sadd_ok(const z3::expr &a, const z3::expr &b) {
+    return fits_signed(z3::sext(a, 1) + z3::sext(b, 1));
+}
+z3::expr ssub_ok(const z3::expr &a, const z3::expr &b) {
+    return fits_signed(z3::sext(a, 1) - z3::sext(b, 1));
+}
+z3::expr smul_ok(const z3::expr &a, const z3::expr &b) {
+    return fits_signed(z3::sext(a, 64) * z3::sext(b, 64));
+}
+z3::expr uadd_ok(const z3::expr &a, const z3::expr &b) {
+    return fits_unsigned(z3::zext(a, 1) + z3::zext(b, 1));
+}
+z3::expr umul_ok(const z3::expr &a, const z3::expr &b) {
+    return fits_unsigned(z3::zext(a, 64) * z3::zext(b, 64));
+}
 } // namespace
 
 World &world() {
@@ -32,8 +46,12 @@ World &world() {
     return *g_world;
 }
 
-Use::Use(World &w) : prev_(g_world) { g_world = &w; }
-Use::~Use() { g_world = prev_; }
+Use::Use(World &w) : prev_(g_world) {
+    g_world = &w;
+}
+Use::~Use() {
+    g_world = prev_;
+}
 
 z3::expr World::path_cond() const {
     z3::expr_vector v(ctx);
@@ -54,21 +72,41 @@ SU::SU(u64 v) : e(bv(v)) {}
 SI::SI() : e(bv(0)) {}
 SI::SI(i64 v) : e(bv(static_cast<u64>(v))) {}
 
-SB operator&&(const SB &a, const SB &b) { return SB(a.e && b.e); }
-SB operator||(const SB &a, const SB &b) { return SB(a.e || b.e); }
-SB operator!(const SB &a) { return SB(!a.e); }
+SB operator&&(const SB &a, const SB &b) {
+    return SB(a.e && b.e);
+}
+SB operator||(const SB &a, const SB &b) {
+    return SB(a.e || b.e);
+}
+SB operator!(const SB &a) {
+    return SB(!a.e);
+}
 
-SU operator+(const SU &a, const SU &b) { return SU(a.e + b.e); }
-SU operator-(const SU &a, const SU &b) { return SU(a.e - b.e); }
-SU operator*(const SU &a, const SU &b) { return SU(a.e * b.e); }
+SU operator+(const SU &a, const SU &b) {
+    return SU(a.e + b.e);
+}
+SU operator-(const SU &a, const SU &b) {
+    return SU(a.e - b.e);
+}
+SU operator*(const SU &a, const SU &b) {
+    return SU(a.e * b.e);
+}
 SU operator/(const SU &a, const SU &b) {
     world().require(b.e != bv(0), "unsigned division by 0");
     return SU(z3::udiv(a.e, b.e));
 }
-SU operator&(const SU &a, const SU &b) { return SU(a.e & b.e); }
-SU operator|(const SU &a, const SU &b) { return SU(a.e | b.e); }
-SU operator^(const SU &a, const SU &b) { return SU(a.e ^ b.e); }
-SU operator~(const SU &a) { return SU(~a.e); }
+SU operator&(const SU &a, const SU &b) {
+    return SU(a.e & b.e);
+}
+SU operator|(const SU &a, const SU &b) {
+    return SU(a.e | b.e);
+}
+SU operator^(const SU &a, const SU &b) {
+    return SU(a.e ^ b.e);
+}
+SU operator~(const SU &a) {
+    return SU(~a.e);
+}
 SU operator<<(const SU &a, const SU &k) {
     world().require(z3::ult(k.e, bv(64)), "shift by 64 or more");
     return SU(z3::shl(a.e, k.e));
@@ -77,12 +115,24 @@ SU operator>>(const SU &a, const SU &k) {
     world().require(z3::ult(k.e, bv(64)), "shift by 64 or more");
     return SU(z3::lshr(a.e, k.e));
 }
-SB operator==(const SU &a, const SU &b) { return SB(a.e == b.e); }
-SB operator!=(const SU &a, const SU &b) { return SB(a.e != b.e); }
-SB operator<(const SU &a, const SU &b) { return SB(z3::ult(a.e, b.e)); }
-SB operator<=(const SU &a, const SU &b) { return SB(z3::ule(a.e, b.e)); }
-SB operator>(const SU &a, const SU &b) { return SB(z3::ugt(a.e, b.e)); }
-SB operator>=(const SU &a, const SU &b) { return SB(z3::uge(a.e, b.e)); }
+SB operator==(const SU &a, const SU &b) {
+    return SB(a.e == b.e);
+}
+SB operator!=(const SU &a, const SU &b) {
+    return SB(a.e != b.e);
+}
+SB operator<(const SU &a, const SU &b) {
+    return SB(z3::ult(a.e, b.e));
+}
+SB operator<=(const SU &a, const SU &b) {
+    return SB(z3::ule(a.e, b.e));
+}
+SB operator>(const SU &a, const SU &b) {
+    return SB(z3::ugt(a.e, b.e));
+}
+SB operator>=(const SU &a, const SU &b) {
+    return SB(z3::uge(a.e, b.e));
+}
 
 SI operator+(const SI &a, const SI &b) {
     world().require(sadd_ok(a.e, b.e), "signed overflow in +");
@@ -96,25 +146,53 @@ SI operator-(const SI &a) {
     world().require(a.e != bv(1ull << 63), "signed overflow in unary -");
     return SI(-a.e);
 }
-SI operator~(const SI &a) { return SI(~a.e); }
+SI operator~(const SI &a) {
+    return SI(~a.e);
+}
 SI operator>>(const SI &a, const SU &k) {
     world().require(z3::ult(k.e, bv(64)), "shift by 64 or more");
     return SI(z3::ashr(a.e, k.e));
 }
-SB operator==(const SI &a, const SI &b) { return SB(a.e == b.e); }
-SB operator!=(const SI &a, const SI &b) { return SB(a.e != b.e); }
-SB operator<(const SI &a, const SI &b) { return SB(a.e < b.e); } // z3++: signed for bit-vectors
-SB operator<=(const SI &a, const SI &b) { return SB(a.e <= b.e); }
-SB operator>(const SI &a, const SI &b) { return SB(a.e > b.e); }
-SB operator>=(const SI &a, const SI &b) { return SB(a.e >= b.e); }
+SB operator==(const SI &a, const SI &b) {
+    return SB(a.e == b.e);
+}
+SB operator!=(const SI &a, const SI &b) {
+    return SB(a.e != b.e);
+}
+SB operator<(const SI &a, const SI &b) {
+    return SB(a.e < b.e);
+} // z3++: signed for bit-vectors
+SB operator<=(const SI &a, const SI &b) {
+    return SB(a.e <= b.e);
+}
+SB operator>(const SI &a, const SI &b) {
+    return SB(a.e > b.e);
+}
+SB operator>=(const SI &a, const SI &b) {
+    return SB(a.e >= b.e);
+}
 
-SB sel(const SB &c, const SB &a, const SB &b) { return SB(z3::ite(c.e, a.e, b.e)); }
-SU sel(const SB &c, const SU &a, const SU &b) { return SU(z3::ite(c.e, a.e, b.e)); }
-SI sel(const SB &c, const SI &a, const SI &b) { return SI(z3::ite(c.e, a.e, b.e)); }
-SU min_of(const SU &a, const SU &b) { return sel(a < b, a, b); }
-SU max_of(const SU &a, const SU &b) { return sel(a < b, b, a); }
-SI min_of(const SI &a, const SI &b) { return sel(a < b, a, b); }
-SI max_of(const SI &a, const SI &b) { return sel(a < b, b, a); }
+SB sel(const SB &c, const SB &a, const SB &b) {
+    return SB(z3::ite(c.e, a.e, b.e));
+}
+SU sel(const SB &c, const SU &a, const SU &b) {
+    return SU(z3::ite(c.e, a.e, b.e));
+}
+SI sel(const SB &c, const SI &a, const SI &b) {
+    return SI(z3::ite(c.e, a.e, b.e));
+}
+SU min_of(const SU &a, const SU &b) {
+    return sel(a < b, a, b);
+}
+SU max_of(const SU &a, const SU &b) {
+    return sel(a < b, b, a);
+}
+SI min_of(const SI &a, const SI &b) {
+    return sel(a < b, a, b);
+}
+SI max_of(const SI &a, const SI &b) {
+    return sel(a < b, b, a);
+}
 
 SB SVal::is_top() const {
     if (kind != Kind::Int) return SB(false);
@@ -145,8 +223,12 @@ SVal both(SI slo, SI shi, SU ulo, SU uhi) {
 }
 } // namespace
 
-SVal Sym::top() { return both(SI(kI64Min), SI(kI64Max), SU(0), SU(kU64Max)); }
-SVal Sym::constant(I c) { return both(c, c, to_u(c), to_u(c)); }
+SVal Sym::top() {
+    return both(SI(kI64Min), SI(kI64Max), SU(0), SU(kU64Max));
+}
+SVal Sym::constant(I c) {
+    return both(c, c, to_u(c), to_u(c));
+}
 SVal Sym::srange(I lo, I hi) {
     SVal v = both(lo, hi, SU(0), SU(kU64Max));
     normalize(v);
@@ -164,7 +246,9 @@ SVal Sym::ptr(Region r, I lo, I hi) {
     v.smin = lo, v.smax = hi;
     return v;
 }
-SVal Sym::uninit() { return SVal{}; }
+SVal Sym::uninit() {
+    return SVal{};
+}
 
 SB Sym::add_ovf(const I &a, const I &b, I &r) {
     r = SI(a.e + b.e);
@@ -189,13 +273,15 @@ SB Sym::mul_ovf(const U &a, const U &b, U &r) {
 
 SVal fresh_int(const std::string &name) {
     z3::context &c = ctx();
-    return both(SI(c.bv_const((name + ".smin").c_str(), 64)), SI(c.bv_const((name + ".smax").c_str(), 64)),
-                SU(c.bv_const((name + ".umin").c_str(), 64)), SU(c.bv_const((name + ".umax").c_str(), 64)));
+    return both(
+        SI(c.bv_const((name + ".smin").c_str(), 64)), SI(c.bv_const((name + ".smax").c_str(), 64)),
+        SU(c.bv_const((name + ".umin").c_str(), 64)), SU(c.bv_const((name + ".umax").c_str(), 64)));
 }
 
 SVal fresh_ptr(const std::string &name, Region r) {
     z3::context &c = ctx();
-    return Sym::ptr(r, SI(c.bv_const((name + ".lo").c_str(), 64)), SI(c.bv_const((name + ".hi").c_str(), 64)));
+    return Sym::ptr(r, SI(c.bv_const((name + ".lo").c_str(), 64)),
+                    SI(c.bv_const((name + ".hi").c_str(), 64)));
 }
 
 } // namespace ktal::sym

@@ -28,6 +28,19 @@ struct World {
         std::string what;
     };
     std::vector<Side> side;
+    // Products of two unknowns in the integer domain (symi::product): each an
+    // atom p standing for a * b, with the facts of multiplication added as
+    // axioms (symi::product_axioms), so that what Z3 solves stays linear.
+    struct Product {
+        z3::expr a, b, p;
+        bool is_signed; // of signed bounds (or a signed concrete): a group of its own
+    };
+    std::vector<Product> products;
+    std::vector<std::pair<z3::expr, z3::expr>>
+        factors; // a factor's term, and the constant naming it
+    // The integer domain may divide by an unknown (Z3's own integer division:
+    // nonlinear, but quick for the division rules' monotonicity).
+    bool nonlinear_div = false;
 
     z3::expr path_cond() const;
     // `cond` must hold wherever the code is now.
@@ -80,7 +93,9 @@ SU operator^(const SU &a, const SU &b);
 SU operator~(const SU &a);
 SU operator<<(const SU &a, const SU &k);
 SU operator>>(const SU &a, const SU &k);
-inline SU &operator|=(SU &a, const SU &b) { return a = a | b; }
+inline SU &operator|=(SU &a, const SU &b) {
+    return a = a | b;
+}
 SB operator==(const SU &a, const SU &b);
 SB operator!=(const SU &a, const SU &b);
 SB operator<(const SU &a, const SU &b);
@@ -122,7 +137,9 @@ struct SVal {
     bool is_int() const { return kind == Kind::Int; }
     bool is_stack_ptr() const { return kind == Kind::Ptr && region == Region::Stack; }
     bool is_opaque() const { return kind == Kind::RetAddr || kind == Kind::Saved; }
-    bool is_data() const { return kind == Kind::Int || (kind == Kind::Ptr && region != Region::Stack); }
+    bool is_data() const {
+        return kind == Kind::Int || (kind == Kind::Ptr && region != Region::Stack);
+    }
 };
 // Both must be of one kind and region (a rule whose result kind depends on
 // symbolic bounds cannot be run this way: it throws).

@@ -5,14 +5,24 @@
 namespace ktal::x86 {
 
 namespace {
-unsigned bits_of(const z3::expr &a) { return a.get_sort().bv_size(); }
-z3::expr num(z3::context &c, u64 v, unsigned bits) { return c.bv_val(static_cast<uint64_t>(v), bits); }
-z3::expr bit(const z3::expr &a, unsigned i) { return a.extract(i, i) == a.ctx().bv_val(1, 1); }
+unsigned bits_of(const z3::expr &a) {
+    return a.get_sort().bv_size();
+}
+z3::expr num(z3::context &c, u64 v, unsigned bits) {
+    return c.bv_val(static_cast<uint64_t>(v), bits);
+}
+z3::expr bit(const z3::expr &a, unsigned i) {
+    return a.extract(i, i) == a.ctx().bv_val(1, 1);
+}
 z3::expr b2bv(const z3::expr &b, unsigned bits) {
     return z3::ite(b, b.ctx().bv_val(1, bits), b.ctx().bv_val(0, bits));
 }
-z3::expr tt(z3::context &c) { return c.bool_val(true); }
-z3::expr ff(z3::context &c) { return c.bool_val(false); }
+z3::expr tt(z3::context &c) {
+    return c.bool_val(true);
+}
+z3::expr ff(z3::context &c) {
+    return c.bool_val(false);
+}
 unsigned g_fresh = 0;
 } // namespace
 
@@ -20,11 +30,16 @@ z3::expr fresh_bool(z3::context &c, const char *what) {
     return c.bool_const((std::string("undef.") + what + "." + std::to_string(g_fresh++)).c_str());
 }
 z3::expr fresh_bv(z3::context &c, const char *what, unsigned bits) {
-    return c.bv_const((std::string("undef.") + what + "." + std::to_string(g_fresh++)).c_str(), bits);
+    return c.bv_const((std::string("undef.") + what + "." + std::to_string(g_fresh++)).c_str(),
+                      bits);
 }
 
-z3::expr zero(const z3::expr &r) { return r == num(r.ctx(), 0, bits_of(r)); }
-z3::expr sign(const z3::expr &r) { return bit(r, bits_of(r) - 1); }
+z3::expr zero(const z3::expr &r) {
+    return r == num(r.ctx(), 0, bits_of(r));
+}
+z3::expr sign(const z3::expr &r) {
+    return bit(r, bits_of(r) - 1);
+}
 z3::expr parity(const z3::expr &r) {
     z3::expr x = r.extract(0, 0);
     for (unsigned i = 1; i < 8; ++i) x = x ^ r.extract(i, i);
@@ -53,8 +68,12 @@ z3::expr cond(u8 cc, const Flags &f) {
 }
 
 namespace {
-Flags szp(const z3::expr &r, const z3::expr &cf, const z3::expr &of) { return Flags{cf, zero(r), sign(r), of, parity(r)}; }
-Result all_defined(const z3::expr &r, const Flags &f) { return Result{r, f, tt(r.ctx()), tt(r.ctx()), tt(r.ctx())}; }
+Flags szp(const z3::expr &r, const z3::expr &cf, const z3::expr &of) {
+    return Flags{cf, zero(r), sign(r), of, parity(r)};
+}
+Result all_defined(const z3::expr &r, const Flags &f) {
+    return Result{r, f, tt(r.ctx()), tt(r.ctx()), tt(r.ctx())};
+}
 } // namespace
 
 Result add(const z3::expr &a, const z3::expr &b, const z3::expr &carry_in) {
@@ -82,7 +101,8 @@ Result incdec(bool inc, const z3::expr &a, const Flags &old) {
     unsigned n = bits_of(a);
     z3::expr one = num(a.ctx(), 1, n);
     z3::expr r = inc ? a + one : a - one;
-    z3::expr edge = num(a.ctx(), inc ? (n == 64 ? ~0ull >> 1 : (1ull << (n - 1)) - 1) : 1ull << (n - 1), n);
+    z3::expr edge =
+        num(a.ctx(), inc ? (n == 64 ? ~0ull >> 1 : (1ull << (n - 1)) - 1) : 1ull << (n - 1), n);
     Flags f = szp(r, old.cf, a == edge);
     return Result{r, f, ff(a.ctx()), tt(a.ctx()), tt(a.ctx())};
 }
@@ -113,7 +133,8 @@ Result shift(char op, const z3::expr &a, const z3::expr &count8, const Flags &ol
     if (op == 'L' || op == 'R') {
         z3::expr m = z3::urem(k, num(c, n, n)); // the rotation actually done
         z3::expr back = num(c, n, n) - m;
-        z3::expr r = op == 'L' ? (z3::shl(a, m) | z3::lshr(a, back)) : (z3::lshr(a, m) | z3::shl(a, back));
+        z3::expr r =
+            op == 'L' ? (z3::shl(a, m) | z3::lshr(a, back)) : (z3::lshr(a, m) | z3::shl(a, back));
         r = z3::ite(m == num(c, 0, n), a, r);
         z3::expr cf = op == 'L' ? bit(r, 0) : sign(r);
         z3::expr of1 = op == 'L' ? (sign(r) != cf) : (sign(r) != bit(r, n - 2));
@@ -134,7 +155,8 @@ Result shift(char op, const z3::expr &a, const z3::expr &count8, const Flags &ol
     return Result{z3::ite(k0, a, r), keep_if(k0, now, old), !k0 && !big, k1, !k0};
 }
 
-Result double_shift(bool left, const z3::expr &dst, const z3::expr &src, const z3::expr &count8, const Flags &old) {
+Result double_shift(bool left, const z3::expr &dst, const z3::expr &src, const z3::expr &count8,
+                    const Flags &old) {
     z3::context &c = dst.ctx();
     unsigned n = bits_of(dst);
     z3::expr k = masked_count(count8, n);
@@ -175,19 +197,38 @@ Wide mul1(bool is_signed, const z3::expr &a, const z3::expr &b, const Flags &old
     z3::expr lo = p.extract(n - 1, 0), hi = p.extract(2 * n - 1, n);
     z3::expr ovf = is_signed ? z3::sext(lo, n) != p : hi != num(c, 0, n);
     (void)old;
-    return Wide{hi, lo, Flags{ovf, fresh_bool(c, "mul.zf"), fresh_bool(c, "mul.sf"), ovf, fresh_bool(c, "mul.pf")}};
+    return Wide{
+        hi, lo,
+        Flags{ovf, fresh_bool(c, "mul.zf"), fresh_bool(c, "mul.sf"), ovf, fresh_bool(c, "mul.pf")}};
 }
 
 Division divide(bool is_signed, const z3::expr &hi, const z3::expr &lo, const z3::expr &d) {
     z3::context &c = d.ctx();
     unsigned n = bits_of(d);
-    z3::expr x = z3::concat(hi, lo);
-    z3::expr dd = is_signed ? z3::sext(d, n) : z3::zext(d, n);
-    z3::expr q = is_signed ? x / dd : z3::udiv(x, dd); // z3++: / on bit-vectors is signed
-    z3::expr r = is_signed ? z3::srem(x, dd) : z3::urem(x, dd);
-    z3::expr ql = q.extract(n - 1, 0);
-    z3::expr fits = is_signed ? z3::sext(ql, n) == q : z3::zext(ql, n) == q;
-    return Division{d != num(c, 0, n), fits, ql, r.extract(n - 1, 0)};
+    z3::expr zero_ok = d != num(c, 0, n);
+    // Whether the quotient fits, without a 2n-bit divider (which bit-blasts
+    // badly): unsigned, exactly when hi < d; signed, with magnitudes, exactly
+    // when |x| < 2^(n-1) |d| (same signs: the quotient is at most 2^(n-1) - 1)
+    // or |x| < (2^(n-1) + 1) |d| (opposite signs: at least -2^(n-1)).
+    z3::expr fits(c);
+    if (!is_signed) {
+        fits = z3::ult(hi, d);
+    } else {
+        z3::expr x = z3::concat(hi, lo);
+        z3::expr ax = z3::ite(sign(x), -x, x);              // |x|, 2n bits unsigned
+        z3::expr ad = z3::zext(z3::ite(sign(d), -d, d), n); // |d|, 2n bits
+        z3::expr lim = z3::shl(ad, num(c, n - 1, 2 * n));
+        fits = z3::ite(sign(x) == sign(d), z3::ult(ax, lim), z3::ult(ax, lim + ad));
+    }
+    // The results: exact when the dividend is an n-bit number (rdx its zero or
+    // sign extension, as after xor edx, edx or cqo/cdq); any values otherwise
+    // (nothing proved may depend on them then).
+    z3::expr ext = is_signed ? hi == z3::ashr(lo, num(c, n - 1, n)) : hi == num(c, 0, n);
+    z3::expr q = is_signed ? lo / d : z3::udiv(lo, d); // z3++: / on bit-vectors is signed
+    z3::expr r = is_signed ? z3::srem(lo, d) : z3::urem(lo, d);
+    q = z3::ite(ext, q, fresh_bv(c, "quotient", n));
+    r = z3::ite(ext, r, fresh_bv(c, "remainder", n));
+    return Division{zero_ok, fits, q, r};
 }
 
 Result bt(const z3::expr &a, const z3::expr &bitno, const Flags &old) {
@@ -199,11 +240,18 @@ Result bt(const z3::expr &a, const z3::expr &bitno, const Flags &old) {
     return Result{a, f, tt(c), ff(c), ff(c)};
 }
 
+z3::expr bit_set(char op, const z3::expr &a, const z3::expr &bitno) {
+    unsigned n = bits_of(a);
+    z3::expr mask = z3::shl(num(a.ctx(), 1, n), z3::urem(bitno, num(a.ctx(), n, n)));
+    return op == 's' ? (a | mask) : op == 'r' ? (a & ~mask) : (a ^ mask);
+}
+
 namespace {
 z3::expr lowest_set(const z3::expr &a) {
     unsigned n = bits_of(a);
     z3::expr idx = num(a.ctx(), n, n);
-    for (int i = static_cast<int>(n) - 1; i >= 0; --i) idx = z3::ite(bit(a, i), num(a.ctx(), i, n), idx);
+    for (int i = static_cast<int>(n) - 1; i >= 0; --i)
+        idx = z3::ite(bit(a, i), num(a.ctx(), i, n), idx);
     return idx;
 }
 z3::expr highest_set(const z3::expr &a) {
@@ -218,15 +266,17 @@ Result bitscan(char op, const z3::expr &dst, const z3::expr &src, const Flags &o
     z3::context &c = dst.ctx();
     z3::expr z = zero(src);
     (void)old;
-    Flags f{fresh_bool(c, "bsf.cf"), z, fresh_bool(c, "bsf.sf"), fresh_bool(c, "bsf.of"), fresh_bool(c, "bsf.pf")};
+    Flags f{fresh_bool(c, "bsf.cf"), z, fresh_bool(c, "bsf.sf"), fresh_bool(c, "bsf.of"),
+            fresh_bool(c, "bsf.pf")};
     z3::expr scan = z3::ite(z, dst, op == 'r' ? highest_set(src) : lowest_set(src));
     if (op != 't') return Result{scan, f, ff(c), ff(c), ff(c)};
     // tzcnt: as tzcnt (BMI1) or as bsf (older processors).
     z3::expr bmi = fresh_bool(c, "cpu.bmi1");
     z3::expr t = lowest_set(src); // n when src = 0
-    Flags ft{z, zero(t), fresh_bool(c, "tzcnt.sf"), fresh_bool(c, "tzcnt.of"), fresh_bool(c, "tzcnt.pf")};
-    Flags m{z3::ite(bmi, ft.cf, f.cf), z3::ite(bmi, ft.zf, f.zf), z3::ite(bmi, ft.sf, f.sf), z3::ite(bmi, ft.of, f.of),
-            z3::ite(bmi, ft.pf, f.pf)};
+    Flags ft{z, zero(t), fresh_bool(c, "tzcnt.sf"), fresh_bool(c, "tzcnt.of"),
+             fresh_bool(c, "tzcnt.pf")};
+    Flags m{z3::ite(bmi, ft.cf, f.cf), z3::ite(bmi, ft.zf, f.zf), z3::ite(bmi, ft.sf, f.sf),
+            z3::ite(bmi, ft.of, f.of), z3::ite(bmi, ft.pf, f.pf)};
     return Result{z3::ite(bmi, t, scan), m, ff(c), ff(c), ff(c)};
 }
 

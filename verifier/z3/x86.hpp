@@ -47,8 +47,10 @@ Result neg(const z3::expr &a);
 
 // Shifts and rotates by an 8-bit count register/immediate (already read as
 // an 8-bit vector). A masked count of 0 leaves every flag alone.
-Result shift(char op, const z3::expr &a, const z3::expr &count8, const Flags &old); // 'l','r','a' (sar), 'L' rol, 'R' ror
-Result double_shift(bool left, const z3::expr &dst, const z3::expr &src, const z3::expr &count8, const Flags &old);
+Result shift(char op, const z3::expr &a, const z3::expr &count8,
+             const Flags &old); // 'l','r','a' (sar), 'L' rol, 'R' ror
+Result double_shift(bool left, const z3::expr &dst, const z3::expr &src, const z3::expr &count8,
+                    const Flags &old);
 
 // imul r, r/m(, imm): the low w bytes; CF = OF = the signed product does not fit.
 Result imul2(const z3::expr &a, const z3::expr &b);
@@ -62,18 +64,22 @@ Wide mul1(bool is_signed, const z3::expr &a, const z3::expr &b, const Flags &old
 // div/idiv: rdx:rax / d. `ok` says the instruction does not fault (#DE):
 // d != 0 and the quotient fits in w bytes.
 struct Division {
-    z3::expr zero_ok;     // d != 0
-    z3::expr fits;        // the quotient fits (meaningful when d != 0)
+    z3::expr zero_ok; // d != 0
+    z3::expr fits;    // the quotient fits (meaningful when d != 0)
     z3::expr quot, rem;
 };
 Division divide(bool is_signed, const z3::expr &hi, const z3::expr &lo, const z3::expr &d);
 
 // bt (register forms): CF = the bit; the other flags undefined.
 Result bt(const z3::expr &a, const z3::expr &bit, const Flags &old);
+// bts, btr, btc (register forms): a with bit (bit mod the width) set, reset
+// or complemented ('s', 'r', 'c').
+z3::expr bit_set(char op, const z3::expr &a, const z3::expr &bit);
 // bsf, bsr (dst unchanged when src is 0, as AMD documents and Intel
 // processors do), tzcnt (either as tzcnt, or as bsf on processors without
 // BMI1: both are possible).
-Result bitscan(char op, const z3::expr &dst, const z3::expr &src, const Flags &old); // 'f', 'r', 't'
+Result bitscan(char op, const z3::expr &dst, const z3::expr &src,
+               const Flags &old); // 'f', 'r', 't'
 z3::expr bswap(const z3::expr &a);
 
 // Sign- or zero-extends a bit-vector to `bits`, or truncates it.

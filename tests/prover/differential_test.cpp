@@ -1,0 +1,122 @@
+// Differential tests: the verifier and the offline prover (`ktal prove`) on
+// the same images. Every positive case (tests/positive) must be accepted by
+// both. Every adversarial case (tests/adversarial) whose rule is about memory,
+// the frame, the return address, division or a certified edge state must be
+// rejected by the verifier for that rule and refuted by the prover (some
+// obligation refuted with a counterexample, or the certificate found
+// inconsistent): two independent checkers, one list of obligations.
+// KTAL_PROVER_CORPUS (a directory of more cases) adds its *.s files too.
+#include "loader/check_image.hpp"
+#include "tests/support/case_builder.hpp"
+#include "verifier/z3/program.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+using namespace ktal;
+
+namespace {
+
+std::string case_name(const testing::TestParamInfo<std::string> &info) {
+    std::string n = std::filesystem::path(info.param).stem().string();
+    for (char &ch : n)
+        if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    return n;
+}
+
+bool prover_rule(const std::string &rule) {
+    return rule.rfind("memory.", 0) == 0 || rule == "stack.frame" ||
+           rule == "stack.return-address" || rule.rfind("divide.", 0) == 0 ||
+           rule == "cert.edge-state";
+}
+
+std::vector<std::string> cases(const char *dir, bool adversarial) {
+    std::vector<std::string> out;
+    for (auto &f : test::case_files(std::string(KTAL_SOURCE_DIR) + "/" + dir)) {
+        if (!adversarial) {
+            out.push_back(f);
+            continue;
+        }
+        test::Case c;
+        std::string err;
+        if (test::load_case(f, c, err) && prover_rule(c.expect)) out.push_back(f);
+    }
+    return out;
+}
+
+std::string summary(const prover::Report &r) {
+    std::ostringstream o;
+    if (!r.loaded) o << "not loaded: " << r.error << "\n";
+    for (auto &ob : r.obligations) {
+        if (ob.result == prover::Obligation::Proved) continue;
+        o << "  " << prover::result_name(ob.result) << " " << ob.kind << " at 0x" << std::hex
+          << ob.addr << std::dec << " <" << ob.insn << ">: " << ob.what
+          << (ob.detail.empty() ? "" : " (" + ob.detail + ")") << "\n";
+    }
+    o << "  " << r.proved << " proved, " << r.refuted << " refuted, " << r.unknown << " unknown";
+    return o.str();
+}
+
+struct Built {
+    test::Case c;
+    std::vector<u8> image;
+};
+
+Built build(const std::string &path) {
+    Built b;
+    std::string err;
+    EXPECT_TRUE(test::load_case(path, b.c, err)) << err;
+    EXPECT_TRUE(test::build_case(b.c, b.image, err)) << err;
+    return b;
+}
+
+class Positive : public testing::TestWithParam<std::string> {};
+class Adversarial : public testing::TestWithParam<std::string> {};
+
+TEST_P(Positive, BothAccept) {
+    Built b = build(GetParam());
+    ASSERT_FALSE(b.image.empty());
+    CheckResult v = check_image(b.image);
+    EXPECT_TRUE(v.accepted) << "verifier: " << (v.rejection.rule ? v.rejection.rule : "") << " "
+                            << v.rejection.message.c_str();
+    prover::Report p = prover::prove_image(b.image);
+    EXPECT_TRUE(p.all_proved()) << "prover:\n" << summary(p);
+    EXPECT_GT(p.proved, 0u);
+}
+
+TEST_P(Adversarial, BothReject) {
+    Built b = build(GetParam());
+    ASSERT_FALSE(b.image.empty());
+    CheckResult v = check_image(b.image);
+    std::string got = v.accepted ? "accept" : v.malformed ? "image.malformed" : v.rejection.rule;
+    EXPECT_EQ(got, b.c.expect) << "the verifier's verdict changed";
+    prover::Report p = prover::prove_image(b.image);
+    if (!b.c.prover.empty()) { // the verifier is stricter than safety here, and says why
+        ASSERT_EQ(b.c.prover.rfind("safe: ", 0), 0u) << "a '# prover:' line says 'safe: WHY'";
+        EXPECT_TRUE(p.all_proved()) << "the case says it is safe (" << b.c.prover << ")\n"
+                                    << summary(p);
+        return;
+    }
+    bool found = !p.loaded || p.refuted > 0;
+    EXPECT_TRUE(found) << "the prover finds no violation in " << GetParam()
+                       << "\n  attack: " << b.c.attack << "\n"
+                       << summary(p);
+    // What the prover says, next to what the verifier says (in the test log).
+    for (auto &ob : p.obligations)
+        if (ob.result == prover::Obligation::Refuted) {
+            std::printf("verifier: %s at 0x%llx; prover: %s at 0x%llx (%s)\n", got.c_str(),
+                        static_cast<unsigned long long>(v.rejection.address), ob.kind.c_str(),
+                        static_cast<unsigned long long>(ob.addr), ob.what.c_str());
+            break;
+        }
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, Positive, testing::ValuesIn(cases("tests/positive", false)),
+                         case_name);
+INSTANTIATE_TEST_SUITE_P(Corpus, Adversarial, testing::ValuesIn(cases("tests/adversarial", true)),
+                         case_name);
+
+} // namespace
