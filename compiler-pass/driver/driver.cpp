@@ -1,6 +1,7 @@
 #include "compiler-pass/driver/driver.hpp"
 
 #include "compiler-pass/certifier/certifier.hpp"
+#include "compiler-pass/certifier/fallthrough.hpp"
 #include "loader/check_image.hpp"
 #include "loader/embed.hpp"
 #include "loader/symbols.hpp"
@@ -311,6 +312,9 @@ int run(const Options &o) {
         std::fprintf(stderr, "ktal-cc: error: %s\n", err.c_str());
         return 1;
     }
+    // llc leaves a jmp to the next block after most conditional branches.
+    usize nops = certify::fallthrough_jumps_to_nops(*elf);
+    if (g_verbose) std::fprintf(stderr, "ktal-cc: %zu jumps to the next instruction made NOPs\n", nops);
     // 6. The certificate.
     model::Cert cert;
     certify::Failure why;

@@ -1,0 +1,38 @@
+#!/bin/bash
+# No jump to the very next instruction is left in an image: llc (without
+# branch folding) leaves one after most conditional branches, and ktal-cc
+# turns each into a NOP of the same length (the image still verifies and runs).
+# usage: no_jump_to_next.sh KTAL_CC KTAL
+KTAL_CC=$1 KTAL=${2:-}
+source "$(dirname "$0")/../lib.sh"
+
+cat > "$TMP/loops.c" <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+static unsigned char seen[4096];
+int main(int argc, char **argv) {
+    unsigned n = argc > 1 ? (unsigned)atoi(argv[1]) : 1000, hits = 0;
+    for (unsigned i = 0; i < n; i++) {
+        unsigned k = (i * 2654435761u) % n % sizeof seen;
+        hits += seen[k];
+        seen[k] = 1;
+    }
+    printf("%u\n", hits);
+    return 0;
+}
+C
+cc -O2 -v -o loops.ktal loops.c
+expect_success
+made=$(sed -n 's/^ktal-cc: \([0-9]*\) jumps to the next instruction made NOPs$/\1/p' "$TMP/stderr")
+[ -n "$made" ] && [ "$made" -gt 0 ] || { show; fail "ktal-cc -v did not report jumps made NOPs"; }
+# llvm-objdump prints "ADDR: jmp 0xTARGET <...>" (hex, no leading zeros): a jmp
+# whose target is the next instruction's address.
+left=$(llvm-objdump-19 -d --no-show-raw-insn "$TMP/loops.ktal" | awk '
+    /^ *[0-9a-f]+:/ { addr = substr($1, 1, length($1) - 1);
+                      if (want != "" && addr == want) print prev; want = "";
+                      if ($2 == "jmp") { want = substr($3, 3); prev = $0 } }')
+[ -z "$left" ] || fail "jumps to the next instruction left in the image: $left"
+"$KTAL" verify "$TMP/loops.ktal" > /dev/null || fail "the image does not verify"
+out=$("$KTAL" run --user "$TMP/loops.ktal" 5000) || fail "the image did not run"
+[ "$out" = "1218" ] || fail "loops.ktal 5000 printed '$out', not 1218 (as clang -O2 builds it)"
+echo "ok: $made jumps to the next instruction made NOPs, none left"
