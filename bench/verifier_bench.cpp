@@ -33,8 +33,8 @@ std::string chunk(long f, long k) {
     std::ostringstream o;
     o << "  mov rax, rdi\n  sub rax, rcx\n  cmp rax, 65532\n  ja .Ltrap" << f << "\n"
       << "  mov dword ptr [rcx + rax], esi\n  add rdi, 4\n  imul esi, esi, 13\n  xor edx, edx\n"
-      << "  lea r8, [rsi + 2*rdx + 7]\n  test r8, r8\n  je .Lskip" << f << "_" << k << "\n  add rsi, r8\n.Lskip" << f << "_"
-      << k << ":\n"
+      << "  lea r8, [rsi + 2*rdx + 7]\n  test r8, r8\n  je .Lskip" << f << "_" << k
+      << "\n  add rsi, r8\n.Lskip" << f << "_" << k << ":\n"
       << "  movzx r9d, byte ptr [rcx + 16]\n  add esi, r9d\n";
     return o.str();
 }
@@ -49,18 +49,24 @@ const Program &program(long n, long per_fn) {
     static std::map<std::pair<long, long>, Program> cache;
     auto key = std::make_pair(n, per_fn);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
-    fs::path dir = fs::temp_directory_path() / ("ktal-bench-" + std::to_string(n) + "-" + std::to_string(per_fn));
+    fs::path dir = fs::temp_directory_path() /
+                   ("ktal-bench-" + std::to_string(n) + "-" + std::to_string(per_fn));
     fs::create_directories(dir);
     std::ofstream s(dir / "p.s");
     s << ".intel_syntax noprefix\n.text\n";
-    long chunks_per_fn = std::max(1L, per_fn / kChunk), fns = std::max(1L, n / (chunks_per_fn * kChunk));
+    long chunks_per_fn = std::max(1L, per_fn / kChunk),
+         fns = std::max(1L, n / (chunks_per_fn * kChunk));
     std::string cert = "ktal-cert 1\nlayout auto\nhelpers auto\nentry main\n";
     Program p;
     for (long f = 0; f < fns; ++f) {
-        s << ".globl f" << f << "\n.type f" << f << ",@function\nf" << f << ":\n  lea rcx, [rip + __ktal_sandbox_start]\n";
+        s << ".globl f" << f << "\n.type f" << f << ",@function\nf" << f
+          << ":\n  lea rcx, [rip + __ktal_sandbox_start]\n";
         for (long c = 0; c < chunks_per_fn; ++c) s << chunk(f, c);
-        s << "  ret\n.Ltrap" << f << ":\n  mov edi, 1\n  mov rsi, rax\n  call __ktal_helper_trap\n.size f" << f << ", .-f" << f << "\n";
-        cert += "function f" + std::to_string(f) + " bound=8 order=" + std::to_string(f) + "\n  args int int\n";
+        s << "  ret\n.Ltrap" << f
+          << ":\n  mov edi, 1\n  mov rsi, rax\n  call __ktal_helper_trap\n.size f" << f << ", .-f"
+          << f << "\n";
+        cert += "function f" + std::to_string(f) + " bound=8 order=" + std::to_string(f) +
+                "\n  args int int\n";
         p.instructions += static_cast<u64>(chunks_per_fn * kChunk + 5);
     }
     s << ".globl main\n.type main,@function\nmain:\n  ret\n.size main, .-main\n";
@@ -69,8 +75,9 @@ const Program &program(long n, long per_fn) {
     s.close();
     std::string src = KTAL_SOURCE_DIR;
     std::string cmd = "clang-19 -c -o " + (dir / "p.o").string() + " " + (dir / "p.s").string() +
-                      " && ld.lld-19 -pie --no-dynamic-linker -z norelro -e 0 -T " + src + "/loader/ktal.ld " +
-                      (dir / "p.o").string() + " " + KTAL_SLOTS_OBJECT + " -o " + (dir / "p.elf").string();
+                      " && ld.lld-19 -pie --no-dynamic-linker -z norelro -e 0 -T " + src +
+                      "/loader/ktal.ld " + (dir / "p.o").string() + " " + KTAL_SLOTS_OBJECT +
+                      " -o " + (dir / "p.elf").string();
     if (std::system(cmd.c_str()) != 0) {
         std::fprintf(stderr, "cannot build the benchmark program\n");
         std::exit(1);
@@ -87,13 +94,15 @@ const Program &program(long n, long per_fn) {
     model::Cert m;
     model::ParseError pe;
     if (!model::parse(cert, &sy, m, pe) || !embed_certificate(*elf, model::encode(m), err)) {
-        std::fprintf(stderr, "cannot certify the benchmark program: %s %s\n", pe.message.c_str(), err.c_str());
+        std::fprintf(stderr, "cannot certify the benchmark program: %s %s\n", pe.message.c_str(),
+                     err.c_str());
         std::exit(1);
     }
     p.image = std::move(*elf);
     CheckResult r = check_image(p.image);
     if (!r.accepted) {
-        std::fprintf(stderr, "benchmark program rejected: %s: %s\n", r.rejection.rule, r.rejection.message.c_str());
+        std::fprintf(stderr, "benchmark program rejected: %s: %s\n", r.rejection.rule,
+                     r.rejection.message.c_str());
         std::exit(1);
     }
     return cache[key] = std::move(p);
@@ -111,8 +120,12 @@ void verify(benchmark::State &st, long per_fn) {
     st.counters["arena_peak_KiB"] = static_cast<double>(r.stats.memory) / 1024.0;
 }
 
-void BM_VerifyManyFunctions(benchmark::State &st) { verify(st, 1000); }
-void BM_VerifyOneFunction(benchmark::State &st) { verify(st, 0); }
+void BM_VerifyManyFunctions(benchmark::State &st) {
+    verify(st, 1000);
+}
+void BM_VerifyOneFunction(benchmark::State &st) {
+    verify(st, 0);
+}
 
 // Capstone alone, details on, one reused cs_insn: the ceiling.
 void BM_CapstoneDecode(benchmark::State &st) {
@@ -142,6 +155,14 @@ void BM_CapstoneDecode(benchmark::State &st) {
 } // namespace
 
 BENCHMARK(BM_CapstoneDecode)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_VerifyManyFunctions)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_VerifyOneFunction)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_VerifyManyFunctions)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_VerifyOneFunction)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -5,7 +5,8 @@
 
 namespace ktal {
 
-AdmitResult admit(const u8 *file, usize size, const AdmitEnv &env, Admitted &out, Rejection &rej, LoadError &err) {
+AdmitResult admit(const u8 *file, usize size, const AdmitEnv &env, Admitted &out, Rejection &rej,
+                  LoadError &err) {
     Image img;
     if (!image_parse(file, size, img, err)) return AdmitResult::Malformed;
     Arena arena(env.arena, env.arena_size);
@@ -31,7 +32,8 @@ AdmitResult admit(const u8 *file, usize size, const AdmitEnv &env, Admitted &out
         // certificate's slot table to be the identity).
         u32 id = static_cast<u32>(i);
         u8 *slot = mem + l.helpers_off + i * kHelperSlotSize;
-        if (!env.fill_slot(env.ctx, slot, base + l.helpers_off + i * kHelperSlotSize, id)) return AdmitResult::NoMemory;
+        if (!env.fill_slot(env.ctx, slot, base + l.helpers_off + i * kHelperSlotSize, id))
+            return AdmitResult::NoMemory;
     }
     if (!env.protect(env.ctx, mem, l, l.text_off + l.text_size)) return AdmitResult::NoMemory;
     out.mem = mem;

@@ -29,10 +29,11 @@ struct AdmitEnv {
 
 struct Admitted {
     u8 *mem = nullptr;
-    u64 base = 0;   // address of image offset 0
-    u64 entry = 0;  // address of the entry function
-    u64 args = 0;   // address of the argument area
-    u64 data_end = 0; // image offset where the initialised sandbox (data) ends: the rest starts zero
+    u64 base = 0;  // address of image offset 0
+    u64 entry = 0; // address of the entry function
+    u64 args = 0;  // address of the argument area
+    u64 data_end =
+        0; // image offset where the initialised sandbox (data) ends: the rest starts zero
     u32 entry_bound = 0;
     Layout layout;
     Stats stats;
@@ -40,7 +41,8 @@ struct Admitted {
 
 enum class AdmitResult { Ok, Malformed, Rejected, NoMemory, Interrupted };
 
-AdmitResult admit(const u8 *file, usize size, const AdmitEnv &env, Admitted &out, Rejection &rej, LoadError &err);
+AdmitResult admit(const u8 *file, usize size, const AdmitEnv &env, Admitted &out, Rejection &rej,
+                  LoadError &err);
 
 // Lays argv out in the argument area (mem points at it, `addr` is its
 // address): the pointer array, then the strings. `strings` holds argc

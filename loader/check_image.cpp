@@ -4,8 +4,8 @@
 
 namespace ktal {
 
-CheckResult check_parts(const u8 *text, u64 text_size, const u8 *cert, usize cert_size, u32 stack_budget,
-                        const Layout *layout) {
+CheckResult check_parts(const u8 *text, u64 text_size, const u8 *cert, usize cert_size,
+                        u32 stack_budget, const Layout *layout) {
     CheckResult r;
     Decoder dec;
     if (!decoder_open(dec)) {
@@ -37,7 +37,8 @@ CheckResult check_image(const std::vector<u8> &file, u32 stack_budget) {
         return r;
     }
     Image img = r.image;
-    CheckResult v = check_parts(img.text.bytes, img.text.size, img.cert, img.cert_size, stack_budget, &img.layout);
+    CheckResult v = check_parts(img.text.bytes, img.text.size, img.cert, img.cert_size,
+                                stack_budget, &img.layout);
     v.image = img;
     return v;
 }

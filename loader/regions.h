@@ -13,27 +13,24 @@
 #define KTAL_LOADER_REGIONS_H
 
 struct ktal_regions {
-	unsigned long long ro_lo, ro_hi; /* readable: [ro_lo, ro_hi) */
-	unsigned long long wr_lo, wr_hi; /* writable: [wr_lo, wr_hi) */
+    unsigned long long ro_lo, ro_hi; /* readable: [ro_lo, ro_hi) */
+    unsigned long long wr_lo, wr_hi; /* writable: [wr_lo, wr_hi) */
 };
 
 /* [addr, addr + len) lies inside [lo, hi), without overflow. */
 static inline int ktal_region_has(unsigned long long lo, unsigned long long hi,
-				  unsigned long long addr, unsigned long long len)
-{
-	return addr >= lo && addr <= hi && len <= hi - addr;
+                                  unsigned long long addr, unsigned long long len) {
+    return addr >= lo && addr <= hi && len <= hi - addr;
 }
 
 static inline int ktal_readable(const struct ktal_regions *r, unsigned long long addr,
-				unsigned long long len)
-{
-	return ktal_region_has(r->ro_lo, r->ro_hi, addr, len);
+                                unsigned long long len) {
+    return ktal_region_has(r->ro_lo, r->ro_hi, addr, len);
 }
 
 static inline int ktal_writable(const struct ktal_regions *r, unsigned long long addr,
-				unsigned long long len)
-{
-	return ktal_region_has(r->wr_lo, r->wr_hi, addr, len);
+                                unsigned long long len) {
+    return ktal_region_has(r->wr_lo, r->wr_hi, addr, len);
 }
 
 #endif

@@ -10,7 +10,7 @@
 namespace ktal {
 
 struct Regions {
-    u64 base = 0;   // address of image offset 0
+    u64 base = 0; // address of image offset 0
     Layout layout;
 
     ktal_regions windows() const {

@@ -15,7 +15,13 @@ static u64 rd(const u8 *p, int n) {
 
 SymbolTable SymbolTable::from_elf(const std::vector<u8> &f) {
     SymbolTable t;
-    if (f.size() < 64 || std::memcmp(f.data(), "\x7f" "ELF", 4) != 0 || f[4] != 2) return t;
+    if (f.size() < 64 ||
+        std::memcmp(f.data(),
+                    "\x7f"
+                    "ELF",
+                    4) != 0 ||
+        f[4] != 2)
+        return t;
     u64 shoff = rd(&f[40], 8), shnum = rd(&f[60], 2);
     if (shoff > f.size() || shnum * 64 > f.size() - shoff) return t;
     for (u64 i = 0; i < shnum; ++i) {

@@ -18,8 +18,8 @@ class SymbolTable {
     static SymbolTable from_elf(const std::vector<u8> &file);
 
     std::optional<std::pair<u64, u64>> lookup(std::string_view name) const; // (address, size)
-    std::string name_at(u64 addr) const;                                     // exact start, or ""
-    std::string describe(u64 addr) const;                                    // "name+0x12", or ""
+    std::string name_at(u64 addr) const;                                    // exact start, or ""
+    std::string describe(u64 addr) const;                                   // "name+0x12", or ""
 
   private:
     std::map<std::string, std::pair<u64, u64>, std::less<>> by_name_;

@@ -76,8 +76,9 @@ BlockState from_state(const State &s);
 
 // What the text form needs from an ELF image when it is assembled.
 struct Symbols {
-    std::function<std::optional<std::pair<u64, u64>>(std::string_view)> lookup; // name -> (address, size)
-    std::function<std::string(u64)> name_at;                                   // address -> name or ""
+    std::function<std::optional<std::pair<u64, u64>>(std::string_view)>
+        lookup;                              // name -> (address, size)
+    std::function<std::string(u64)> name_at; // address -> name or ""
     std::optional<Layout> layout;
 };
 

@@ -21,7 +21,9 @@ std::string slot_text(i32 off, u8 width) {
     return s;
 }
 
-std::string loc_text(const Loc &l) { return l.kind == Loc::Reg ? reg_name(l.reg) : slot_text(l.off, l.width); }
+std::string loc_text(const Loc &l) {
+    return l.kind == Loc::Reg ? reg_name(l.reg) : slot_text(l.off, l.width);
+}
 
 } // namespace
 
@@ -34,9 +36,10 @@ std::string print_value(const Value &v) {
 std::string print(const Cert &c, const Symbols *syms) {
     const Layout &l = c.layout;
     std::string o = "ktal-cert 1\n";
-    o += "layout image=" + hex(l.image_size) + " helpers=" + hex(l.helpers_off) + "/" + std::to_string(l.helper_count) +
-         " text=" + hex(l.text_off) + "/" + hex(l.text_size) + " rodata=" + hex(l.rodata_off) + "/" +
-         hex(l.rodata_size) + " sandbox=" + hex(l.sandbox_off) + "/" + hex(l.sandbox_size) + "\n";
+    o += "layout image=" + hex(l.image_size) + " helpers=" + hex(l.helpers_off) + "/" +
+         std::to_string(l.helper_count) + " text=" + hex(l.text_off) + "/" + hex(l.text_size) +
+         " rodata=" + hex(l.rodata_off) + "/" + hex(l.rodata_size) +
+         " sandbox=" + hex(l.sandbox_off) + "/" + hex(l.sandbox_size) + "\n";
     o += "entry " + std::to_string(c.entry_function) + "\n";
     if (!c.helpers.empty()) {
         o += "helpers";
@@ -47,8 +50,9 @@ std::string print(const Cert &c, const Symbols *syms) {
         std::string name = f.name;
         if (name.empty() && syms && syms->name_at) name = syms->name_at(f.entry);
         if (name.empty()) name = "f_" + hex(f.entry).substr(2);
-        o += "function " + name + " entry=" + hex(f.entry) + " size=" + hex(f.size) + " frame=" +
-             std::to_string(f.frame) + " bound=" + std::to_string(f.bound) + " order=" + std::to_string(f.order) + "\n";
+        o += "function " + name + " entry=" + hex(f.entry) + " size=" + hex(f.size) +
+             " frame=" + std::to_string(f.frame) + " bound=" + std::to_string(f.bound) +
+             " order=" + std::to_string(f.order) + "\n";
         if (!f.args.empty()) {
             o += "  args";
             for (const Value &a : f.args) o += " " + print_value(a);
@@ -65,11 +69,14 @@ std::string print(const Cert &c, const Symbols *syms) {
                 if (self_saved != 6 || !(v.kind == Kind::Saved && v.reg == r))
                     o += std::string(" ") + reg_name(r) + "=" + print_value(v);
             for (const Slot &sl : s.slots) {
-                if (sl.width == 0) o += " [" + std::to_string(sl.off) + "]:bytes=" + std::to_string(sl.mask);
-                else o += " " + slot_text(sl.off, sl.width) + "=" + print_value(sl.v);
+                if (sl.width == 0)
+                    o += " [" + std::to_string(sl.off) + "]:bytes=" + std::to_string(sl.mask);
+                else
+                    o += " " + slot_text(sl.off, sl.width) + "=" + print_value(sl.v);
             }
             for (const Fact &fa : s.facts) {
-                o += " " + loc_text(fa.x) + "<=" + loc_text(fa.y) + (fa.c < 0 ? "" : "+") + std::to_string(fa.c);
+                o += " " + loc_text(fa.x) + "<=" + loc_text(fa.y) + (fa.c < 0 ? "" : "+") +
+                     std::to_string(fa.c);
             }
             if (s.fuel) o += " fuel";
             if (s.flags) o += " flags";
@@ -103,8 +110,9 @@ struct Parser {
     std::string_view word() {
         ws();
         size_t n = 0;
-        while (n < s.size() && s[n] != ' ' && s[n] != '\t' && s[n] != '=' && s[n] != ':' && s[n] != '[' && s[n] != ']' &&
-               s[n] != ',' && s[n] != '<' && s[n] != '/' && s[n] != '+' &&
+        while (n < s.size() && s[n] != ' ' && s[n] != '\t' && s[n] != '=' && s[n] != ':' &&
+               s[n] != '[' && s[n] != ']' && s[n] != ',' && s[n] != '<' && s[n] != '/' &&
+               s[n] != '+' &&
                !(n > 0 && s[n] == '-' && n + 1 < s.size() && s[n + 1] >= '0' && s[n + 1] <= '9'))
             ++n;
         std::string_view w = s.substr(0, n);
@@ -134,7 +142,8 @@ struct Parser {
         ws();
         if (!eat("@")) return unum(out);
         std::string_view name = word();
-        if (!syms || !syms->lookup) return fail("@" + std::string(name) + " needs the image's symbols (--elf)");
+        if (!syms || !syms->lookup)
+            return fail("@" + std::string(name) + " needs the image's symbols (--elf)");
         auto hit = syms->lookup(name);
         if (!hit) return fail("unknown symbol @" + std::string(name));
         out = hit->first;
@@ -189,7 +198,10 @@ struct Parser {
             if (!is_callee_saved(r)) return fail("saved: takes a callee-saved register");
             return v = Value::saved(r), true;
         }
-        Region r = w == "stack" ? Region::Stack : w == "sandbox" ? Region::Sandbox : w == "rodata" ? Region::Rodata : Region::None;
+        Region r = w == "stack"     ? Region::Stack
+                   : w == "sandbox" ? Region::Sandbox
+                   : w == "rodata"  ? Region::Rodata
+                                    : Region::None;
         if (r == Region::None) return fail("unknown value '" + std::string(w) + "'");
         if (!pair(lo, hi)) return false;
         v = Value::ptr(r, lo, hi);
@@ -251,8 +263,10 @@ bool parse_item(Parser &p, BlockState &st) {
     if (!p.eat("=")) return p.fail("expected LOCATION=VALUE");
     Value v;
     if (!p.value(v)) return false;
-    if (l.kind == Loc::Reg) st.regs.emplace_back(l.reg, v);
-    else st.slots.push_back(Slot{l.off, l.width, 0, v});
+    if (l.kind == Loc::Reg)
+        st.regs.emplace_back(l.reg, v);
+    else
+        st.slots.push_back(Slot{l.off, l.width, 0, v});
     return true;
 }
 
@@ -281,7 +295,8 @@ bool parse(std::string_view text, const Symbols *syms, Cert &out, ParseError &er
         std::string_view key = p.word();
         if (!header) {
             i64 v;
-            if (key != "ktal-cert" || !p.num(v) || v != 1) return bad("the first line must be `ktal-cert 1`");
+            if (key != "ktal-cert" || !p.num(v) || v != 1)
+                return bad("the first line must be `ktal-cert 1`");
             header = true;
             continue;
         }
@@ -295,12 +310,16 @@ bool parse(std::string_view text, const Symbols *syms, Cert &out, ParseError &er
             struct {
                 const char *k;
                 u64 *a, *b;
-            } fields[] = {{"image", &l.image_size, nullptr},        {"helpers", &l.helpers_off, &l.helper_count},
-                          {"text", &l.text_off, &l.text_size},       {"rodata", &l.rodata_off, &l.rodata_size},
+            } fields[] = {{"image", &l.image_size, nullptr},
+                          {"helpers", &l.helpers_off, &l.helper_count},
+                          {"text", &l.text_off, &l.text_size},
+                          {"rodata", &l.rodata_off, &l.rodata_size},
                           {"sandbox", &l.sandbox_off, &l.sandbox_size}};
             for (auto &f : fields) {
-                if (!p.eat(f.k) || !p.eat("=") || !p.unum(*f.a)) return bad(std::string("layout needs ") + f.k + "=");
-                if (f.b && (!p.eat("/") || !p.unum(*f.b))) return bad(std::string("layout needs ") + f.k + "=OFF/SIZE");
+                if (!p.eat(f.k) || !p.eat("=") || !p.unum(*f.a))
+                    return bad(std::string("layout needs ") + f.k + "=");
+                if (f.b && (!p.eat("/") || !p.unum(*f.b)))
+                    return bad(std::string("layout needs ") + f.k + "=OFF/SIZE");
             }
         } else if (key == "entry") {
             entry_name = std::string(p.word());
@@ -329,15 +348,22 @@ bool parse(std::string_view text, const Symbols *syms, Cert &out, ParseError &er
                     continue;
                 }
                 if (!p.unum(v)) return bad("");
-                if (k == "size") f.size = v, have_size = true;
-                else if (k == "frame") f.frame = static_cast<u32>(v);
-                else if (k == "bound") f.bound = static_cast<u32>(v);
-                else if (k == "order") f.order = static_cast<u32>(v);
-                else return bad("unknown function key '" + std::string(k) + "'");
+                if (k == "size")
+                    f.size = v, have_size = true;
+                else if (k == "frame")
+                    f.frame = static_cast<u32>(v);
+                else if (k == "bound")
+                    f.bound = static_cast<u32>(v);
+                else if (k == "order")
+                    f.order = static_cast<u32>(v);
+                else
+                    return bad("unknown function key '" + std::string(k) + "'");
             }
             if (!have_entry || !have_size) {
                 auto hit = syms && syms->lookup ? syms->lookup(f.name) : std::nullopt;
-                if (!hit) return bad("function " + f.name + " needs entry= and size= (or an image with that symbol)");
+                if (!hit)
+                    return bad("function " + f.name +
+                               " needs entry= and size= (or an image with that symbol)");
                 if (!have_entry) f.entry = hit->first;
                 if (!have_size) f.size = hit->second;
             }
@@ -370,21 +396,26 @@ bool parse(std::string_view text, const Symbols *syms, Cert &out, ParseError &er
         if (!p.s.empty()) return bad("unexpected text: '" + std::string(p.s) + "'");
     }
     if (!header) return err.line = 1, err.message = "empty certificate", false;
-    out.layout.helper_count = out.helpers.size() > out.layout.helper_count ? out.helpers.size() : out.layout.helper_count;
+    out.layout.helper_count =
+        out.helpers.size() > out.layout.helper_count ? out.helpers.size() : out.layout.helper_count;
     if (!entry_name.empty()) {
         size_t i = 0;
         while (i < names.size() && names[i] != entry_name) ++i;
         i64 idx;
         std::string_view en = entry_name;
-        if (i == names.size() && std::from_chars(en.data(), en.data() + en.size(), idx).ec == std::errc()) i = static_cast<size_t>(idx);
-        if (i >= out.funcs.size()) return err.line = 0, err.message = "entry names no function", false;
+        if (i == names.size() &&
+            std::from_chars(en.data(), en.data() + en.size(), idx).ec == std::errc())
+            i = static_cast<size_t>(idx);
+        if (i >= out.funcs.size())
+            return err.line = 0, err.message = "entry names no function", false;
         out.entry_function = static_cast<u32>(i);
     }
     // The binary lists functions by address; `order` keeps the call order.
     std::vector<size_t> idx(out.funcs.size());
     for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
     std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
-        return out.funcs[a].entry != out.funcs[b].entry ? out.funcs[a].entry < out.funcs[b].entry : a < b;
+        return out.funcs[a].entry != out.funcs[b].entry ? out.funcs[a].entry < out.funcs[b].entry
+                                                        : a < b;
     });
     std::vector<Function> sorted;
     for (size_t i : idx) {

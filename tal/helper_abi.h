@@ -20,41 +20,41 @@
 #define KTAL_HELPER_FUEL 2     /* preserves all registers but r11; a fuel point */
 
 #define KTAL_HELPERS(X)                                                                            \
-	X(0, exit, 1, KTAL_HELPER_NORETURN)                                                        \
-	X(1, fuel, 0, KTAL_HELPER_FUEL)                                                            \
-	X(2, trap, 2, KTAL_HELPER_NORETURN)                                                        \
-	X(3, read, 3, KTAL_HELPER_NORMAL)                                                          \
-	X(4, write, 3, KTAL_HELPER_NORMAL)                                                         \
-	X(5, openat, 4, KTAL_HELPER_NORMAL)                                                        \
-	X(6, close, 1, KTAL_HELPER_NORMAL)                                                         \
-	X(7, lseek, 3, KTAL_HELPER_NORMAL)                                                         \
-	X(8, fstat, 2, KTAL_HELPER_NORMAL)                                                         \
-	X(9, getpid, 0, KTAL_HELPER_NORMAL)                                                        \
-	X(10, gettid, 0, KTAL_HELPER_NORMAL)                                                       \
-	X(11, getuid, 0, KTAL_HELPER_NORMAL)                                                       \
-	X(12, clock_gettime, 2, KTAL_HELPER_NORMAL)                                                \
-	X(13, gettimeofday, 2, KTAL_HELPER_NORMAL)                                                 \
-	X(14, nanosleep, 2, KTAL_HELPER_NORMAL)                                                    \
-	X(15, getrandom, 3, KTAL_HELPER_NORMAL)                                                    \
-	X(16, socket, 3, KTAL_HELPER_NORMAL)                                                       \
-	X(17, bind, 3, KTAL_HELPER_NORMAL)                                                         \
-	X(18, listen, 2, KTAL_HELPER_NORMAL)                                                       \
-	X(19, accept4, 4, KTAL_HELPER_NORMAL)                                                      \
-	X(20, connect, 3, KTAL_HELPER_NORMAL)                                                      \
-	X(21, recv, 4, KTAL_HELPER_NORMAL)                                                         \
-	X(22, send, 4, KTAL_HELPER_NORMAL)                                                         \
-	X(23, sendfile, 4, KTAL_HELPER_NORMAL)                                                     \
-	X(24, shutdown, 2, KTAL_HELPER_NORMAL)                                                     \
-	X(25, setsockopt, 5, KTAL_HELPER_NORMAL)
+    X(0, exit, 1, KTAL_HELPER_NORETURN)                                                            \
+    X(1, fuel, 0, KTAL_HELPER_FUEL)                                                                \
+    X(2, trap, 2, KTAL_HELPER_NORETURN)                                                            \
+    X(3, read, 3, KTAL_HELPER_NORMAL)                                                              \
+    X(4, write, 3, KTAL_HELPER_NORMAL)                                                             \
+    X(5, openat, 4, KTAL_HELPER_NORMAL)                                                            \
+    X(6, close, 1, KTAL_HELPER_NORMAL)                                                             \
+    X(7, lseek, 3, KTAL_HELPER_NORMAL)                                                             \
+    X(8, fstat, 2, KTAL_HELPER_NORMAL)                                                             \
+    X(9, getpid, 0, KTAL_HELPER_NORMAL)                                                            \
+    X(10, gettid, 0, KTAL_HELPER_NORMAL)                                                           \
+    X(11, getuid, 0, KTAL_HELPER_NORMAL)                                                           \
+    X(12, clock_gettime, 2, KTAL_HELPER_NORMAL)                                                    \
+    X(13, gettimeofday, 2, KTAL_HELPER_NORMAL)                                                     \
+    X(14, nanosleep, 2, KTAL_HELPER_NORMAL)                                                        \
+    X(15, getrandom, 3, KTAL_HELPER_NORMAL)                                                        \
+    X(16, socket, 3, KTAL_HELPER_NORMAL)                                                           \
+    X(17, bind, 3, KTAL_HELPER_NORMAL)                                                             \
+    X(18, listen, 2, KTAL_HELPER_NORMAL)                                                           \
+    X(19, accept4, 4, KTAL_HELPER_NORMAL)                                                          \
+    X(20, connect, 3, KTAL_HELPER_NORMAL)                                                          \
+    X(21, recv, 4, KTAL_HELPER_NORMAL)                                                             \
+    X(22, send, 4, KTAL_HELPER_NORMAL)                                                             \
+    X(23, sendfile, 4, KTAL_HELPER_NORMAL)                                                         \
+    X(24, shutdown, 2, KTAL_HELPER_NORMAL)                                                         \
+    X(25, setsockopt, 5, KTAL_HELPER_NORMAL)
 
 #define KTAL_HELPER_COUNT 26
 
 /* Trap codes the compiler's guards pass to `trap` (first argument). */
-#define KTAL_TRAP_BOUNDS 1   /* a pointer outside the sandbox and rodata */
-#define KTAL_TRAP_DIVIDE 2   /* division by zero or INT_MIN / -1 */
-#define KTAL_TRAP_STACK 3    /* the unsafe stack overflowed */
-#define KTAL_TRAP_DISPATCH 4 /* a function pointer that names no function */
-#define KTAL_TRAP_ABORT 5    /* abort() */
+#define KTAL_TRAP_BOUNDS 1      /* a pointer outside the sandbox and rodata */
+#define KTAL_TRAP_DIVIDE 2      /* division by zero or INT_MIN / -1 */
+#define KTAL_TRAP_STACK 3       /* the unsafe stack overflowed */
+#define KTAL_TRAP_DISPATCH 4    /* a function pointer that names no function */
+#define KTAL_TRAP_ABORT 5       /* abort() */
 #define KTAL_TRAP_UNREACHABLE 6 /* control reached code the compiler proved unreachable */
 
 #endif

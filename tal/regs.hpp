@@ -7,8 +7,22 @@
 namespace ktal {
 
 enum Reg : u8 {
-    RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI,
-    R8, R9, R10, R11, R12, R13, R14, R15,
+    RAX,
+    RCX,
+    RDX,
+    RBX,
+    RSP,
+    RBP,
+    RSI,
+    RDI,
+    R8,
+    R9,
+    R10,
+    R11,
+    R12,
+    R13,
+    R14,
+    R15,
     kNumRegs,
     kNoReg = 0xff,
 };
@@ -20,7 +34,9 @@ constexpr bool is_callee_saved(u8 r) {
 }
 
 // Registers a call to a certified function or an ordinary helper may change.
-constexpr bool is_caller_saved(u8 r) { return r != RSP && !is_callee_saved(r); }
+constexpr bool is_caller_saved(u8 r) {
+    return r != RSP && !is_callee_saved(r);
+}
 
 inline const char *reg_name(u8 r) {
     static const char *const names[kNumRegs] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp",

@@ -35,9 +35,12 @@ struct Loc {
     static Loc r(u8 reg) { return Loc{Reg, reg, 8, 0}; }
     static Loc slot(i32 off, u8 width) { return Loc{Slot, 0, width, off}; }
     bool operator==(const Loc &o) const {
-        return kind == o.kind && (kind == Reg ? reg == o.reg : kind == None || (off == o.off && width == o.width));
+        return kind == o.kind &&
+               (kind == Reg ? reg == o.reg : kind == None || (off == o.off && width == o.width));
     }
-    bool overlaps_slot(i32 lo, i32 hi) const { return kind == Slot && off < hi && lo < off + width; }
+    bool overlaps_slot(i32 lo, i32 hi) const {
+        return kind == Slot && off < hi && lo < off + width;
+    }
 };
 
 // x <= y + c, signed, between two locations.
@@ -84,7 +87,9 @@ struct State {
     bool live = false;
 
     Cell *cell_at(i32 off) { return off >= lo && off < 8 ? &cell[(off - lo) / 4] : nullptr; }
-    const Cell *cell_at(i32 off) const { return off >= lo && off < 8 ? &cell[(off - lo) / 4] : nullptr; }
+    const Cell *cell_at(i32 off) const {
+        return off >= lo && off < 8 ? &cell[(off - lo) / 4] : nullptr;
+    }
     i64 rsp() const { return reg[RSP].smin; } // exact by invariant
 };
 
@@ -116,11 +121,13 @@ void state_add_fact(State &s, const Fact &f);
 
 template <usize N>
 void describe(const Loc &l, Text<N> &out) {
-    if (l.kind == Loc::Reg) out.add(reg_name(l.reg));
+    if (l.kind == Loc::Reg)
+        out.add(reg_name(l.reg));
     else if (l.kind == Loc::Slot) {
         out.add('[').dec(l.off).add(']');
         if (l.width != 8) out.add(':').udec(l.width);
-    } else out.add("-");
+    } else
+        out.add("-");
 }
 
 } // namespace ktal

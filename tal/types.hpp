@@ -27,7 +27,11 @@ constexpr T max_of(T a, T b) {
     return a < b ? b : a;
 }
 
-inline void copy_bytes(void *dst, const void *src, usize n) { __builtin_memcpy(dst, src, n); }
-inline void zero_bytes(void *dst, usize n) { __builtin_memset(dst, 0, n); }
+inline void copy_bytes(void *dst, const void *src, usize n) {
+    __builtin_memcpy(dst, src, n);
+}
+inline void zero_bytes(void *dst, usize n) {
+    __builtin_memset(dst, 0, n);
+}
 
 } // namespace ktal

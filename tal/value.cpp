@@ -14,7 +14,9 @@ Value Value::urange(u64 lo, u64 hi) {
     return v;
 }
 
-Value as_int(const Value &v) { return v.kind == Kind::Int ? v : Value::top(); }
+Value as_int(const Value &v) {
+    return v.kind == Kind::Int ? v : Value::top();
+}
 
 bool normalize(Value &v) {
     if (v.kind == Kind::Ptr) return v.smin <= v.smax;
@@ -75,8 +77,8 @@ Value join(const Value &a, const Value &b) {
         return Value::uninit(low);
     }
     if (a.kind == Kind::Int && b.kind == Kind::Int) {
-        Value v = Value::both(min_of(a.smin, b.smin), max_of(a.smax, b.smax), min_of(a.umin, b.umin),
-                              max_of(a.umax, b.umax));
+        Value v = Value::both(min_of(a.smin, b.smin), max_of(a.smax, b.smax),
+                              min_of(a.umin, b.umin), max_of(a.umax, b.umax));
         normalize(v);
         return v;
     }

@@ -68,10 +68,13 @@ struct Value {
     bool is_stack_ptr() const { return kind == Kind::Ptr && region == Region::Stack; }
     bool is_opaque() const { return kind == Kind::RetAddr || kind == Kind::Saved; }
     // May be read as an integer: an int, or a sandbox/rodata pointer.
-    bool is_data() const { return kind == Kind::Int || (kind == Kind::Ptr && region != Region::Stack); }
+    bool is_data() const {
+        return kind == Kind::Int || (kind == Kind::Ptr && region != Region::Stack);
+    }
     bool is_const() const { return kind == Kind::Int && smin == smax; }
     bool is_top() const {
-        return kind == Kind::Int && smin == kI64Min && smax == kI64Max && umin == 0 && umax == kU64Max;
+        return kind == Kind::Int && smin == kI64Min && smax == kI64Max && umin == 0 &&
+               umax == kU64Max;
     }
 };
 

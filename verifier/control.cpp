@@ -11,8 +11,10 @@ static const Function *function_at(const Cert &cert, u64 entry) {
     u32 lo = 0, hi = cert.nfuncs;
     while (lo < hi) {
         u32 mid = (lo + hi) / 2;
-        if (cert.funcs[mid].entry < entry) lo = mid + 1;
-        else hi = mid;
+        if (cert.funcs[mid].entry < entry)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo < cert.nfuncs && cert.funcs[lo].entry == entry ? &cert.funcs[lo] : nullptr;
 }
@@ -40,28 +42,39 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
         for (u8 k = 0; k < h.nargs; ++k) {
             const Value &v = s.reg[kArgRegs[k]];
             if (!v.is_data()) {
-                c.fault.expected.add("data in ").add(reg_name(kArgRegs[k])).add(" for ").add(h.name);
-                return c.fail(v.kind == Kind::Uninit ? rule::kUninit : v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
+                c.fault.expected.add("data in ")
+                    .add(reg_name(kArgRegs[k]))
+                    .add(" for ")
+                    .add(h.name);
+                return c.fail(v.kind == Kind::Uninit ? rule::kUninit
+                              : v.is_stack_ptr()     ? rule::kStackPointer
+                                                     : rule::kOpaque,
                               "a helper argument is not plain data", v);
             }
         }
         if (depth > static_cast<i64>(c.fn.bound))
-            return c.fail(rule::kStackBound, "the call pushes past the function's certified stack bound");
+            return c.fail(rule::kStackBound,
+                          "the call pushes past the function's certified stack bound");
         if (h.kind == KTAL_HELPER_NORETURN) {
             s.live = false;
             return true;
         }
         clobber_after_call(s, h.kind == KTAL_HELPER_FUEL);
-        if (h.kind == KTAL_HELPER_FUEL) s.fuel = 1;
-        else s.reg[RAX] = Value::top();
+        if (h.kind == KTAL_HELPER_FUEL)
+            s.fuel = 1;
+        else
+            s.reg[RAX] = Value::top();
         return true;
     }
     const Function *callee = function_at(c.cert, in.target);
-    if (!callee) return c.fail(rule::kCallTarget, "a call to something that is neither a function nor a helper slot");
+    if (!callee)
+        return c.fail(rule::kCallTarget,
+                      "a call to something that is neither a function nor a helper slot");
     if (callee->order >= c.fn.order) {
         c.fault.expected.add("callee order < ").udec(c.fn.order);
         c.fault.found.add("callee order ").udec(callee->order);
-        return c.fail(rule::kCallOrder, "a call that is not to an earlier function in the call order (recursion?)");
+        return c.fail(rule::kCallOrder,
+                      "a call that is not to an earlier function in the call order (recursion?)");
     }
     // Calls are bounded by fuel too: without a fuel point before every call to
     // a program function, an acyclic call graph still runs 2^depth calls
@@ -69,21 +82,27 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
     // calls anything pays fuel, so the work between two fuel points is
     // bounded by the program's size.
     if (!s.fuel)
-        return c.fail(rule::kFuelCall, "a call to a program function without a fuel point since the function's entry or the last loop head (a call tree that cannot be interrupted)");
+        return c.fail(rule::kFuelCall,
+                      "a call to a program function without a fuel point since the function's "
+                      "entry or the last loop head (a call tree that cannot be interrupted)");
     for (u8 k = 0; k < callee->nargs; ++k) {
         const Value &v = s.reg[kArgRegs[k]];
         if (callee->args[k].kind == Kind::Uninit) continue; // an argument the callee ignores
         if (!v.is_data() || !entails(v, callee->args[k])) {
             describe(callee->args[k], c.fault.expected);
             c.fault.expected.add(" in ").add(reg_name(kArgRegs[k]));
-            return c.fail(v.kind == Kind::Uninit ? rule::kUninit : v.is_data() ? rule::kCallArgs : v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
+            return c.fail(v.kind == Kind::Uninit ? rule::kUninit
+                          : v.is_data()          ? rule::kCallArgs
+                          : v.is_stack_ptr()     ? rule::kStackPointer
+                                                 : rule::kOpaque,
                           "an argument does not have the callee's certified type", v);
         }
     }
     if (depth + static_cast<i64>(callee->bound) > static_cast<i64>(c.fn.bound)) {
         c.fault.expected.add("<= ").udec(c.fn.bound).add(" bytes");
         c.fault.found.udec(static_cast<u64>(depth) + callee->bound).add(" bytes");
-        return c.fail(rule::kStackBound, "this call can use more stack than the function's certified bound");
+        return c.fail(rule::kStackBound,
+                      "this call can use more stack than the function's certified bound");
     }
     clobber_after_call(s, false);
     s.reg[RAX] = callee->has_result ? callee->result : Value::uninit();
@@ -94,7 +113,8 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
 bool rule_ret(RuleCtx &c, State &s, const Insn &in) {
     (void)in;
     if (s.rsp() != 0)
-        return c.fail(rule::kRetRsp, "ret with rsp away from the entry value", s.reg[RSP], "stack[0]");
+        return c.fail(rule::kRetRsp, "ret with rsp away from the entry value", s.reg[RSP],
+                      "stack[0]");
     const Cell *ra = s.cell_at(0);
     if (ra[0].shape != Shape::Lo64 || ra[0].v.kind != Kind::RetAddr)
         return c.fail(rule::kRetAddr, "the return address is not intact", ra[0].v, "retaddr");

@@ -11,17 +11,17 @@ namespace {
 // How an allowed opcode is encoded.
 enum Imm : u8 { I0, Ib, Iz, Iv, Jb, Jz };
 enum Flag : u16 {
-    M = 1,         // has a ModRM byte
-    P66 = 2,       // 66 (16-bit operand size) allowed
-    F3 = 4,        // F3 allowed
-    NeedF3 = 8,    // F3 required (rep string operations)
-    CS = 16,       // 2E allowed (long nops only)
-    RegOnly = 32,  // ModRM must name a register
-    MemOnly = 64,  // ModRM must name memory
-    Byte = 128,    // 8-bit operand size
-    W64 = 256,     // operand size 64 by default (push, pop)
-    Group = 512,   // op is chosen by ModRM.reg: see group()
-    NoRex = 1024,  // no REX allowed (plain nop: 41 90 is xchg r8, rax)
+    M = 1,        // has a ModRM byte
+    P66 = 2,      // 66 (16-bit operand size) allowed
+    F3 = 4,       // F3 allowed
+    NeedF3 = 8,   // F3 required (rep string operations)
+    CS = 16,      // 2E allowed (long nops only)
+    RegOnly = 32, // ModRM must name a register
+    MemOnly = 64, // ModRM must name memory
+    Byte = 128,   // 8-bit operand size
+    W64 = 256,    // operand size 64 by default (push, pop)
+    Group = 512,  // op is chosen by ModRM.reg: see group()
+    NoRex = 1024, // no REX allowed (plain nop: 41 90 is xchg r8, rax)
 };
 
 struct Form {
@@ -130,7 +130,7 @@ Op group(u8 g, u8 reg, Form &f) {
     case 2: return kShift[reg];
     case 3: {
         static constexpr Op kUnary[8] = {Op::Test, Op::Invalid, Op::Not, Op::Neg,
-                                         Op::Mul1, Op::Imul1, Op::Div, Op::Idiv};
+                                         Op::Mul1, Op::Imul1,   Op::Div, Op::Idiv};
         if (reg == 0) f.imm = (f.flags & Byte) ? Ib : Iz;
         if ((f.flags & Byte) && reg >= 4) return Op::Invalid; // 8-bit mul/div use ah
         return kUnary[reg];
@@ -140,7 +140,12 @@ Op group(u8 g, u8 reg, Form &f) {
         if (reg == 0) return Op::Inc;
         if (reg == 1) return Op::Dec;
         return Op::Invalid; // 2-5: indirect call/jmp (rejected by the caller), 6: push m
-    case 6: return reg == 4 ? Op::Bt : reg == 5 ? Op::Bts : reg == 6 ? Op::Btr : reg == 7 ? Op::Btc : Op::Invalid;
+    case 6:
+        return reg == 4   ? Op::Bt
+               : reg == 5 ? Op::Bts
+               : reg == 6 ? Op::Btr
+               : reg == 7 ? Op::Btc
+                          : Op::Invalid;
     case 11: return reg == 0 ? Op::Mov : Op::Invalid;
     default: return Op::Invalid;
     }
@@ -202,7 +207,8 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     u8 b = p[i++];
     if (b >= 0x40 && b <= 0x4f) return reject(err, rule::kForbiddenPrefix, "two REX prefixes");
     if (b == 0x0f) {
-        if (i >= n) return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+        if (i >= n)
+            return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
         e.two_byte = true;
         e.opcode = p[i++];
         e.form = two_byte(e.opcode);
@@ -214,25 +220,35 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     if (f.op == Op::Invalid && !(f.flags & Group))
         return reject(err, rule::kForbiddenOpcode, "opcode not in the allow-list");
     if (f.flags & M) {
-        if (i >= n) return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+        if (i >= n)
+            return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
         e.modrm = p[i++];
         e.has_modrm = true;
         u8 mod = e.modrm >> 6, rm = e.modrm & 7;
         if (mod != 3 && rm == 4) {
-            if (i >= n) return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+            if (i >= n)
+                return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
             u8 sib = p[i++];
             if (mod == 0 && (sib & 7) == 5) i += 4;
         }
-        if (mod == 1) i += 1;
-        else if (mod == 2 || (mod == 0 && rm == 5)) i += 4;
-        if ((f.flags & RegOnly) && mod != 3) return reject(err, rule::kForbiddenOperand, "memory operand where only a register is allowed");
-        if ((f.flags & MemOnly) && mod == 3) return reject(err, rule::kForbiddenOperand, "register operand where memory is required");
+        if (mod == 1)
+            i += 1;
+        else if (mod == 2 || (mod == 0 && rm == 5))
+            i += 4;
+        if ((f.flags & RegOnly) && mod != 3)
+            return reject(err, rule::kForbiddenOperand,
+                          "memory operand where only a register is allowed");
+        if ((f.flags & MemOnly) && mod == 3)
+            return reject(err, rule::kForbiddenOperand,
+                          "register operand where memory is required");
         if (f.flags & Group) {
             u8 reg = (e.modrm >> 3) & 7;
             f.op = group(f.group, reg, f);
             if (f.group == 5 && reg >= 2 && reg <= 5)
                 return reject(err, rule::kIndirectBranch, "indirect call or jump");
-            if (f.op == Op::Invalid) return reject(err, rule::kForbiddenOpcode, "opcode extension not in the allow-list");
+            if (f.op == Op::Invalid)
+                return reject(err, rule::kForbiddenOpcode,
+                              "opcode extension not in the allow-list");
         }
         if (f.op == Op::Setcc && ((e.modrm >> 3) & 7) != 0)
             return reject(err, rule::kForbiddenOperand, "setcc with a non-zero ModRM.reg");
@@ -241,7 +257,8 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     }
     bool w = e.rex & 8;
     switch (f.imm) {
-    case Ib: case Jb: e.imm_size = 1; break;
+    case Ib:
+    case Jb: e.imm_size = 1; break;
     case Iz: e.imm_size = e.p66 ? 2 : 4; break;
     case Iv: e.imm_size = w ? 8 : e.p66 ? 2 : 4; break;
     case Jz: e.imm_size = 4; break;
@@ -249,16 +266,24 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     }
     e.imm_off = static_cast<u8>(i);
     i += e.imm_size;
-    if (i > n) return reject(err, avail < 15 ? rule::kTruncated : rule::kForbiddenOpcode,
-                             avail < 15 ? "instruction runs past the end of its bytes" : "instruction longer than 15 bytes");
+    if (i > n)
+        return reject(err, avail < 15 ? rule::kTruncated : rule::kForbiddenOpcode,
+                      avail < 15 ? "instruction runs past the end of its bytes"
+                                 : "instruction longer than 15 bytes");
     e.len = static_cast<u8>(i);
     // Prefix policy of the form.
-    if (e.p66 && !(f.flags & P66)) return reject(err, rule::kForbiddenPrefix, "66 prefix on a form that does not allow it");
-    if (e.n66 > 1 && f.op != Op::Nop) return reject(err, rule::kForbiddenPrefix, "repeated 66 prefix");
+    if (e.p66 && !(f.flags & P66))
+        return reject(err, rule::kForbiddenPrefix, "66 prefix on a form that does not allow it");
+    if (e.n66 > 1 && f.op != Op::Nop)
+        return reject(err, rule::kForbiddenPrefix, "repeated 66 prefix");
     if (e.p66 && w) return reject(err, rule::kForbiddenPrefix, "66 prefix together with REX.W");
-    if (e.pf3 && !(f.flags & F3)) return reject(err, rule::kForbiddenPrefix, "F3 (rep) prefix on a form that does not allow it");
-    if (!e.pf3 && (f.flags & NeedF3)) return reject(err, rule::kRepCount, "string instruction without rep");
-    if (e.pcs && !(f.flags & CS)) return reject(err, rule::kForbiddenPrefix, "cs segment prefix outside a long nop");
+    if (e.pf3 && !(f.flags & F3))
+        return reject(err, rule::kForbiddenPrefix,
+                      "F3 (rep) prefix on a form that does not allow it");
+    if (!e.pf3 && (f.flags & NeedF3))
+        return reject(err, rule::kRepCount, "string instruction without rep");
+    if (e.pcs && !(f.flags & CS))
+        return reject(err, rule::kForbiddenPrefix, "cs segment prefix outside a long nop");
     if (e.rex && (f.flags & NoRex)) return reject(err, rule::kForbiddenOpcode, "REX on 90 (xchg)");
     if (f.op == Op::Tzcnt || (f.op == Op::Bsf && e.pf3)) f.op = Op::Tzcnt;
     return true;
@@ -308,10 +333,12 @@ i64 read_le(const u8 *p, u8 n) {
 
 const char *op_name(Op op) {
     static constexpr const char *names[] = {
-        "invalid", "mov", "movzx", "movsx", "lea", "push", "pop", "cmov", "setcc", "add", "or", "adc", "sbb",
-        "and", "sub", "xor", "cmp", "test", "inc", "dec", "neg", "not", "imul", "mul", "imul1", "div", "idiv",
-        "rol", "ror", "shl", "shr", "sar", "shld", "shrd", "cext", "csext", "bt", "bts", "btr", "btc", "bsf", "bsr", "tzcnt",
-        "bswap", "jmp", "jcc", "call", "ret", "nop", "rep movs", "rep stos", "int3"};
+        "invalid", "mov",  "movzx", "movsx", "lea",      "push",     "pop",   "cmov",  "setcc",
+        "add",     "or",   "adc",   "sbb",   "and",      "sub",      "xor",   "cmp",   "test",
+        "inc",     "dec",  "neg",   "not",   "imul",     "mul",      "imul1", "div",   "idiv",
+        "rol",     "ror",  "shl",   "shr",   "sar",      "shld",     "shrd",  "cext",  "csext",
+        "bt",      "bts",  "btr",   "btc",   "bsf",      "bsr",      "tzcnt", "bswap", "jmp",
+        "jcc",     "call", "ret",   "nop",   "rep movs", "rep stos", "int3"};
     return names[static_cast<u8>(op)];
 }
 
@@ -349,24 +376,31 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
     usize left = avail;
     u64 a = addr;
     bool theirs = cs_disasm_iter(d.handle, &p, &left, &a, insn);
-    if (theirs) out.text.add(insn->mnemonic).add(insn->op_str[0] ? " " : "").add(insn->op_str);
-    else out.text.add("(bytes Capstone cannot decode)");
+    if (theirs)
+        out.text.add(insn->mnemonic).add(insn->op_str[0] ? " " : "").add(insn->op_str);
+    else
+        out.text.add("(bytes Capstone cannot decode)");
     if (!ours) return false;
-    if (!theirs) return reject(err, rule::kDecoderDisagrees, "Capstone cannot decode an allowed encoding");
-    if (insn->size != e.len) return reject(err, rule::kDecoderDisagrees, "Capstone decodes a different length");
+    if (!theirs)
+        return reject(err, rule::kDecoderDisagrees, "Capstone cannot decode an allowed encoding");
+    if (insn->size != e.len)
+        return reject(err, rule::kDecoderDisagrees, "Capstone decodes a different length");
     out.len = e.len;
     out.op = e.form.op;
     const cs_x86 &x = insn->detail->x86;
     bool w = e.rex & 8;
     out.width = (e.form.flags & Byte) ? 1 : (e.form.flags & W64) ? 8 : w ? 8 : e.p66 ? 2 : 4;
     if (e.two_byte && (e.opcode & 0xf0) == 0x40) out.cc = e.opcode & 15;
-    if ((e.two_byte && ((e.opcode & 0xf0) == 0x80 || (e.opcode & 0xf0) == 0x90)) || (!e.two_byte && (e.opcode & 0xf0) == 0x70))
+    if ((e.two_byte && ((e.opcode & 0xf0) == 0x80 || (e.opcode & 0xf0) == 0x90)) ||
+        (!e.two_byte && (e.opcode & 0xf0) == 0x70))
         out.cc = e.opcode & 15;
     if (out.op == Op::Jmp || out.op == Op::Jcc || out.op == Op::Call) {
         i64 rel = read_le(code + e.imm_off, e.imm_size);
         out.target = addr + e.len + static_cast<u64>(rel);
-        if (x.op_count != 1 || x.operands[0].type != X86_OP_IMM || static_cast<u64>(x.operands[0].imm) != out.target)
-            return reject(err, rule::kDecoderDisagrees, "Capstone computes a different branch target");
+        if (x.op_count != 1 || x.operands[0].type != X86_OP_IMM ||
+            static_cast<u64>(x.operands[0].imm) != out.target)
+            return reject(err, rule::kDecoderDisagrees,
+                          "Capstone computes a different branch target");
         return true;
     }
     if (x.op_count > 3) return reject(err, rule::kForbiddenOperand, "more than three operands");
@@ -379,7 +413,8 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
             op.kind = Operand::Reg;
             u8 size;
             op.reg = map_reg(o.reg, size, op.high8);
-            if (op.reg == kNoReg) return reject(err, rule::kForbiddenOperand, "not a general-purpose register");
+            if (op.reg == kNoReg)
+                return reject(err, rule::kForbiddenOperand, "not a general-purpose register");
             op.size = size;
         } else if (o.type == X86_OP_IMM) {
             op.kind = Operand::Imm;
@@ -397,19 +432,22 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
                 op.mem.disp = static_cast<i64>(addr + e.len) + o.mem.disp;
             } else if (o.mem.base != X86_REG_INVALID) {
                 op.mem.base = map_reg(o.mem.base, size, hi);
-                if (op.mem.base == kNoReg || size != 8) return reject(err, rule::kForbiddenOperand, "bad base register");
+                if (op.mem.base == kNoReg || size != 8)
+                    return reject(err, rule::kForbiddenOperand, "bad base register");
             }
             if (o.mem.index != X86_REG_INVALID && o.mem.index != X86_REG_RIZ) {
                 op.mem.index = map_reg(o.mem.index, size, hi);
-                if (op.mem.index == kNoReg || size != 8 || op.mem.rip) return reject(err, rule::kForbiddenOperand, "bad index register");
+                if (op.mem.index == kNoReg || size != 8 || op.mem.rip)
+                    return reject(err, rule::kForbiddenOperand, "bad index register");
             }
         } else {
             return reject(err, rule::kForbiddenOperand, "unsupported operand kind");
         }
     }
     // Capstone's operand size must be the one our decoder derived.
-    if (out.nops > 0 && out.op != Op::Movzx && out.op != Op::Movsx && out.op != Op::Lea && out.op != Op::Nop &&
-        out.op != Op::RepMovs && out.op != Op::RepStos && out.ops[0].size != out.width)
+    if (out.nops > 0 && out.op != Op::Movzx && out.op != Op::Movsx && out.op != Op::Lea &&
+        out.op != Op::Nop && out.op != Op::RepMovs && out.op != Op::RepStos &&
+        out.ops[0].size != out.width)
         return reject(err, rule::kDecoderDisagrees, "Capstone reports a different operand size");
     return true;
 }

@@ -13,15 +13,56 @@ namespace ktal {
 
 enum class Op : u8 {
     Invalid,
-    Mov, Movzx, Movsx, Lea, Push, Pop, Cmov, Setcc,
-    Add, Or, Adc, Sbb, And, Sub, Xor, Cmp, Test,
-    Inc, Dec, Neg, Not, Imul, Mul1, Imul1, Div, Idiv,
-    Rol, Ror, Shl, Shr, Sar, Shld, Shrd,
+    Mov,
+    Movzx,
+    Movsx,
+    Lea,
+    Push,
+    Pop,
+    Cmov,
+    Setcc,
+    Add,
+    Or,
+    Adc,
+    Sbb,
+    And,
+    Sub,
+    Xor,
+    Cmp,
+    Test,
+    Inc,
+    Dec,
+    Neg,
+    Not,
+    Imul,
+    Mul1,
+    Imul1,
+    Div,
+    Idiv,
+    Rol,
+    Ror,
+    Shl,
+    Shr,
+    Sar,
+    Shld,
+    Shrd,
     Cext,  // cwde, cdqe: sign-extend the low half of rax
     Csext, // cdq, cqo: rdx = sign of rax
-    Bt, Bts, Btr, Btc, Bsf, Bsr, Tzcnt, Bswap,
-    Jmp, Jcc, Call, Ret,
-    Nop, RepMovs, RepStos,
+    Bt,
+    Bts,
+    Btr,
+    Btc,
+    Bsf,
+    Bsr,
+    Tzcnt,
+    Bswap,
+    Jmp,
+    Jcc,
+    Call,
+    Ret,
+    Nop,
+    RepMovs,
+    RepStos,
     Int3, // padding between functions only
 };
 
@@ -37,8 +78,8 @@ struct MemRef {
 struct Operand {
     enum Kind : u8 { None, Reg, Imm, Mem };
     Kind kind = None;
-    u8 size = 0; // bytes
-    u8 reg = 0;  // Reg: register number
+    u8 size = 0;        // bytes
+    u8 reg = 0;         // Reg: register number
     bool high8 = false; // ah, ch, dh, bh
     i64 imm = 0;
     MemRef mem;
@@ -66,7 +107,7 @@ struct DecodeError {
 
 // The Capstone side: one handle and one reused instruction buffer.
 struct Decoder {
-    usize handle = 0; // csh
+    usize handle = 0;     // csh
     void *insn = nullptr; // cs_insn *
 };
 // Opens Capstone (x86-64, Intel syntax, details on). False if it cannot.

@@ -27,7 +27,9 @@
 
 namespace ktal {
 
-inline u64 width_mask(u8 w) { return w >= 8 ? kU64Max : (1ull << (8 * w)) - 1; }
+inline u64 width_mask(u8 w) {
+    return w >= 8 ? kU64Max : (1ull << (8 * w)) - 1;
+}
 
 // The verifier's number type: plain integers, and tal's own Value operations.
 struct Exact {
@@ -98,12 +100,18 @@ void low_s(const typename N::Val &v, u8 w, typename N::I &lo, typename N::I &hi)
     }
     typename N::B in_s = v.smin >= -half && v.smax < half;
     typename N::B in_u = v.umin >= static_cast<u64>(half) && v.umax <= width_mask(w);
-    lo = N::when(in_s, [&] { return I(v.smin); }, [&] {
-        return N::when(in_u, [&] { return I(N::to_i(v.umin) - 2 * half); }, [&] { return I(-half); });
-    });
-    hi = N::when(in_s, [&] { return I(v.smax); }, [&] {
-        return N::when(in_u, [&] { return I(N::to_i(v.umax) - 2 * half); }, [&] { return I(half - 1); });
-    });
+    lo = N::when(
+        in_s, [&] { return I(v.smin); },
+        [&] {
+            return N::when(
+                in_u, [&] { return I(N::to_i(v.umin) - 2 * half); }, [&] { return I(-half); });
+        });
+    hi = N::when(
+        in_s, [&] { return I(v.smax); },
+        [&] {
+            return N::when(
+                in_u, [&] { return I(N::to_i(v.umax) - 2 * half); }, [&] { return I(half - 1); });
+        });
 }
 
 // A w-byte result whose mathematical value lies in [lo, hi] (signed 128-bit
@@ -114,10 +122,14 @@ typename N::Val result_w(typename N::I lo, typename N::I hi, u8 w) {
     using U = typename N::U;
     u64 m = width_mask(w);
     i64 span = static_cast<i64>(m) + 1;
-    return N::when(lo >= 0 && N::to_u(hi) <= m, [&] { return N::urange(N::to_u(lo), N::to_u(hi)); }, [&] {
-        return N::when(hi < 0 && lo >= -span, [&] { return N::urange(N::to_u(lo + span), N::to_u(hi + span)); },
-                       [&] { return N::urange(U(0), U(m)); });
-    });
+    return N::when(
+        lo >= 0 && N::to_u(hi) <= m, [&] { return N::urange(N::to_u(lo), N::to_u(hi)); },
+        [&] {
+            return N::when(
+                hi < 0 && lo >= -span,
+                [&] { return N::urange(N::to_u(lo + span), N::to_u(hi + span)); },
+                [&] { return N::urange(U(0), U(m)); });
+        });
 }
 
 // Signed w-byte result in [lo, hi], stored zero-extended (so a negative
@@ -126,8 +138,9 @@ template <class N>
 typename N::Val result_sw(typename N::I lo, typename N::I hi, u8 w) {
     using U = typename N::U;
     if (w >= 8) return N::srange(lo, hi);
-    return N::when(lo >= 0 || hi < 0, [&] { return result_w<N>(lo, hi, w); },
-                   [&] { return N::urange(U(0), U(width_mask(w))); });
+    return N::when(
+        lo >= 0 || hi < 0, [&] { return result_w<N>(lo, hi, w); },
+        [&] { return N::urange(U(0), U(width_mask(w))); });
 }
 
 template <class N>
@@ -202,9 +215,13 @@ typename N::Val add_w(const typename N::Val &a, const typename N::Val &b, u8 w) 
     low_u<N>(b, w, bl, bh);
     u64 m = width_mask(w);
     U lo = al + bl, hi = ah + bh;
-    return N::when(hi <= m, [&] { return N::urange(lo, hi); }, [&] {
-        return N::when(lo > m, [&] { return N::urange(lo - m - 1, hi - m - 1); }, [&] { return N::urange(U(0), U(m)); });
-    });
+    return N::when(
+        hi <= m, [&] { return N::urange(lo, hi); },
+        [&] {
+            return N::when(
+                lo > m, [&] { return N::urange(lo - m - 1, hi - m - 1); },
+                [&] { return N::urange(U(0), U(m)); });
+        });
 }
 
 template <class N>
@@ -225,8 +242,9 @@ typename N::Val mul_w(const typename N::Val &a, const typename N::Val &b, u8 w) 
     low_u<N>(a, w, al, ah);
     low_u<N>(b, w, bl, bh);
     // cannot overflow 64 bits: w <= 4
-    return N::when(ah * bh <= width_mask(w), [&] { return N::urange(al * bl, ah * bh); },
-                   [&] { return N::urange(U(0), U(width_mask(w))); });
+    return N::when(
+        ah * bh <= width_mask(w), [&] { return N::urange(al * bl, ah * bh); },
+        [&] { return N::urange(U(0), U(width_mask(w))); });
 }
 
 // Sign-extends the low `from` bytes to 64 bits.
@@ -261,7 +279,8 @@ typename N::Val alu_bounds(Op op, const typename N::Val &a, const typename N::Va
     case Op::Xor: r = N::urange(U(0), mask_up(ah | bh)); break;
     default: r = N::urange(U(0), U(width_mask(w))); break; // adc, sbb
     }
-    if (w == 8 && op == Op::And && a.kind == Kind::Int) r = sel(a.smin >= 0, N::urange(U(0), min_of(ah, bh)), r);
+    if (w == 8 && op == Op::And && a.kind == Kind::Int)
+        r = sel(a.smin >= 0, N::urange(U(0), min_of(ah, bh)), r);
     return r;
 }
 
@@ -302,20 +321,23 @@ typename N::Val ptr_step(const typename N::Val &a, i64 k) {
 // The distance between two pointers: offsets apart, plus how far apart the
 // regions' bases are (0 in one region).
 template <class N>
-typename N::Val ptr_distance(const typename N::Val &a, const typename N::Val &b, const typename N::I &delta) {
-    return add64<N>(sub64<N>(N::srange(a.smin, a.smax), N::srange(b.smin, b.smax)), N::constant(delta));
+typename N::Val ptr_distance(const typename N::Val &a, const typename N::Val &b,
+                             const typename N::I &delta) {
+    return add64<N>(sub64<N>(N::srange(a.smin, a.smax), N::srange(b.smin, b.smax)),
+                    N::constant(delta));
 }
 
 // mul/imul with one operand: rdx:rax = rax * src (w = 4 or 8).
 template <class N>
-void mul1_bounds(bool is_mul, const typename N::Val &a, const typename N::Val &b, u8 w, typename N::Val &rax,
-                 typename N::Val &rdx) {
+void mul1_bounds(bool is_mul, const typename N::Val &a, const typename N::Val &b, u8 w,
+                 typename N::Val &rax, typename N::Val &rdx) {
     using U = typename N::U;
     U al, ah, bl, bh, p;
     low_u<N>(a, w, al, ah);
     low_u<N>(b, w, bl, bh);
     typename N::B o = N::mul_ovf(ah, bh, p);
-    typename N::B fits = !o && p <= width_mask(w) && (is_mul || (ah <= (width_mask(w) >> 1) && bh <= (width_mask(w) >> 1)));
+    typename N::B fits = !o && p <= width_mask(w) &&
+                         (is_mul || (ah <= (width_mask(w) >> 1) && bh <= (width_mask(w) >> 1)));
     rax = sel(fits, N::urange(al * bl, p), N::urange(U(0), U(width_mask(w))));
     rdx = sel(fits, N::constant(0), N::urange(U(0), U(width_mask(w))));
 }
@@ -332,8 +354,8 @@ struct DivBounds {
 };
 // sext_ok: rdx is known to hold the sign extension of rax (cqo/cdq at this width).
 template <class N>
-DivBounds<N> div_bounds(bool is_div, const typename N::Val &a, const typename N::Val &hi, const typename N::Val &d,
-                        u8 w, typename N::B sext_ok) {
+DivBounds<N> div_bounds(bool is_div, const typename N::Val &a, const typename N::Val &hi,
+                        const typename N::Val &d, u8 w, typename N::B sext_ok) {
     using U = typename N::U;
     using I = typename N::I;
     typename N::Frame frame;
@@ -352,7 +374,8 @@ DivBounds<N> div_bounds(bool is_div, const typename N::Val &a, const typename N:
     } else {
         I xl, xh;
         low_s<N>(a, w, xl, xh);
-        o.sign = !(sext_ok || (hl == 0 && hh == 0 && xl >= 0) || (hl == width_mask(w) && hh == width_mask(w) && xh < 0));
+        o.sign = !(sext_ok || (hl == 0 && hh == 0 && xl >= 0) ||
+                   (hl == width_mask(w) && hh == width_mask(w) && xh < 0));
         if (N::stop(o.sign)) return o;
         // -1 and the minimum are single points: the unsigned views say exactly
         // whether each is possible.
@@ -367,7 +390,8 @@ DivBounds<N> div_bounds(bool is_div, const typename N::Val &a, const typename N:
 
 // shl, shr, sar of a by k (already masked to the width); `known`: k is exact.
 template <class N>
-typename N::Val shift_bounds(Op op, const typename N::Val &a, u8 w, typename N::B known, typename N::U k) {
+typename N::Val shift_bounds(Op op, const typename N::Val &a, u8 w, typename N::B known,
+                             typename N::U k) {
     using U = typename N::U;
     using I = typename N::I;
     U lo, hi;
@@ -377,12 +401,17 @@ typename N::Val shift_bounds(Op op, const typename N::Val &a, u8 w, typename N::
     typename N::Val full = N::urange(U(0), U(width_mask(w)));
     switch (op) {
     case Op::Shl:
-        return N::when(known && hi <= (U(width_mask(w)) >> k), [&] { return N::urange(lo << k, hi << k); },
-                       [&] { return full; });
-    case Op::Shr: return N::when(known, [&] { return N::urange(lo >> k, hi >> k); }, [&] { return N::urange(U(0), hi); });
+        return N::when(
+            known && hi <= (U(width_mask(w)) >> k), [&] { return N::urange(lo << k, hi << k); },
+            [&] { return full; });
+    case Op::Shr:
+        return N::when(
+            known, [&] { return N::urange(lo >> k, hi >> k); },
+            [&] { return N::urange(U(0), hi); });
     case Op::Sar:
-        return N::when(known, [&] { return result_sw<N>(slo >> k, shi >> k, w); },
-                       [&] { return result_sw<N>(min_of(slo, I(0)), max_of(shi, I(0)), w); });
+        return N::when(
+            known, [&] { return result_sw<N>(slo >> k, shi >> k, w); },
+            [&] { return result_sw<N>(min_of(slo, I(0)), max_of(shi, I(0)), w); });
     default: return full; // rol, ror: any value
     }
 }
@@ -429,7 +458,9 @@ typename N::Val bitscan_bounds(bool tzcnt, const typename N::Val &old, u8 w) {
 
 // --- branch refinement (refine.cpp) ---
 
-inline bool is_unsigned(u8 cc) { return cc == CB || cc == CAE || cc == CBE || cc == CA; }
+inline bool is_unsigned(u8 cc) {
+    return cc == CB || cc == CAE || cc == CBE || cc == CA;
+}
 // The signed condition of the same relation (jb -> jl, ...); others as they are.
 inline u8 as_signed(u8 cc) {
     switch (cc) {
@@ -535,8 +566,8 @@ inline void place_bounds(Region r, const Layout &l, i64 &lo, i64 &hi) {
 
 // lo, hi: place_bounds of a's region (used only when both are pointers).
 template <class N>
-typename N::B comparable(const typename N::Val &a, const typename N::Val &b, const typename N::I &lo,
-                         const typename N::I &hi) {
+typename N::B comparable(const typename N::Val &a, const typename N::Val &b,
+                         const typename N::I &lo, const typename N::I &hi) {
     using B = typename N::B;
     if (a.kind == Kind::Int && b.kind == Kind::Int) return B(true);
     if (!(a.kind == Kind::Ptr && b.kind == Kind::Ptr && a.region == b.region)) return B(false);
@@ -579,13 +610,14 @@ struct Relation {
 // regs: both are registers (facts are kept only between registers); lo, hi:
 // place_bounds of va's region.
 template <class N>
-Relation<N> relate_values(const typename N::Val &va, const typename N::Val &vb, bool b_imm, u8 cc, u8 w, bool regs,
-                          const typename N::I &lo, const typename N::I &hi) {
+Relation<N> relate_values(const typename N::Val &va, const typename N::Val &vb, bool b_imm, u8 cc,
+                          u8 w, bool regs, const typename N::I &lo, const typename N::I &hi) {
     using B = typename N::B;
     typename N::Frame frame;
     Relation<N> r;
     r.a = va, r.b = vb;
-    B applies = comparable<N>(va, vb, lo, hi) && view_exact<N>(va, w, is_unsigned(cc)) && view_exact<N>(vb, w, is_unsigned(cc));
+    B applies = comparable<N>(va, vb, lo, hi) && view_exact<N>(va, w, is_unsigned(cc)) &&
+                view_exact<N>(vb, w, is_unsigned(cc));
     // Equality sees every bit of the w-byte views, so it applies when both
     // values are their zero-extended views, or both their sign-extended ones
     // (an immediate, given zero-extended, then read sign-extended).
@@ -726,16 +758,38 @@ typename N::Val join_t(const typename N::Val &a, const typename N::Val &b) {
 
 // --- the verifier's entry points (plain Values) ---
 
-inline void low_u(const Value &v, u8 w, u64 &lo, u64 &hi) { low_u<Exact>(v, w, lo, hi); }
-inline void low_s(const Value &v, u8 w, i64 &lo, i64 &hi) { low_s<Exact>(v, w, lo, hi); }
-inline Value result_w(i64 lo, i64 hi, u8 w) { return result_w<Exact>(lo, hi, w); }
-inline Value result_sw(i64 lo, i64 hi, u8 w) { return result_sw<Exact>(lo, hi, w); }
-inline Value add64(const Value &a, const Value &b) { return add64<Exact>(a, b); }
-inline Value sub64(const Value &a, const Value &b) { return sub64<Exact>(a, b); }
-inline Value mul64(const Value &a, const Value &b) { return mul64<Exact>(a, b); }
-inline Value add_w(const Value &a, const Value &b, u8 w) { return add_w<Exact>(a, b, w); }
-inline Value sub_w(const Value &a, const Value &b, u8 w) { return sub_w<Exact>(a, b, w); }
-inline Value mul_w(const Value &a, const Value &b, u8 w) { return mul_w<Exact>(a, b, w); }
-inline Value sext(const Value &v, u8 from) { return sext<Exact>(v, from); }
+inline void low_u(const Value &v, u8 w, u64 &lo, u64 &hi) {
+    low_u<Exact>(v, w, lo, hi);
+}
+inline void low_s(const Value &v, u8 w, i64 &lo, i64 &hi) {
+    low_s<Exact>(v, w, lo, hi);
+}
+inline Value result_w(i64 lo, i64 hi, u8 w) {
+    return result_w<Exact>(lo, hi, w);
+}
+inline Value result_sw(i64 lo, i64 hi, u8 w) {
+    return result_sw<Exact>(lo, hi, w);
+}
+inline Value add64(const Value &a, const Value &b) {
+    return add64<Exact>(a, b);
+}
+inline Value sub64(const Value &a, const Value &b) {
+    return sub64<Exact>(a, b);
+}
+inline Value mul64(const Value &a, const Value &b) {
+    return mul64<Exact>(a, b);
+}
+inline Value add_w(const Value &a, const Value &b, u8 w) {
+    return add_w<Exact>(a, b, w);
+}
+inline Value sub_w(const Value &a, const Value &b, u8 w) {
+    return sub_w<Exact>(a, b, w);
+}
+inline Value mul_w(const Value &a, const Value &b, u8 w) {
+    return mul_w<Exact>(a, b, w);
+}
+inline Value sext(const Value &v, u8 from) {
+    return sext<Exact>(v, from);
+}
 
 } // namespace ktal

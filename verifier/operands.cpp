@@ -13,7 +13,8 @@ static bool check_readable(Ctx &c, const Value &v, u8 size, Use use, const char 
     if (v.kind == Kind::Uninit) return true; // only written low bytes are read
     if (use == Use::Move && size == 8) return true;
     if (v.is_opaque())
-        return c.fail(rule::kOpaque, "the return address or a caller's saved register is read as data", v, "data");
+        return c.fail(rule::kOpaque,
+                      "the return address or a caller's saved register is read as data", v, "data");
     if (v.is_stack_ptr() && !(use == Use::Addr && size == 8))
         return c.fail(rule::kStackPointer, "a safe-stack address escapes as data", v, "data");
     return true;
@@ -21,7 +22,8 @@ static bool check_readable(Ctx &c, const Value &v, u8 size, Use use, const char 
 
 bool read_reg(Ctx &c, const State &s, u8 reg, u8 size, bool high8, Use use, Value &out) {
     const Value &v = s.reg[reg];
-    if (!check_readable(c, v, high8 ? 2 : size, use, "register read before it is written")) return false;
+    if (!check_readable(c, v, high8 ? 2 : size, use, "register read before it is written"))
+        return false;
     if (size == 8) {
         out = v;
     } else if (v.kind == Kind::Uninit && v.low < (high8 ? 2 : size)) {
@@ -43,8 +45,8 @@ void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v) {
         nv = v;
     } else if (size == 4) {
         nv = (v.kind == Kind::Int && v.umax <= 0xffffffffull) ? v
-             : v.kind == Kind::Uninit                          ? Value::uninit(min_of<u8>(v.low, 4))
-                                                               : Value::urange(0, 0xffffffffull);
+             : v.kind == Kind::Uninit                         ? Value::uninit(min_of<u8>(v.low, 4))
+                                                              : Value::urange(0, 0xffffffffull);
     } else if (old.kind == Kind::Uninit) {
         nv = Value::uninit(high8 ? (old.low >= 1 ? 2 : 0) : max_of(old.low, size));
     } else if (!old.is_data()) {
@@ -66,7 +68,8 @@ void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v) {
 
 bool set_rsp(Ctx &c, State &s, const Value &v) {
     if (!v.is_stack_ptr() || v.smin != v.smax)
-        return c.fail(rule::kRspExact, "rsp must stay an exact offset into the safe stack", v, "stack[exact]");
+        return c.fail(rule::kRspExact, "rsp must stay an exact offset into the safe stack", v,
+                      "stack[exact]");
     if (v.smin > 0 || v.smin < -static_cast<i64>(c.fn.frame))
         return c.fail(rule::kFrame, "rsp leaves the certified frame", v, "inside the frame");
     if (v.smin > s.rsp()) state_forget_below(s, v.smin);
@@ -106,8 +109,10 @@ bool write_op(Ctx &c, State &s, const Operand &op, u8 w, const Value &v) {
 
 // Region of an image offset reached RIP-relatively, and its base.
 static bool rip_region(const Layout &l, u64 o, Region &r, u64 &base) {
-    if (o >= l.sandbox_off && o <= l.sandbox_off + l.sandbox_size) return r = Region::Sandbox, base = l.sandbox_off, true;
-    if (o >= l.rodata_off && o <= l.rodata_off + l.rodata_size) return r = Region::Rodata, base = l.rodata_off, true;
+    if (o >= l.sandbox_off && o <= l.sandbox_off + l.sandbox_size)
+        return r = Region::Sandbox, base = l.sandbox_off, true;
+    if (o >= l.rodata_off && o <= l.rodata_off + l.rodata_size)
+        return r = Region::Rodata, base = l.rodata_off, true;
     return false;
 }
 
@@ -125,7 +130,9 @@ bool address(Ctx &c, const State &s, const MemRef &m, Value &out) {
 static bool access_address(Ctx &c, const State &s, const MemRef &m, Value &out) {
     bool far = false;
     if (!address_far(c, s, m, out, far)) return false;
-    if (far) return c.fail(rule::kBounds, "an access whose offset from its region is unbounded (guard it first)", out);
+    if (far)
+        return c.fail(rule::kBounds,
+                      "an access whose offset from its region is unbounded (guard it first)", out);
     return true;
 }
 
@@ -139,10 +146,12 @@ static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, boo
             out = Value::ptr(r, static_cast<i64>(o - base), static_cast<i64>(o - base));
             return true;
         }
-        if (o < l.rodata_off) return c.fail(rule::kCodeAddress, "the address of code is taken as data");
+        if (o < l.rodata_off)
+            return c.fail(rule::kCodeAddress, "the address of code is taken as data");
         return c.fail(rule::kBounds, "a RIP-relative address outside every region");
     }
-    if (m.base == kNoReg && m.index == kNoReg) return c.fail(rule::kNotPointer, "an absolute address");
+    if (m.base == kNoReg && m.index == kNoReg)
+        return c.fail(rule::kNotPointer, "an absolute address");
     Value b = Value::constant(0), x = Value::constant(0);
     if (m.base != kNoReg && !read_reg(c, s, m.base, 8, false, Use::Addr, b)) return false;
     if (m.index != kNoReg && !read_reg(c, s, m.index, 8, false, Use::Addr, x)) return false;
@@ -152,7 +161,8 @@ static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, boo
         b = x, x = t;
     }
     if (x.kind == Kind::Ptr) {
-        if (x.region == Region::Stack) return c.fail(rule::kStackPointer, "a stack address used as an index", x);
+        if (x.region == Region::Stack)
+            return c.fail(rule::kStackPointer, "a stack address used as an index", x);
         x = Value::top();
     }
     if (b.kind != Kind::Ptr) b = as_int(b);
@@ -162,8 +172,8 @@ static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, boo
         return true;
     }
     i64 lo, hi;
-    if (__builtin_add_overflow(b.smin, off.smin, &lo) || __builtin_add_overflow(b.smax, off.smax, &hi) ||
-        lo < -kFar || hi > kFar) {
+    if (__builtin_add_overflow(b.smin, off.smin, &lo) ||
+        __builtin_add_overflow(b.smax, off.smax, &hi) || lo < -kFar || hi > kFar) {
         far = true;
         out = far_ptr(b.region);
         return true;
@@ -183,20 +193,29 @@ static u64 region_size(const Layout &l, Region r) {
 }
 
 bool check_access(Ctx &c, const State &s, const Value &p, u64 bytes, bool write) {
-    if (p.kind != Kind::Ptr) return c.fail(rule::kNotPointer, "memory accessed through an integer (guard it first)", p, "a pointer");
+    if (p.kind != Kind::Ptr)
+        return c.fail(rule::kNotPointer, "memory accessed through an integer (guard it first)", p,
+                      "a pointer");
     if (p.region == Region::Stack) {
         if (p.smin < s.rsp())
-            return c.fail(rule::kFrame, "access below rsp (an interrupt may overwrite it)", p, "at or above rsp");
+            return c.fail(rule::kFrame, "access below rsp (an interrupt may overwrite it)", p,
+                          "at or above rsp");
         if (p.smax + static_cast<i64>(bytes) > 8)
-            return c.fail(rule::kFrame, "access above the frame (the caller's stack)", p, "inside the frame");
+            return c.fail(rule::kFrame, "access above the frame (the caller's stack)", p,
+                          "inside the frame");
         if (p.smax + static_cast<i64>(bytes) > 0 && !(p.smin == 0 && p.smax == 0 && bytes == 8))
-            return c.fail(rule::kReturnAddress, "access overlaps the return address", p, "below stack[0]");
+            return c.fail(rule::kReturnAddress, "access overlaps the return address", p,
+                          "below stack[0]");
         return true;
     }
-    if (write && p.region == Region::Rodata) return c.fail(rule::kReadOnly, "a write to read-only data", p);
+    if (write && p.region == Region::Rodata)
+        return c.fail(rule::kReadOnly, "a write to read-only data", p);
     u64 size = region_size(c.cert.layout, p.region);
     if (p.smin < 0 || bytes > size || p.smax > static_cast<i64>(size - bytes)) {
-        c.fault.expected.add(region_name(p.region)).add("[0,").dec(static_cast<i64>(size) - static_cast<i64>(bytes)).add(']');
+        c.fault.expected.add(region_name(p.region))
+            .add("[0,")
+            .dec(static_cast<i64>(size) - static_cast<i64>(bytes))
+            .add(']');
         return c.fail(rule::kBounds, "access may fall outside its region", p);
     }
     return true;
@@ -205,7 +224,8 @@ bool check_access(Ctx &c, const State &s, const Value &p, u64 bytes, bool write)
 // --- the safe stack, cell by cell ---
 
 static bool pair_at(const State &s, const Cell *cell) {
-    return cell + 1 < s.cell + s.ncells && cell[0].shape == Shape::Lo64 && cell[1].shape == Shape::Hi64;
+    return cell + 1 < s.cell + s.ncells && cell[0].shape == Shape::Lo64 &&
+           cell[1].shape == Shape::Hi64;
 }
 
 // Bytes of a cell that hold readable data (none of a secret's).
@@ -237,7 +257,8 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
             return true;
         }
         if (w == 8 && pair_at(s, cl)) {
-            if (!check_readable(c, cl->v, 8, use, "stack slot read before it is written")) return false;
+            if (!check_readable(c, cl->v, 8, use, "stack slot read before it is written"))
+                return false;
             out = cl->v;
             return true;
         }
@@ -259,8 +280,10 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
     for (i64 off = lo & ~3ll; off < hi; off += 4) {
         const Cell *cl = s.cell_at(static_cast<i32>(off));
         u8 need = 0;
-        for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b) need |= static_cast<u8>(1u << (b - off));
-        bool secret = (cl->shape == Shape::Lo64 || cl->shape == Shape::Hi64) && data_mask(s, cl) == 0;
+        for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b)
+            need |= static_cast<u8>(1u << (b - off));
+        bool secret =
+            (cl->shape == Shape::Lo64 || cl->shape == Shape::Hi64) && data_mask(s, cl) == 0;
         if (secret) {
             Value v = cl->shape == Shape::Lo64 || cl == s.cell ? cl->v : cl[-1].v;
             return c.fail(v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
@@ -273,7 +296,8 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
         }
         if ((cl->init & need) != need && use != Use::Copy && use != Use::Partial) {
             c.fault.found.add("stack bytes at [").dec(off).add("] not all written");
-            return c.fail(rule::kUninit, "stack read before it is written (it may hold stale kernel data)");
+            return c.fail(rule::kUninit,
+                          "stack read before it is written (it may hold stale kernel data)");
         }
     }
     out = gap ? Value::uninit(written_low) : Value::urange(0, width_mask(w));
@@ -286,7 +310,8 @@ bool load(Ctx &c, State &s, const MemRef &m, u8 w, Use use, Value &out) {
     if (p.region == Region::Stack) {
         if (p.smin == 0) { // the return address: moved whole, never data
             if (use != Use::Move && use != Use::Copy)
-                return c.fail(rule::kOpaque, "the return address is read as data", Value::retaddr(), "data");
+                return c.fail(rule::kOpaque, "the return address is read as data", Value::retaddr(),
+                              "data");
             out = Value::retaddr();
             return true;
         }
@@ -304,20 +329,25 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
         return c.fail(rule::kUninit, "an uninitialised value is stored", v, "initialised");
     if (p.region != Region::Stack) {
         if (!v.is_data())
-            return c.fail(v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
-                          "a secret or a safe-stack address is stored where the program can read it as data", v, "data");
+            return c.fail(
+                v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
+                "a secret or a safe-stack address is stored where the program can read it as data",
+                v, "data");
         return true;
     }
     if (p.smin == 0) { // writing the return address slot: only with itself
-        if (v.kind != Kind::RetAddr) return c.fail(rule::kReturnAddress, "the return address is overwritten", v, "retaddr");
+        if (v.kind != Kind::RetAddr)
+            return c.fail(rule::kReturnAddress, "the return address is overwritten", v, "retaddr");
         return true;
     }
     i64 lo = p.smin, hi = p.smax + w;
     state_clobber_slots(s, lo, hi);
-    Cell *first = s.cell_at(static_cast<i32>(lo & ~3ll)), *last = s.cell_at(static_cast<i32>((hi - 1) & ~3ll));
+    Cell *first = s.cell_at(static_cast<i32>(lo & ~3ll)),
+         *last = s.cell_at(static_cast<i32>((hi - 1) & ~3ll));
     if (p.smin != p.smax) { // may write any of these bytes: they keep only what both cases share
         break_pairs(s, first, last);
-        for (Cell *cl = last; cl >= first; --cl) *cl = Cell{Value{}, Shape::Bytes, data_mask(s, cl)};
+        for (Cell *cl = last; cl >= first; --cl)
+            *cl = Cell{Value{}, Shape::Bytes, data_mask(s, cl)};
         return true;
     }
     break_pairs(s, first, last);
@@ -335,13 +365,16 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
         first[0] = Cell{v, Shape::Lo64, 0xf};
         first[1] = Cell{Value{}, Shape::Hi64, 0xf};
     } else if ((lo & 3) == 0 && w == 4) {
-        first[0] = Cell{v.kind == Kind::Int ? v : Value::urange(0, 0xffffffffull), Shape::Whole32, 0xf};
+        first[0] =
+            Cell{v.kind == Kind::Int ? v : Value::urange(0, 0xffffffffull), Shape::Whole32, 0xf};
     } else {
-        if (w == 8 && !v.is_data()) return c.fail(rule::kStackPointer, "a secret or stack pointer stored unaligned", v);
+        if (w == 8 && !v.is_data())
+            return c.fail(rule::kStackPointer, "a secret or stack pointer stored unaligned", v);
         for (i64 off = lo & ~3ll; off < hi; off += 4) {
             Cell *cl = s.cell_at(static_cast<i32>(off));
             u8 bits = 0;
-            for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b) bits |= static_cast<u8>(1u << (b - off));
+            for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b)
+                bits |= static_cast<u8>(1u << (b - off));
             *cl = Cell{Value{}, Shape::Bytes, static_cast<u8>(data_mask(s, cl) | bits)};
         }
     }
@@ -355,7 +388,8 @@ Loc loc_of(const State &s, const Operand &op) {
         const Value &b = s.reg[op.mem.base];
         if (b.is_stack_ptr() && b.smin == b.smax) {
             i64 off = b.smin + op.mem.disp;
-            if ((off & 3) == 0 && off >= s.lo && off + op.size <= 0) return Loc::slot(static_cast<i32>(off), op.size);
+            if ((off & 3) == 0 && off >= s.lo && off + op.size <= 0)
+                return Loc::slot(static_cast<i32>(off), op.size);
         }
     }
     return Loc{};
@@ -375,7 +409,8 @@ void loc_set(State &s, const Loc &l, const Value &v) {
     if (l.kind == Loc::Reg) s.reg[l.reg] = v;
     if (l.kind == Loc::Slot) {
         Cell *cl = s.cell_at(l.off);
-        if ((l.width == 8 && pair_at(s, cl)) || (l.width == 4 && cl->shape == Shape::Whole32)) cl->v = v;
+        if ((l.width == 8 && pair_at(s, cl)) || (l.width == 4 && cl->shape == Shape::Whole32))
+            cl->v = v;
     }
 }
 

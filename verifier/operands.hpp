@@ -13,8 +13,12 @@ namespace ktal {
 // becomes "far", offsets exactly [-kFar, kFar], and stays far; no access
 // through it passes, and its distance to anything is unknown.
 inline constexpr i64 kFar = 1ll << 48;
-inline Value far_ptr(Region r) { return Value::ptr(r, -kFar, kFar); }
-inline bool is_far(const Value &v) { return v.kind == Kind::Ptr && (v.smin <= -kFar || v.smax >= kFar); }
+inline Value far_ptr(Region r) {
+    return Value::ptr(r, -kFar, kFar);
+}
+inline bool is_far(const Value &v) {
+    return v.kind == Kind::Ptr && (v.smin <= -kFar || v.smax >= kFar);
+}
 
 // Why an instruction was rejected.
 struct Fault {
@@ -34,7 +38,8 @@ struct Ctx {
         return false;
     }
     // Fails with the value that was found (and optionally the one expected).
-    bool fail(const char *rule, const char *message, const Value &found, const char *expected = nullptr) {
+    bool fail(const char *rule, const char *message, const Value &found,
+              const char *expected = nullptr) {
         describe(found, fault.found);
         if (expected) fault.expected.add(expected);
         return fail(rule, message);
@@ -43,11 +48,11 @@ struct Ctx {
 
 // How a read may use what it reads.
 enum class Use : u8 {
-    Data, // computes with it: an int, or a sandbox/rodata pointer as an int
-    Move, // copies it whole (mov, push, store): opaque values and stack pointers may move
-    Copy, // like Move, and may copy the unreadable (push rax as `sub rsp, 8`; pop into a
-          // dead register): uninit stays uninit, so nothing is learnt
-    Addr, // forms an address: pointers of every region
+    Data,    // computes with it: an int, or a sandbox/rodata pointer as an int
+    Move,    // copies it whole (mov, push, store): opaque values and stack pointers may move
+    Copy,    // like Move, and may copy the unreadable (push rax as `sub rsp, 8`; pop into a
+             // dead register): uninit stays uninit, so nothing is learnt
+    Addr,    // forms an address: pointers of every region
     Partial, // arithmetic whose low result bytes depend only on low input bytes
              // (add, sub, and, or, xor, neg, not, imul, shl): an input whose low
              // bytes alone hold data gives a result whose low bytes alone do
@@ -55,7 +60,9 @@ enum class Use : u8 {
 
 bool read_reg(Ctx &c, const State &s, u8 reg, u8 size, bool high8, Use use, Value &out);
 // Bytes at the bottom of a value that hold program data (8: all of them).
-inline u8 data_low(const Value &v) { return v.kind == Kind::Uninit ? v.low : v.is_data() ? 8 : 0; }
+inline u8 data_low(const Value &v) {
+    return v.kind == Kind::Uninit ? v.low : v.is_data() ? 8 : 0;
+}
 void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v);
 // Writes rsp: an exact offset inside the frame; cells below it are forgotten.
 bool set_rsp(Ctx &c, State &s, const Value &v);

@@ -15,12 +15,13 @@
 namespace ktal {
 namespace {
 
-bool relate(State &s, const Loc &la, const Loc &lb, i64 imm, bool b_imm, u8 cc, u8 w, const Layout &l) {
+bool relate(State &s, const Loc &la, const Loc &lb, i64 imm, bool b_imm, u8 cc, u8 w,
+            const Layout &l) {
     Value va = loc_value(s, la), vb = b_imm ? imm_for<Exact>(imm, w, cc) : loc_value(s, lb);
     i64 lo, hi;
     place_bounds(va.region, l, lo, hi);
-    Relation<Exact> r =
-        relate_values<Exact>(va, vb, b_imm, cc, w, la.kind == Loc::Reg && lb.kind == Loc::Reg, lo, hi);
+    Relation<Exact> r = relate_values<Exact>(va, vb, b_imm, cc, w,
+                                             la.kind == Loc::Reg && lb.kind == Loc::Reg, lo, hi);
     if (!r.applies) return true;
     if (!r.ok) return false;
     loc_set(s, la, r.a);
@@ -63,7 +64,8 @@ bool refine(State &s, u8 cc, const Layout &l) {
     if (f.kind == Flags::Cmp) {
         if (!cmp_refines<Exact>(cc, f.b_is_imm, f.imm)) return tighten_by_facts(s);
         ok = relate(s, f.a, f.b, f.imm, f.b_is_imm, cc, f.width, l);
-    } else if ((f.kind == Flags::Test && f.b_is_imm == false && f.a == f.b) || f.kind == Flags::Result) {
+    } else if ((f.kind == Flags::Test && f.b_is_imm == false && f.a == f.b) ||
+               f.kind == Flags::Result) {
         // The value against zero: ZF and SF only (test also clears CF and OF).
         u8 c;
         ZeroTest z = zero_test(f.kind == Flags::Test, cc, c);

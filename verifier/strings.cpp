@@ -10,20 +10,24 @@ namespace ktal {
 bool rule_rep(RuleCtx &c, State &s, const Insn &in) {
     u8 unit = in.width;
     Value count, dst, src, fill;
-    if (!read_reg(c, s, RCX, 8, false, Use::Data, count) || !read_reg(c, s, RDI, 8, false, Use::Addr, dst))
+    if (!read_reg(c, s, RCX, 8, false, Use::Data, count) ||
+        !read_reg(c, s, RDI, 8, false, Use::Addr, dst))
         return false;
     bool movs = in.op == Op::RepMovs;
     if (movs && !read_reg(c, s, RSI, 8, false, Use::Addr, src)) return false;
     if (!movs && !read_reg(c, s, RAX, unit, false, Use::Data, fill)) return false;
     u64 bytes;
-    if (count.kind != Kind::Int || __builtin_mul_overflow(count.umax, static_cast<u64>(unit), &bytes) ||
-        bytes > (1ull << 40))
-        return c.fail(rule::kRepCount, "rep with a count that is not bounded", count, "a bounded count");
-    if (!check_access(c, s, dst, bytes, true) || (movs && !check_access(c, s, src, bytes, false))) return false;
+    if (count.kind != Kind::Int ||
+        __builtin_mul_overflow(count.umax, static_cast<u64>(unit), &bytes) || bytes > (1ull << 40))
+        return c.fail(rule::kRepCount, "rep with a count that is not bounded", count,
+                      "a bounded count");
+    if (!check_access(c, s, dst, bytes, true) || (movs && !check_access(c, s, src, bytes, false)))
+        return false;
     bool stack = dst.is_stack_ptr() || (movs && src.is_stack_ptr());
     if (stack && bytes) {
         if (!count.is_const() || dst.smin != dst.smax || (movs && src.smin != src.smax))
-            return c.fail(rule::kRepCount, "rep on the safe stack needs exact pointers and count", count);
+            return c.fail(rule::kRepCount, "rep on the safe stack needs exact pointers and count",
+                          count);
         for (u64 k = 0; k < bytes; k += unit) {
             MemRef from, to;
             from.base = RSI, from.disp = static_cast<i64>(k);
@@ -34,7 +38,8 @@ bool rule_rep(RuleCtx &c, State &s, const Insn &in) {
         }
     }
     auto advance = [&](u8 reg, const Value &p) {
-        i64 lo = p.smin + static_cast<i64>(count.umin * unit), hi = p.smax + static_cast<i64>(bytes);
+        i64 lo = p.smin + static_cast<i64>(count.umin * unit),
+            hi = p.smax + static_cast<i64>(bytes);
         s.reg[reg] = p.kind == Kind::Ptr ? Value::ptr(p.region, lo, hi) : Value::top();
         state_clobber(s, Loc::r(reg));
     };

@@ -13,7 +13,7 @@ struct VerifyInput {
     u64 text_size = 0;
     const u8 *cert = nullptr;
     usize cert_size = 0;
-    u32 stack_budget = 4096; // stack bytes the entry function may use
+    u32 stack_budget = 4096;        // stack bytes the entry function may use
     const Layout *layout = nullptr; // the image's own layout: the certificate must describe it
 };
 
@@ -34,9 +34,9 @@ struct Stats {
     u64 instructions = 0; // instructions type-checked
     u64 functions = 0;
     u64 cert_blocks = 0;
-    u64 joins = 0; // forward targets whose state the checker joined itself
-    usize memory = 0; // arena high-water mark, bytes
-    u64 entry = 0;    // image offset of the entry function (when accepted)
+    u64 joins = 0;       // forward targets whose state the checker joined itself
+    usize memory = 0;    // arena high-water mark, bytes
+    u64 entry = 0;       // image offset of the entry function (when accepted)
     u32 entry_bound = 0; // its certified stack bound
 };
 

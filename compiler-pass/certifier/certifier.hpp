@@ -44,7 +44,7 @@ struct Stats {
     unsigned functions = 0, loop_heads = 0, iterations = 0;
 };
 
-bool certify(const std::vector<u8> &elf, const Hints &hints, const Options &opts, model::Cert &out, Failure &why,
-             Stats *stats = nullptr);
+bool certify(const std::vector<u8> &elf, const Hints &hints, const Options &opts, model::Cert &out,
+             Failure &why, Stats *stats = nullptr);
 
 } // namespace ktal::certify

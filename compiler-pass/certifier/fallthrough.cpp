@@ -21,8 +21,10 @@ usize fallthrough_jumps_to_nops(std::vector<u8> &elf) {
         if (!decode(dec, text + off, img.text.size - off, img.text.addr + off, in, de)) break;
         if (in.op == Op::Jmp && in.target == in.addr + in.len) {
             static const u8 kNop2[] = {0x66, 0x90}, kNop5[] = {0x0f, 0x1f, 0x44, 0x00, 0x00};
-            if (in.len == 2) std::memcpy(text + off, kNop2, 2), ++rewritten;
-            else if (in.len == 5) std::memcpy(text + off, kNop5, 5), ++rewritten;
+            if (in.len == 2)
+                std::memcpy(text + off, kNop2, 2), ++rewritten;
+            else if (in.len == 5)
+                std::memcpy(text + off, kNop5, 5), ++rewritten;
         }
         off += in.len;
     }

@@ -314,7 +314,8 @@ int run(const Options &o) {
     }
     // llc leaves a jmp to the next block after most conditional branches.
     usize nops = certify::fallthrough_jumps_to_nops(*elf);
-    if (g_verbose) std::fprintf(stderr, "ktal-cc: %zu jumps to the next instruction made NOPs\n", nops);
+    if (g_verbose)
+        std::fprintf(stderr, "ktal-cc: %zu jumps to the next instruction made NOPs\n", nops);
     // 6. The certificate.
     model::Cert cert;
     certify::Failure why;

@@ -10,16 +10,16 @@
 namespace ktal::cc {
 
 struct Options {
-    std::vector<std::string> inputs;  // .c sources, or bitcode objects from -c
-    std::string output;               // -o
-    bool compile_only = false;        // -c
-    bool verbose = false;             // -v: show every command
+    std::vector<std::string> inputs; // .c sources, or bitcode objects from -c
+    std::string output;              // -o
+    bool compile_only = false;       // -c
+    bool verbose = false;            // -v: show every command
     bool keep_temps = false;
-    bool debug = false;               // -g (line tables are always kept)
+    bool debug = false; // -g (line tables are always kept)
     std::string opt_level = "2";
-    std::vector<std::string> cflags;  // -I -D -U -W -std= ... passed to clang
+    std::vector<std::string> cflags; // -I -D -U -W -std= ... passed to clang
     unsigned stack_budget = 4096;
-    std::string resources;            // directory with the plugin, runtime, slots, linker script
+    std::string resources; // directory with the plugin, runtime, slots, linker script
 };
 
 // Parses argv; false with `error` on bad usage. `help` set for --help.

@@ -15,7 +15,8 @@ int main(int argc, char **argv) {
         return 2;
     }
     if (help) return std::fputs(ktal::cc::usage(), stdout), 0;
-    if (version) return std::printf("ktal-cc %s (clang-19, certificate format 1)\n", KTAL_VERSION), 0;
+    if (version)
+        return std::printf("ktal-cc %s (clang-19, certificate format 1)\n", KTAL_VERSION), 0;
     // Resources live beside the executable: bin/ktal-cc -> lib/ktal/.
     std::error_code ec;
     std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);

@@ -7,13 +7,13 @@
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/IR/CFG.h"
 
-#include <algorithm>
 #include "llvm/Analysis/CFG.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -36,10 +36,8 @@ static bool calls_program_code(const Function &f) {
             case Intrinsic::memmove:
             case Intrinsic::memset:
             case Intrinsic::memcpy_inline:
-            case Intrinsic::memset_inline:
-                return true;
-            default:
-                break;
+            case Intrinsic::memset_inline: return true;
+            default: break;
             }
         }
     return false;
@@ -90,13 +88,15 @@ void end_unreachable_paths(Module &m) {
             auto *u = dyn_cast<UnreachableInst>(bb.getTerminator());
             if (!u) continue;
             if (auto *prev = dyn_cast_or_null<CallInst>(u->getPrevNode()))
-                if (auto *callee = dyn_cast<Function>(prev->getCalledOperand()->stripPointerCasts());
+                if (auto *callee =
+                        dyn_cast<Function>(prev->getCalledOperand()->stripPointerCasts());
                     callee && is_helper(*callee))
                     continue;
             IRBuilder<> b(u);
             Module &mod = *f.getParent();
-            FunctionCallee trap = mod.getOrInsertFunction(std::string(kHelperPrefix) + "trap",
-                                                          FunctionType::get(b.getVoidTy(), {b.getInt64Ty(), b.getInt64Ty()}, false));
+            FunctionCallee trap = mod.getOrInsertFunction(
+                std::string(kHelperPrefix) + "trap",
+                FunctionType::get(b.getVoidTy(), {b.getInt64Ty(), b.getInt64Ty()}, false));
             CallInst *c = b.CreateCall(trap, {b.getInt64(kTrapUnreachable), b.getInt64(0)});
             c->setDoesNotReturn();
         }

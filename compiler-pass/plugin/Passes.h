@@ -18,7 +18,9 @@ namespace ktal {
 
 struct PolicyPass : llvm::PassInfoMixin<PolicyPass> {
     llvm::PreservedAnalyses run(llvm::Module &m, llvm::ModuleAnalysisManager &);
-    static bool isRequired() { return true; } // also on optnone functions: -O0 must not switch policy off
+    static bool isRequired() {
+        return true;
+    } // also on optnone functions: -O0 must not switch policy off
 };
 
 struct CheckPass : llvm::PassInfoMixin<CheckPass> {

@@ -2,8 +2,8 @@
 #ifndef LZHUFF_HUFF_H
 #define LZHUFF_HUFF_H
 
-#include <stdint.h>
 #include "bitio.h"
+#include <stdint.h>
 
 #define HUFF_MAX_BITS 15
 #define HUFF_MAX_SYMS 288
@@ -17,8 +17,8 @@ int huff_lengths(const uint32_t *freq, int nsym, uint8_t *len);
 void huff_codes(const uint8_t *len, int nsym, uint16_t *code);
 
 struct huff_decoder {
-	uint16_t count[HUFF_MAX_BITS + 1];
-	uint16_t symbol[HUFF_MAX_SYMS];
+    uint16_t count[HUFF_MAX_BITS + 1];
+    uint16_t symbol[HUFF_MAX_SYMS];
 };
 
 /* 0 on success, -1 if the lengths over-subscribe the code space */

@@ -16,10 +16,11 @@
 #define LZ_DIST(t) (((t) & 0xffff) + 1)
 
 struct lz77_stats {
-	size_t literals, matches, match_bytes, chain_steps;
+    size_t literals, matches, match_bytes, chain_steps;
 };
 
 /* tokenizes in[0..n) into out (room for n tokens); returns the count */
-size_t lz77_tokenize(const uint8_t *in, size_t n, uint32_t *out, int max_chain, struct lz77_stats *st);
+size_t lz77_tokenize(const uint8_t *in, size_t n, uint32_t *out, int max_chain,
+                     struct lz77_stats *st);
 
 #endif

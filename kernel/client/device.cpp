@@ -146,8 +146,8 @@ Result<Verdict> Device::verify(std::span<const unsigned char> text,
     return v;
 }
 
-Result<Loaded> Device::load(std::span<const unsigned char> image, const std::string &name, bool persist,
-                            unsigned budget) const {
+Result<Loaded> Device::load(std::span<const unsigned char> image, const std::string &name,
+                            bool persist, unsigned budget) const {
     ktal_load raw{};
     raw.size = sizeof raw;
     raw.stack_budget = budget;
@@ -170,7 +170,8 @@ Result<Loaded> Device::load(std::span<const unsigned char> image, const std::str
         if (e == E2BIG)
             hint = " (larger than the module's max_image_bytes; see `ktal info`)";
         else if (e == ENOSPC)
-            hint = " (the module's max_programs or max_loaded_bytes is reached; see `ktal info`, `ktal list`)";
+            hint = " (the module's max_programs or max_loaded_bytes is reached; see `ktal info`, "
+                   "`ktal list`)";
         else if (e == EPERM)
             hint = " (a persistent load needs root)";
         else if (e == EINVAL)

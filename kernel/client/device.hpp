@@ -103,8 +103,8 @@ class Device {
                            unsigned budget = 0) const;
     // Admits a certified image (the whole file) to ring 0. persist: keep it
     // loaded after this device closes (root). A rejection is a Loaded.
-    Result<Loaded> load(std::span<const unsigned char> image, const std::string &name, bool persist = false,
-                        unsigned budget = 0) const;
+    Result<Loaded> load(std::span<const unsigned char> image, const std::string &name,
+                        bool persist = false, unsigned budget = 0) const;
     // Runs a loaded program with these arguments (argv[0] first).
     Result<Ran> run(std::uint64_t handle, const std::vector<std::string> &argv) const;
     Result<std::monostate> unload(std::uint64_t handle) const;

@@ -80,8 +80,8 @@ extern "C" unsigned long ktal_a_mem_size(const unsigned char *file, unsigned lon
     return kBookkeeping + ktal::verify_arena_size(img.text.size, img.cert_size);
 }
 
-extern "C" int ktal_a_admit(const unsigned char *file, unsigned long size, const struct ktal_a_env *e,
-                            struct ktal_a_result *r) {
+extern "C" int ktal_a_admit(const unsigned char *file, unsigned long size,
+                            const struct ktal_a_env *e, struct ktal_a_result *r) {
     if (e->mem_size < kBookkeeping + 4096) return KTAL_A_NOMEM;
     Bookkeeping *b = new (e->mem) Bookkeeping;
     if (!ktal::decoder_open(b->dec)) return KTAL_A_NOMEM;

@@ -21,10 +21,13 @@ namespace {
 
 Regions g_regions; // the running program's (one per process)
 
-long fail_fault() { return -EFAULT; }
+long fail_fault() {
+    return -EFAULT;
+}
 
 // The kernel's convention, which ktal.ko's helpers follow: -errno, not -1.
-template <class... A> long sys(long nr, A... a) {
+template <class... A>
+long sys(long nr, A... a) {
     long r = syscall(nr, a...);
     return r == -1 ? -errno : r;
 }
@@ -45,19 +48,25 @@ template <class... A> long sys(long nr, A... a) {
 }
 
 [[noreturn]] HELPER long h_trap(long code, long what) {
-    const char *why = code == KTAL_TRAP_BOUNDS    ? "a pointer outside the sandbox and rodata"
-                      : code == KTAL_TRAP_DIVIDE  ? "division by zero"
-                      : code == KTAL_TRAP_STACK   ? "the unsafe stack overflowed"
-                      : code == KTAL_TRAP_DISPATCH ? "a call through a pointer that names no function"
-                      : code == KTAL_TRAP_ABORT   ? "abort()"
+    const char *why = code == KTAL_TRAP_BOUNDS   ? "a pointer outside the sandbox and rodata"
+                      : code == KTAL_TRAP_DIVIDE ? "division by zero"
+                      : code == KTAL_TRAP_STACK  ? "the unsafe stack overflowed"
+                      : code == KTAL_TRAP_DISPATCH
+                          ? "a call through a pointer that names no function"
+                      : code == KTAL_TRAP_ABORT       ? "abort()"
                       : code == KTAL_TRAP_UNREACHABLE ? "unreachable code was reached"
-                                                  : "an unknown trap";
-    std::fprintf(stderr, "ktal: the program trapped: %s (value 0x%lx)\n", why, static_cast<unsigned long>(what));
+                                                      : "an unknown trap";
+    std::fprintf(stderr, "ktal: the program trapped: %s (value 0x%lx)\n", why,
+                 static_cast<unsigned long>(what));
     _exit(134);
 }
 
-HELPER long h_read(long fd, long buf, long n) { return WR(buf, n) ? sys(SYS_read, fd, buf, n) : fail_fault(); }
-HELPER long h_write(long fd, long buf, long n) { return RD(buf, n) ? sys(SYS_write, fd, buf, n) : fail_fault(); }
+HELPER long h_read(long fd, long buf, long n) {
+    return WR(buf, n) ? sys(SYS_read, fd, buf, n) : fail_fault();
+}
+HELPER long h_write(long fd, long buf, long n) {
+    return RD(buf, n) ? sys(SYS_write, fd, buf, n) : fail_fault();
+}
 HELPER long h_openat(long dirfd, long path, long flags, long mode) {
     // The path must be NUL-terminated inside the readable window.
     for (long i = 0;; ++i) {
@@ -66,13 +75,27 @@ HELPER long h_openat(long dirfd, long path, long flags, long mode) {
     }
     return sys(SYS_openat, dirfd, path, flags, mode);
 }
-HELPER long h_close(long fd) { return sys(SYS_close, fd); }
-HELPER long h_lseek(long fd, long off, long whence) { return sys(SYS_lseek, fd, off, whence); }
-HELPER long h_fstat(long fd, long st) { return WR(st, 144) ? sys(SYS_fstat, fd, st) : fail_fault(); }
-HELPER long h_getpid() { return sys(SYS_getpid); }
-HELPER long h_gettid() { return sys(SYS_gettid); }
-HELPER long h_getuid() { return sys(SYS_getuid); }
-HELPER long h_clock_gettime(long clk, long ts) { return WR(ts, 16) ? sys(SYS_clock_gettime, clk, ts) : fail_fault(); }
+HELPER long h_close(long fd) {
+    return sys(SYS_close, fd);
+}
+HELPER long h_lseek(long fd, long off, long whence) {
+    return sys(SYS_lseek, fd, off, whence);
+}
+HELPER long h_fstat(long fd, long st) {
+    return WR(st, 144) ? sys(SYS_fstat, fd, st) : fail_fault();
+}
+HELPER long h_getpid() {
+    return sys(SYS_getpid);
+}
+HELPER long h_gettid() {
+    return sys(SYS_gettid);
+}
+HELPER long h_getuid() {
+    return sys(SYS_getuid);
+}
+HELPER long h_clock_gettime(long clk, long ts) {
+    return WR(ts, 16) ? sys(SYS_clock_gettime, clk, ts) : fail_fault();
+}
 HELPER long h_gettimeofday(long tv, long tz) {
     if ((tv && !WR(tv, 16)) || (tz && !WR(tz, 8))) return -EFAULT;
     return sys(SYS_gettimeofday, tv, tz);
@@ -81,10 +104,18 @@ HELPER long h_nanosleep(long req, long rem) {
     if (!RD(req, 16) || (rem && !WR(rem, 16))) return -EFAULT;
     return sys(SYS_nanosleep, req, rem);
 }
-HELPER long h_getrandom(long buf, long n, long flags) { return WR(buf, n) ? sys(SYS_getrandom, buf, n, flags) : fail_fault(); }
-HELPER long h_socket(long d, long t, long p) { return sys(SYS_socket, d, t, p); }
-HELPER long h_bind(long fd, long addr, long len) { return RD(addr, len) ? sys(SYS_bind, fd, addr, len) : fail_fault(); }
-HELPER long h_listen(long fd, long backlog) { return sys(SYS_listen, fd, backlog); }
+HELPER long h_getrandom(long buf, long n, long flags) {
+    return WR(buf, n) ? sys(SYS_getrandom, buf, n, flags) : fail_fault();
+}
+HELPER long h_socket(long d, long t, long p) {
+    return sys(SYS_socket, d, t, p);
+}
+HELPER long h_bind(long fd, long addr, long len) {
+    return RD(addr, len) ? sys(SYS_bind, fd, addr, len) : fail_fault();
+}
+HELPER long h_listen(long fd, long backlog) {
+    return sys(SYS_listen, fd, backlog);
+}
 HELPER long h_accept4(long fd, long addr, long lenp, long flags) {
     if (addr) {
         if (!WR(lenp, 4)) return -EFAULT;
@@ -93,14 +124,22 @@ HELPER long h_accept4(long fd, long addr, long lenp, long flags) {
     }
     return sys(SYS_accept4, fd, addr, addr ? lenp : 0, flags);
 }
-HELPER long h_connect(long fd, long addr, long len) { return RD(addr, len) ? sys(SYS_connect, fd, addr, len) : fail_fault(); }
-HELPER long h_recv(long fd, long buf, long n, long flags) { return WR(buf, n) ? sys(SYS_recvfrom, fd, buf, n, flags, 0, 0) : fail_fault(); }
-HELPER long h_send(long fd, long buf, long n, long flags) { return RD(buf, n) ? sys(SYS_sendto, fd, buf, n, flags, 0, 0) : fail_fault(); }
+HELPER long h_connect(long fd, long addr, long len) {
+    return RD(addr, len) ? sys(SYS_connect, fd, addr, len) : fail_fault();
+}
+HELPER long h_recv(long fd, long buf, long n, long flags) {
+    return WR(buf, n) ? sys(SYS_recvfrom, fd, buf, n, flags, 0, 0) : fail_fault();
+}
+HELPER long h_send(long fd, long buf, long n, long flags) {
+    return RD(buf, n) ? sys(SYS_sendto, fd, buf, n, flags, 0, 0) : fail_fault();
+}
 HELPER long h_sendfile(long out, long in, long offp, long n) {
     if (offp && !WR(offp, 8)) return -EFAULT;
     return sys(SYS_sendfile, out, in, offp, n);
 }
-HELPER long h_shutdown(long fd, long how) { return sys(SYS_shutdown, fd, how); }
+HELPER long h_shutdown(long fd, long how) {
+    return sys(SYS_shutdown, fd, how);
+}
 HELPER long h_setsockopt(long fd, long level, long opt, long val, long len) {
     return RD(val, len) ? sys(SYS_setsockopt, fd, level, opt, val, len) : fail_fault();
 }
@@ -160,7 +199,8 @@ bool fill_slot(void *, u8 *slot, u64, u32 id) {
 bool protect(void *, u8 *mem, const Layout &l, u64 text_end) {
     u64 text_pages = (text_end + kPageSize - 1) & ~static_cast<u64>(kPageSize - 1);
     return mprotect(mem, text_pages, PROT_READ | PROT_EXEC) == 0 &&
-           (l.sandbox_off == l.rodata_off || mprotect(mem + l.rodata_off, l.sandbox_off - l.rodata_off, PROT_READ) == 0);
+           (l.sandbox_off == l.rodata_off ||
+            mprotect(mem + l.rodata_off, l.sandbox_off - l.rodata_off, PROT_READ) == 0);
 }
 
 } // namespace
@@ -189,7 +229,8 @@ int run(const std::vector<u8> &image, const std::string &path, const std::vector
     decoder_close(dec);
     arena.reset();
     if (r == AdmitResult::Malformed) {
-        std::fprintf(stderr, "ktal run: %s: not a usable image: %s\n", path.c_str(), err.message.c_str());
+        std::fprintf(stderr, "ktal run: %s: not a usable image: %s\n", path.c_str(),
+                     err.message.c_str());
         return 1;
     }
     if (r == AdmitResult::Rejected) {
@@ -205,16 +246,18 @@ int run(const std::vector<u8> &image, const std::string &path, const std::vector
     g_regions.layout = a.layout;
     std::string strings;
     for (const std::string &s : args) strings += s + '\0';
-    u64 argv = place_args(a.mem + (a.args - a.base), a.args, kArgsSize, strings.data(), strings.size(),
-                          static_cast<u32>(args.size()));
+    u64 argv = place_args(a.mem + (a.args - a.base), a.args, kArgsSize, strings.data(),
+                          strings.size(), static_cast<u32>(args.size()));
     if (!argv) {
-        std::fprintf(stderr, "ktal run: the arguments do not fit in %llu bytes\n", static_cast<unsigned long long>(kArgsSize));
+        std::fprintf(stderr, "ktal run: the arguments do not fit in %llu bytes\n",
+                     static_cast<unsigned long long>(kArgsSize));
         return 1;
     }
     std::fflush(nullptr);
     auto entry = reinterpret_cast<long (*)(long, long)>(a.entry);
     long status = entry(static_cast<long>(args.size()), static_cast<long>(argv));
-    return static_cast<int>(status); // __ktal_start exits through the exit helper; this is a fallback
+    return static_cast<int>(
+        status); // __ktal_start exits through the exit helper; this is a fallback
 }
 
 } // namespace ktal::user

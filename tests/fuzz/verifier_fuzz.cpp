@@ -61,8 +61,9 @@ void cross_check_lengths(const u8 *text, size_t size, u64 base) {
         ZydisDecoderContext ctx;
         ZyanStatus st = ZydisDecoderDecodeInstruction(&e.zydis, &ctx, text + off, size - off, &zi);
         if (!ZYAN_SUCCESS(st) || zi.length != insn.len) {
-            std::fprintf(stderr, "length disagreement at +%zu: ktal %u, Zydis %s %u (%s)\n", off, insn.len,
-                         ZYAN_SUCCESS(st) ? "" : "cannot decode", ZYAN_SUCCESS(st) ? zi.length : 0, insn.text.c_str());
+            std::fprintf(stderr, "length disagreement at +%zu: ktal %u, Zydis %s %u (%s)\n", off,
+                         insn.len, ZYAN_SUCCESS(st) ? "" : "cannot decode",
+                         ZYAN_SUCCESS(st) ? zi.length : 0, insn.text.c_str());
             std::abort();
         }
         off += insn.len;

@@ -73,6 +73,14 @@ Built build(const std::string &path) {
     return b;
 }
 
+// Generous per-query limits: ctest runs these beside other tests on two
+// cores, and a query that ran out of time would be "unknown", a failure here.
+prover::Options test_options() {
+    prover::Options o;
+    o.timeout_ms = 120000;
+    return o;
+}
+
 class Positive : public testing::TestWithParam<std::string> {};
 class Adversarial : public testing::TestWithParam<std::string> {};
 
@@ -82,7 +90,7 @@ TEST_P(Positive, BothAccept) {
     CheckResult v = check_image(b.image);
     EXPECT_TRUE(v.accepted) << "verifier: " << (v.rejection.rule ? v.rejection.rule : "") << " "
                             << v.rejection.message.c_str();
-    prover::Report p = prover::prove_image(b.image);
+    prover::Report p = prover::prove_image(b.image, test_options());
     EXPECT_TRUE(p.all_proved()) << "prover:\n" << summary(p);
     EXPECT_GT(p.proved, 0u);
 }
@@ -93,7 +101,7 @@ TEST_P(Adversarial, BothReject) {
     CheckResult v = check_image(b.image);
     std::string got = v.accepted ? "accept" : v.malformed ? "image.malformed" : v.rejection.rule;
     EXPECT_EQ(got, b.c.expect) << "the verifier's verdict changed";
-    prover::Report p = prover::prove_image(b.image);
+    prover::Report p = prover::prove_image(b.image, test_options());
     if (!b.c.prover.empty()) { // the verifier is stricter than safety here, and says why
         ASSERT_EQ(b.c.prover.rfind("safe: ", 0), 0u) << "a '# prover:' line says 'safe: WHY'";
         EXPECT_TRUE(p.all_proved()) << "the case says it is safe (" << b.c.prover << ")\n"

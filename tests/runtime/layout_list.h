@@ -6,6 +6,7 @@
  *   SZ(type)         sizeof(type)
  *   OFF(type, field) offsetof(type, field)
  */
+// clang-format off
 K(EPERM)
 K(ENOENT)
 K(ESRCH)
@@ -193,3 +194,4 @@ SZ(div_t) SZ(ldiv_t) SZ(lldiv_t) OFF(ldiv_t, rem)
 SZ(off_t) SZ(ssize_t) SZ(pid_t) SZ(uid_t) SZ(gid_t) SZ(mode_t) SZ(time_t) SZ(clockid_t)
 SZ(socklen_t) SZ(sa_family_t) SZ(in_port_t) SZ(in_addr_t) SZ(dev_t) SZ(ino_t) SZ(nlink_t)
 SZ(blksize_t) SZ(blkcnt_t) SZ(suseconds_t) SZ(useconds_t) SZ(fpos_t) SZ(imaxdiv_t)
+    // clang-format on

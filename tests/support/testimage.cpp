@@ -19,7 +19,8 @@ int main(int argc, char **argv) {
         return 1;
     }
     std::ofstream out(argv[3], std::ios::binary);
-    out.write(reinterpret_cast<const char *>(image.data()), static_cast<std::streamsize>(image.size()));
+    out.write(reinterpret_cast<const char *>(image.data()),
+              static_cast<std::streamsize>(image.size()));
     std::printf("%s\n", c.expect.c_str());
     return out ? 0 : 1;
 }

@@ -64,7 +64,8 @@ struct Owned {
 bool entails(const Owned &a, const Owned &b, std::string *why = nullptr) {
     Mismatch m;
     bool ok = state_entails(a.s, b.s, &m);
-    if (why) *why = std::string(m.where.c_str()) + ": want " + m.want.c_str() + ", got " + m.got.c_str();
+    if (why)
+        *why = std::string(m.where.c_str()) + ": want " + m.want.c_str() + ", got " + m.got.c_str();
     return ok;
 }
 
@@ -93,8 +94,10 @@ TEST(State, Entry) {
     EXPECT_TRUE(e.s.reg[RSP].is_stack_ptr());
     EXPECT_EQ(e.s.rsp(), 0);
     for (u8 r = 0; r < kNumRegs; ++r) {
-        if (is_callee_saved(r)) EXPECT_TRUE(e.s.reg[r].kind == Kind::Saved && e.s.reg[r].reg == r);
-        else if (r != RSP) EXPECT_EQ(e.s.reg[r].kind, Kind::Uninit);
+        if (is_callee_saved(r))
+            EXPECT_TRUE(e.s.reg[r].kind == Kind::Saved && e.s.reg[r].reg == r);
+        else if (r != RSP)
+            EXPECT_EQ(e.s.reg[r].kind, Kind::Uninit);
     }
     const Cell *ra = e.s.cell_at(0);
     EXPECT_EQ(ra[0].shape, Shape::Lo64);
@@ -138,7 +141,10 @@ TEST(State, DeadStates) {
 
 TEST(State, RegisterJoin) {
     Owned a, b;
-    a.blank().reg(RAX, Value::srange(0, 5)).reg(RBX, Value::saved(RBX)).reg(RCX, Value::constant(1));
+    a.blank()
+        .reg(RAX, Value::srange(0, 5))
+        .reg(RBX, Value::saved(RBX))
+        .reg(RCX, Value::constant(1));
     b.blank().reg(RAX, Value::srange(3, 9)).reg(RBX, Value::saved(RBX)).reg(RCX, Value::saved(RBX));
     Owned j = joined(a, b);
     EXPECT_TRUE(same(j.s.reg[RAX], Value::srange(0, 9)));
@@ -215,7 +221,7 @@ TEST(Cells, DataPairAgainstTwoFourByteCells) {
     Owned any8, exact8;
     any8.blank().pair(-8, Value::top());
     exact8.blank().pair(-8, Value::srange(0, 5));
-    EXPECT_TRUE(entails(j, any8));   // eight written bytes are some integer
+    EXPECT_TRUE(entails(j, any8));    // eight written bytes are some integer
     EXPECT_FALSE(entails(j, exact8)); // but which one is lost
     EXPECT_TRUE(entails(a, j) && entails(b, j));
 }
@@ -292,7 +298,8 @@ TEST(Cells, JoinNeverMakesASecretReadable) {
             if (holds_secret(j)) {
                 ASSERT_TRUE(holds_secret(cs[i]) && holds_secret(cs[k]));
                 ASSERT_TRUE(same(cs[i].s.cell_at(-8)->v, cs[k].s.cell_at(-8)->v) ||
-                            (cs[i].s.cell_at(-8)->v.is_stack_ptr() && cs[k].s.cell_at(-8)->v.is_stack_ptr()));
+                            (cs[i].s.cell_at(-8)->v.is_stack_ptr() &&
+                             cs[k].s.cell_at(-8)->v.is_stack_ptr()));
             }
         }
     }
@@ -300,7 +307,8 @@ TEST(Cells, JoinNeverMakesASecretReadable) {
 
 TEST(Cells, EntailmentNeverReadsASecretAsData) {
     // A state holding a secret entails no state that wants those bytes as data.
-    for (const Value &secret : {Value::saved(RBX), Value::retaddr(), Value::ptr(Region::Stack, -16, -16)}) {
+    for (const Value &secret :
+         {Value::saved(RBX), Value::retaddr(), Value::ptr(Region::Stack, -16, -16)}) {
         Owned a;
         a.blank().pair(-8, secret);
         Owned want8, want4lo, want4hi;
@@ -389,7 +397,7 @@ TEST(Facts, EntailmentAndJoin) {
     Fact tight{Loc::r(RCX), Loc::r(RSI), -1}, loose{Loc::r(RCX), Loc::r(RSI), 0};
     state_add_fact(a.s, tight);
     state_add_fact(b.s, loose);
-    EXPECT_TRUE(entails(a, b));  // rcx <= rsi - 1 gives rcx <= rsi
+    EXPECT_TRUE(entails(a, b)); // rcx <= rsi - 1 gives rcx <= rsi
     std::string why;
     EXPECT_FALSE(entails(b, a, &why));
     EXPECT_EQ(why, "fact: want rcx <= rsi + -1, got not established");
@@ -426,7 +434,8 @@ TEST(Facts, ClobberForgetsWhatMentionsIt) {
 TEST(Facts, AtMostEight) {
     Owned a;
     a.blank();
-    for (i32 k = 0; k < 12; ++k) state_add_fact(a.s, Fact{Loc::r(static_cast<u8>(k % 16)), Loc::slot(-4 * (k + 1), 4), k});
+    for (i32 k = 0; k < 12; ++k)
+        state_add_fact(a.s, Fact{Loc::r(static_cast<u8>(k % 16)), Loc::slot(-4 * (k + 1), 4), k});
     EXPECT_EQ(a.s.nfacts, kMaxFacts);
 }
 
@@ -476,6 +485,6 @@ TEST(Facts, AFullSetForgetsItsOldest) {
     for (i64 k = 0; k <= kMaxFacts; ++k)
         state_add_fact(a.s, Fact{Loc::slot(static_cast<i32>(-8 * (k + 1)), 8), Loc::r(RDX), 0});
     ASSERT_EQ(a.s.nfacts, kMaxFacts);
-    EXPECT_EQ(a.s.fact[0].x, Loc::slot(-16, 8));                 // [-8] went first
+    EXPECT_EQ(a.s.fact[0].x, Loc::slot(-16, 8));                              // [-8] went first
     EXPECT_EQ(a.s.fact[kMaxFacts - 1].x, Loc::slot(-8 * (kMaxFacts + 1), 8)); // the newest stays
 }

@@ -56,8 +56,12 @@ struct Gen {
     Value around(u64 x) {
         i64 s = static_cast<i64>(x);
         u64 d1 = slack(), d2 = slack(), d3 = slack(), d4 = slack();
-        i64 smin = d1 >= static_cast<u64>(s) - static_cast<u64>(kI64Min) ? kI64Min : static_cast<i64>(static_cast<u64>(s) - d1);
-        i64 smax = d2 >= static_cast<u64>(kI64Max) - static_cast<u64>(s) ? kI64Max : static_cast<i64>(static_cast<u64>(s) + d2);
+        i64 smin = d1 >= static_cast<u64>(s) - static_cast<u64>(kI64Min)
+                       ? kI64Min
+                       : static_cast<i64>(static_cast<u64>(s) - d1);
+        i64 smax = d2 >= static_cast<u64>(kI64Max) - static_cast<u64>(s)
+                       ? kI64Max
+                       : static_cast<i64>(static_cast<u64>(s) + d2);
         u64 umin = d3 >= x ? 0 : x - d3;
         u64 umax = d4 >= kU64Max - x ? kU64Max : x + d4;
         return Value::both(smin, smax, umin, umax);
@@ -171,15 +175,16 @@ TEST(Normalize, NeverLosesAConcreteMember) {
         u64 x = g.any();
         Value v = g.around(x);
         Value before = v;
-        ASSERT_TRUE(normalize(v)) << "x=" << x << " " << before.smin << ".." << before.smax << " u" << before.umin << ".."
-                                  << before.umax;
+        ASSERT_TRUE(normalize(v)) << "x=" << x << " " << before.smin << ".." << before.smax << " u"
+                                  << before.umin << ".." << before.umax;
         ASSERT_TRUE(member(v, x)) << "lost " << x << " from " << show(before) << " -> " << show(v);
         // Normalizing twice changes nothing more (a fixpoint).
         Value w = v;
         ASSERT_TRUE(normalize(w));
         ASSERT_TRUE(same(v, w)) << show(v) << " vs " << show(w);
         // and it only narrows
-        ASSERT_TRUE(v.smin >= before.smin && v.smax <= before.smax && v.umin >= before.umin && v.umax <= before.umax);
+        ASSERT_TRUE(v.smin >= before.smin && v.smax <= before.smax && v.umin >= before.umin &&
+                    v.umax <= before.umax);
     }
 }
 
@@ -233,8 +238,8 @@ TEST(Entails, KindsAndRegions) {
 
 TEST(Entails, Uninitialised) {
     // Everything entails "unusable"; "low bytes written" needs written data.
-    for (const Value &v : {Value::top(), Value::retaddr(), Value::saved(RBP), Value::ptr(Region::Stack, -8, -8),
-                           Value::uninit(), Value::uninit(2)})
+    for (const Value &v : {Value::top(), Value::retaddr(), Value::saved(RBP),
+                           Value::ptr(Region::Stack, -8, -8), Value::uninit(), Value::uninit(2)})
         EXPECT_TRUE(entails(v, Value::uninit())) << show(v);
     EXPECT_TRUE(entails(Value::uninit(2), Value::uninit(1)));
     EXPECT_TRUE(entails(Value::uninit(1), Value::uninit(1)));
@@ -255,8 +260,9 @@ TEST(Entails, ReflexiveOnSamples) {
         Value v = g.value(x);
         ASSERT_TRUE(entails(v, v)) << show(v);
     }
-    for (const Value &v : {Value::uninit(), Value::uninit(1), Value::uninit(2), Value::retaddr(), Value::saved(R15),
-                           Value::ptr(Region::Stack, -16, -8), Value::ptr(Region::Rodata, 0, 100)})
+    for (const Value &v :
+         {Value::uninit(), Value::uninit(1), Value::uninit(2), Value::retaddr(), Value::saved(R15),
+          Value::ptr(Region::Stack, -16, -8), Value::ptr(Region::Rodata, 0, 100)})
         EXPECT_TRUE(entails(v, v)) << show(v);
 }
 
@@ -286,7 +292,8 @@ TEST(Entails, Transitive) {
         Value a = g.value(x);
         Value b = join(a, g.value(y));
         Value c = i % 3 ? join(b, g.value(z)) : g.value(z);
-        if (entails(a, b) && entails(b, c)) ASSERT_TRUE(entails(a, c)) << show(a) << " " << show(b) << " " << show(c);
+        if (entails(a, b) && entails(b, c))
+            ASSERT_TRUE(entails(a, c)) << show(a) << " " << show(b) << " " << show(c);
     }
 }
 
@@ -339,7 +346,8 @@ TEST(Join, PointerOffsetsAreAnUpperBound) {
 TEST(Join, SecretsNeverBecomeReadable) {
     // Joining a secret (return address, a caller's register, a stack address)
     // with anything it is not gives a value nothing can read.
-    const Value secrets[] = {Value::retaddr(), Value::saved(RBX), Value::saved(R12), Value::ptr(Region::Stack, -8, -8)};
+    const Value secrets[] = {Value::retaddr(), Value::saved(RBX), Value::saved(R12),
+                             Value::ptr(Region::Stack, -8, -8)};
     const Value others[] = {Value::top(),
                             Value::constant(0),
                             Value::ptr(Region::Sandbox, 0, 0),
@@ -363,7 +371,8 @@ TEST(Join, SecretsNeverBecomeReadable) {
                 continue;
             }
             ASSERT_FALSE(j.is_data()) << show(s) << " join " << show(o) << " = " << show(j);
-            ASSERT_TRUE(j.kind == Kind::Uninit && j.low == 0) << show(s) << " join " << show(o) << " = " << show(j);
+            ASSERT_TRUE(j.kind == Kind::Uninit && j.low == 0)
+                << show(s) << " join " << show(o) << " = " << show(j);
         }
     }
 }

@@ -12,8 +12,9 @@ using namespace ktal::test;
 
 namespace {
 
-const std::string kSmall = one("bound=8\n  args int int\n  block @loop: rsp=stack[0] saved rdi=int",
-                               "  xor eax, eax\nloop:\n  call __ktal_helper_fuel\n  test rdi, rdi\n  jne loop\n  ret");
+const std::string kSmall =
+    one("bound=8\n  args int int\n  block @loop: rsp=stack[0] saved rdi=int",
+        "  xor eax, eax\nloop:\n  call __ktal_helper_fuel\n  test rdi, rdi\n  jne loop\n  ret");
 
 std::string mutated(const std::string &mutation, const std::string &text = kSmall) {
     return "# mutate: " + mutation + "\n" + text;
@@ -46,17 +47,22 @@ TEST(Cert, HelperSlotsInTheirFixedOrder) {
 
 TEST(Cert, StatesAreValidated) {
     // rsp outside the frame, a slot over the return address, uninit slots.
-    EXPECT_REJECT_MSG(one("bound=8\n  block @b: rsp=stack[-8] saved", "b:\n  ret"), rule::kCertMalformed, "rsp");
+    EXPECT_REJECT_MSG(one("bound=8\n  block @b: rsp=stack[-8] saved", "b:\n  ret"),
+                      rule::kCertMalformed, "rsp");
     EXPECT_REJECT_MSG(one("bound=8\n  block @b: saved", "b:\n  ret"), rule::kCertMalformed, "rsp");
-    EXPECT_REJECT_MSG(one("frame=8 bound=8\n  block @b: rsp=stack[0] [0]=int", "b:\n  ret"), rule::kCertMalformed,
-                      "stack slots");
-    EXPECT_REJECT(one("frame=8 bound=8\n  block @b: rsp=stack[0] [-8]:4=int", "b:\n  ret"), rule::kCertMalformed);
-    EXPECT_REJECT(one("frame=8 bound=8\n  block @b: rsp=stack[0] [-8]=uninit", "b:\n  ret"), rule::kCertMalformed);
+    EXPECT_REJECT_MSG(one("frame=8 bound=8\n  block @b: rsp=stack[0] [0]=int", "b:\n  ret"),
+                      rule::kCertMalformed, "stack slots");
+    EXPECT_REJECT(one("frame=8 bound=8\n  block @b: rsp=stack[0] [-8]:4=int", "b:\n  ret"),
+                  rule::kCertMalformed);
+    EXPECT_REJECT(one("frame=8 bound=8\n  block @b: rsp=stack[0] [-8]=uninit", "b:\n  ret"),
+                  rule::kCertMalformed);
     EXPECT_REJECT(one("frame=8 bound=8\n  block @b: rsp=stack[-8] saved [-8]:4=int[0,5]",
-                      "  sub rsp, 8\n  mov dword ptr [rsp], 6\nb:\n  mov eax, dword ptr [rsp]\n  add rsp, 8\n  ret"),
+                      "  sub rsp, 8\n  mov dword ptr [rsp], 6\nb:\n  mov eax, dword ptr [rsp]\n  "
+                      "add rsp, 8\n  ret"),
                   rule::kEdge);
     EXPECT_ACCEPT(one("frame=8 bound=8\n  block @b: rsp=stack[-8] saved [-8]:4=int[0,5]",
-                      "  sub rsp, 8\n  mov dword ptr [rsp], 5\nb:\n  mov eax, dword ptr [rsp]\n  add rsp, 8\n  ret"));
+                      "  sub rsp, 8\n  mov dword ptr [rsp], 5\nb:\n  mov eax, dword ptr [rsp]\n  "
+                      "add rsp, 8\n  ret"));
 }
 
 TEST(Cert, ArgumentsAndResultsAreData) {
@@ -92,8 +98,10 @@ TEST(Cert, EntryFunctionTakesAnyIntegers) {
     EXPECT_REJECT_MSG(one("bound=0\n  args int[0,5]", "  ret"), rule::kEntry, "entry function");
     EXPECT_REJECT(one("bound=0\n  args int sandbox[0,0]", "  ret"), rule::kEntry);
     // Only the entry: other functions may narrow their arguments.
-    EXPECT_ACCEPT(prog("function leaf bound=0\n  args int[0,5]\nfunction main bound=8",
-                       fn("leaf", "  ret") + fn("main", "  call __ktal_helper_fuel\n  mov edi, 5\n  call leaf\n  ret")));
+    EXPECT_ACCEPT(
+        prog("function leaf bound=0\n  args int[0,5]\nfunction main bound=8",
+             fn("leaf", "  ret") +
+                 fn("main", "  call __ktal_helper_fuel\n  mov edi, 5\n  call leaf\n  ret")));
 }
 
 // --- the verifier's own limits ---
@@ -142,9 +150,11 @@ TEST(Limits, OutOfVerifierMemory) {
         std::string rule = r.rule ? r.rule : "";
         // Too little memory is reported, as the certificate's (while reading
         // it) or the verifier's own, never as a fault of the program.
-        EXPECT_TRUE(rule == rule::kResource || rule == rule::kCertMalformed) << size << ": " << rule;
+        EXPECT_TRUE(rule == rule::kResource || rule == rule::kCertMalformed)
+            << size << ": " << rule;
         if (rule == rule::kCertMalformed)
-            EXPECT_NE(std::string(r.message.c_str()).find("memory"), std::string::npos) << r.message.c_str();
+            EXPECT_NE(std::string(r.message.c_str()).find("memory"), std::string::npos)
+                << r.message.c_str();
         saw_resource |= rule == rule::kResource;
     }
     EXPECT_TRUE(saw_resource);

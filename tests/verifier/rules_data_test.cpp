@@ -22,7 +22,9 @@ TEST(Mov, ThirtyTwoBitWriteZeroExtends) {
     EXPECT_BOUNDED("  mov ecx, edi\n  and ecx, 63", "rcx");
 }
 
-TEST(Mov, RegisterCopyKeepsBounds) { EXPECT_BOUNDED("  mov ecx, 50\n  mov rdx, rcx", "rdx"); }
+TEST(Mov, RegisterCopyKeepsBounds) {
+    EXPECT_BOUNDED("  mov ecx, 50\n  mov rdx, rcx", "rdx");
+}
 
 TEST(Mov, SignExtendedImmediate) {
     // mov rcx, -1 (c7 /0, imm32 sign-extended to 64 bits) is -1, not 2^32 - 1.
@@ -37,7 +39,7 @@ TEST(Mov, Movabs) {
 
 TEST(Mov, ByteWriteMergesIntoAKnownRegister) {
     EXPECT_BOUNDED("  xor ecx, ecx\n  mov cl, 79", "rcx");
-    EXPECT_UNBOUNDED("  mov ecx, 0x100\n  mov cl, 5", "rcx"); // 0x105
+    EXPECT_UNBOUNDED("  mov ecx, 0x100\n  mov cl, 5", "rcx");                // 0x105
     EXPECT_BOUNDED("  mov ecx, 0x100\n  mov cl, 5\n  sub rcx, 0xd0", "rcx"); // 0x35
 }
 
@@ -78,7 +80,7 @@ TEST(Movsx, SignExtends) {
 }
 
 TEST(Movsx, NegativeEightBitValueIsNegative) {
-    EXPECT_UNBOUNDED("  mov edi, 0xf0\n  movsx rcx, dil", "rcx");             // -16
+    EXPECT_UNBOUNDED("  mov edi, 0xf0\n  movsx rcx, dil", "rcx");              // -16
     EXPECT_BOUNDED("  mov edi, 0xf0\n  movsx rcx, dil\n  add rcx, 16", "rcx"); // 0
 }
 
@@ -97,48 +99,57 @@ TEST(Movsxd, ExtensionToTheSameWidthIsNotAllowed) {
 // --- lea ---
 
 TEST(Lea, ScaledIndexArithmetic) {
-    EXPECT_BOUNDED("  and edi, 15\n  lea rcx, [rdi + 4*rdi]", "rcx");          // [0, 75]
-    EXPECT_UNBOUNDED("  and edi, 15\n  lea rcx, [rdi + 4*rdi + 5]", "rcx");    // [5, 80]
-    EXPECT_BOUNDED("  and edi, 15\n  lea ecx, [rdi + 4*rdi + 4]", "rcx");      // 32-bit lea
+    EXPECT_BOUNDED("  and edi, 15\n  lea rcx, [rdi + 4*rdi]", "rcx");       // [0, 75]
+    EXPECT_UNBOUNDED("  and edi, 15\n  lea rcx, [rdi + 4*rdi + 5]", "rcx"); // [5, 80]
+    EXPECT_BOUNDED("  and edi, 15\n  lea ecx, [rdi + 4*rdi + 4]", "rcx");   // 32-bit lea
 }
 
 TEST(Lea, PointerIntoTheSandbox) {
-    EXPECT_ACCEPT(one("bound=0", "  lea rcx, [rip + obj]\n  lea rdx, [rcx + 8]\n  mov byte ptr [rdx + 55], 1\n  ret"));
+    EXPECT_ACCEPT(
+        one("bound=0",
+            "  lea rcx, [rip + obj]\n  lea rdx, [rcx + 8]\n  mov byte ptr [rdx + 55], 1\n  ret"));
 }
 
 TEST(Lea, ThirtyTwoBitStackAddressIsALeak) {
-    EXPECT_REJECT_MSG(one("bound=0", "  lea eax, [rsp]\n  ret"), rule::kStackPointer, "safe-stack address");
+    EXPECT_REJECT_MSG(one("bound=0", "  lea eax, [rsp]\n  ret"), rule::kStackPointer,
+                      "safe-stack address");
 }
 
 // --- push, pop ---
 
 TEST(PushPop, RestoreTheExactValue) {
-    EXPECT_ACCEPT(one("frame=8 bound=8", "  mov ecx, 79\n  push rcx\n  pop rdx\n" + probe("rdx") + "  ret"));
-    EXPECT_REJECT(one("frame=8 bound=8", "  mov ecx, 80\n  push rcx\n  pop rdx\n" + probe("rdx") + "  ret"),
-                  rule::kBounds);
+    EXPECT_ACCEPT(
+        one("frame=8 bound=8", "  mov ecx, 79\n  push rcx\n  pop rdx\n" + probe("rdx") + "  ret"));
+    EXPECT_REJECT(
+        one("frame=8 bound=8", "  mov ecx, 80\n  push rcx\n  pop rdx\n" + probe("rdx") + "  ret"),
+        rule::kBounds);
 }
 
 TEST(PushPop, OnlyRegisterFormsAreAllowed) {
     // push imm and push/pop of memory are not in the allow-list (clang -O2
     // does not emit them for x86-64).
     EXPECT_REJECT(one("frame=8 bound=8", "  push 79\n  pop rdx\n  ret"), rule::kForbiddenOpcode);
-    EXPECT_REJECT(one("frame=8 bound=8", "  push qword ptr [rip + obj]\n  pop rdx\n  ret"), rule::kForbiddenOpcode);
-    EXPECT_REJECT(one("frame=8 bound=8", "  push rax\n  pop qword ptr [rip + obj]\n  ret"), rule::kForbiddenOpcode);
+    EXPECT_REJECT(one("frame=8 bound=8", "  push qword ptr [rip + obj]\n  pop rdx\n  ret"),
+                  rule::kForbiddenOpcode);
+    EXPECT_REJECT(one("frame=8 bound=8", "  push rax\n  pop qword ptr [rip + obj]\n  ret"),
+                  rule::kForbiddenOpcode);
 }
 
 TEST(PushPop, CalleeSavedRegisterSavedAndRestored) {
-    EXPECT_ACCEPT(one("frame=16 bound=16",
-                      "  push rbx\n  push r12\n  mov ebx, 70\n  mov r12d, 3\n" + probe("rbx") +
-                          "  pop r12\n  pop rbx\n  ret"));
+    EXPECT_ACCEPT(
+        one("frame=16 bound=16", "  push rbx\n  push r12\n  mov ebx, 70\n  mov r12d, 3\n" +
+                                     probe("rbx") + "  pop r12\n  pop rbx\n  ret"));
 }
 
 TEST(PushPop, PopsInTheWrongOrderSwapTheCallersRegisters) {
-    EXPECT_REJECT_MSG(one("frame=16 bound=16", "  push rbx\n  push r12\n  pop rbx\n  pop r12\n  ret"),
-                      rule::kRetCalleeSaved, "not restored");
+    EXPECT_REJECT_MSG(
+        one("frame=16 bound=16", "  push rbx\n  push r12\n  pop rbx\n  pop r12\n  ret"),
+        rule::kRetCalleeSaved, "not restored");
 }
 
 TEST(PushPop, PushNeedsAFrame) {
-    EXPECT_REJECT_MSG(one("bound=8\n  args int", "  push rdi\n  pop rdi\n  ret"), rule::kFrame, "frame");
+    EXPECT_REJECT_MSG(one("bound=8\n  args int", "  push rdi\n  pop rdi\n  ret"), rule::kFrame,
+                      "frame");
 }
 
 TEST(PushPop, PushRaxAsStackAdjustment) {
@@ -147,7 +158,9 @@ TEST(PushPop, PushRaxAsStackAdjustment) {
     EXPECT_ACCEPT(one("frame=8 bound=8", "  push rax\n  pop rcx\n  ret"));
     // Copies of it stay unreadable: using one is a leak.
     EXPECT_ACCEPT(one("frame=8 bound=8", "  push rax\n  pop rcx\n  mov rdx, rcx\n  ret"));
-    EXPECT_REJECT(one("frame=8 bound=8", "  push rax\n  pop rcx\n  mov rdx, rcx\n  add rdx, 1\n  ret"), rule::kUninit);
+    EXPECT_REJECT(
+        one("frame=8 bound=8", "  push rax\n  pop rcx\n  mov rdx, rcx\n  add rdx, 1\n  ret"),
+        rule::kUninit);
     EXPECT_REJECT(one("frame=8 bound=8", "  push rax\n  mov rdx, qword ptr [rsp]\n  pop rcx\n"
                                          "  mov qword ptr [rip + obj], rdx\n  ret"),
                   rule::kUninit);
@@ -211,34 +224,45 @@ TEST(Alu, AdcSbbReadCarry) {
 }
 
 TEST(Alu, MemoryOperands) {
-    EXPECT_ACCEPT(one("bound=0\n  args int", "  add dword ptr [rip + obj], edi\n  and byte ptr [rip + obj + 3], 7\n"
-                                             "  or qword ptr [rip + obj + 8], 1\n  sub edi, dword ptr [rip + obj]\n  ret"));
+    EXPECT_ACCEPT(
+        one("bound=0\n  args int",
+            "  add dword ptr [rip + obj], edi\n  and byte ptr [rip + obj + 3], 7\n"
+            "  or qword ptr [rip + obj + 8], 1\n  sub edi, dword ptr [rip + obj]\n  ret"));
 }
 
 TEST(Alu, PointerPlusInteger) {
-    EXPECT_ACCEPT(one("bound=0", "  lea rcx, [rip + obj]\n  add rcx, 8\n  sub rcx, 4\n  mov byte ptr [rcx], 0\n  ret"));
+    EXPECT_ACCEPT(
+        one("bound=0",
+            "  lea rcx, [rip + obj]\n  add rcx, 8\n  sub rcx, 4\n  mov byte ptr [rcx], 0\n  ret"));
 }
 
 TEST(Alu, PointerPlusPointerIsNotAPointer) {
     // A number (optimisers compute p - 1 as (p + ~q) + q), never an address.
-    EXPECT_ACCEPT(one("bound=0", "  lea rcx, [rip + obj]\n  lea rdx, [rip + obj2]\n  add rcx, rdx\n  ret"));
-    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  lea rdx, [rip + obj2]\n  add rcx, rdx\n  mov byte ptr [rcx], 0\n  ret"),
+    EXPECT_ACCEPT(
+        one("bound=0", "  lea rcx, [rip + obj]\n  lea rdx, [rip + obj2]\n  add rcx, rdx\n  ret"));
+    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  lea rdx, [rip + obj2]\n  add rcx, "
+                                 "rdx\n  mov byte ptr [rcx], 0\n  ret"),
                   rule::kNotPointer);
-    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  add rcx, rsp\n  ret"), rule::kStackPointer);
+    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  add rcx, rsp\n  ret"),
+                  rule::kStackPointer);
 }
 
 TEST(Alu, DistanceBetweenPointersOfOneRegion) {
     EXPECT_BOUNDED("  lea rcx, [rip + obj2]\n  lea rdx, [rip + obj]\n  sub rcx, rdx", "rcx"); // 64
     // rodata and the sandbox have fixed places in the image: their distance is
     // a constant (here one page plus the offsets).
-    EXPECT_BOUNDED("  lea rcx, [rip + obj2]\n  lea rdx, [rip + table]\n  sub rcx, rdx\n  sub rcx, 0x1000", "rcx");
+    EXPECT_BOUNDED(
+        "  lea rcx, [rip + obj2]\n  lea rdx, [rip + table]\n  sub rcx, rdx\n  sub rcx, 0x1000",
+        "rcx");
     // A safe-stack address is no part of any distance.
-    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  mov rdx, rsp\n  sub rcx, rdx\n  ret"), rule::kStackPointer);
+    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  mov rdx, rsp\n  sub rcx, rdx\n  ret"),
+                  rule::kStackPointer);
 }
 
 TEST(Alu, TruncatedPointerIsAnInteger) {
-    EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  add ecx, 1\n  mov byte ptr [rcx], 0\n  ret"),
-                  rule::kNotPointer);
+    EXPECT_REJECT(
+        one("bound=0", "  lea rcx, [rip + obj]\n  add ecx, 1\n  mov byte ptr [rcx], 0\n  ret"),
+        rule::kNotPointer);
 }
 
 // --- inc, dec, neg, not ---
@@ -249,7 +273,9 @@ TEST(Unary, Inc) {
     EXPECT_BOUNDED("  and edi, 78\n  inc edi", "rdi");
 }
 
-TEST(Unary, IncWrapsAtThirtyTwoBits) { EXPECT_BOUNDED("  mov ecx, 0xffffffff\n  inc ecx", "rcx"); }
+TEST(Unary, IncWrapsAtThirtyTwoBits) {
+    EXPECT_BOUNDED("  mov ecx, 0xffffffff\n  inc ecx", "rcx");
+}
 
 TEST(Unary, Dec) {
     EXPECT_UNBOUNDED("  and edi, 63\n  dec rdi", "rdi");
@@ -267,11 +293,14 @@ TEST(Unary, Not) {
 }
 
 TEST(Unary, IncOfAPointer) {
-    EXPECT_ACCEPT(one("bound=0", "  lea rcx, [rip + obj]\n  inc rcx\n  dec rcx\n  inc rcx\n  mov byte ptr [rcx], 0\n  ret"));
+    EXPECT_ACCEPT(one(
+        "bound=0",
+        "  lea rcx, [rip + obj]\n  inc rcx\n  dec rcx\n  inc rcx\n  mov byte ptr [rcx], 0\n  ret"));
 }
 
 TEST(Unary, MemoryOperand) {
-    EXPECT_ACCEPT(one("bound=0", "  inc dword ptr [rip + obj]\n  neg qword ptr [rip + obj + 8]\n  not byte ptr [rip + obj]\n  ret"));
+    EXPECT_ACCEPT(one("bound=0", "  inc dword ptr [rip + obj]\n  neg qword ptr [rip + obj + 8]\n  "
+                                 "not byte ptr [rip + obj]\n  ret"));
     EXPECT_REJECT(one("bound=0", "  inc dword ptr [rip + table]\n  ret"), rule::kReadOnly);
 }
 
@@ -281,8 +310,10 @@ TEST(Unary, NotLeavesTheFlagsAlone) {
 
 TEST(Unary, IncAndDecKeepTheCallersCarry) {
     EXPECT_ACCEPT(one("bound=0\n  args int", "  inc rdi\n  je 1f\n1:\n  ret"));
-    EXPECT_REJECT_MSG(one("bound=0\n  args int", "  inc rdi\n  jb 1f\n1:\n  ret"), rule::kFlags, "flags");
-    EXPECT_REJECT_MSG(one("bound=0\n  args int", "  dec rdi\n  seta al\n  ret"), rule::kFlags, "flags");
+    EXPECT_REJECT_MSG(one("bound=0\n  args int", "  inc rdi\n  jb 1f\n1:\n  ret"), rule::kFlags,
+                      "flags");
+    EXPECT_REJECT_MSG(one("bound=0\n  args int", "  dec rdi\n  seta al\n  ret"), rule::kFlags,
+                      "flags");
     // After a compare the carry is the program's own, and inc keeps it.
     EXPECT_ACCEPT(one("bound=0\n  args int int", "  cmp rdi, rsi\n  inc rdi\n  jb 1f\n1:\n  ret"));
 }
@@ -290,8 +321,8 @@ TEST(Unary, IncAndDecKeepTheCallersCarry) {
 // --- imul (two and three operands) ---
 
 TEST(Imul, TwoOperands) {
-    EXPECT_BOUNDED("  and edi, 7\n  and esi, 9\n  imul edi, esi", "rdi");     // [0, 63]
-    EXPECT_UNBOUNDED("  and edi, 7\n  and esi, 15\n  imul edi, esi", "rdi");  // [0, 105]
+    EXPECT_BOUNDED("  and edi, 7\n  and esi, 9\n  imul edi, esi", "rdi");    // [0, 63]
+    EXPECT_UNBOUNDED("  and edi, 7\n  and esi, 15\n  imul edi, esi", "rdi"); // [0, 105]
     EXPECT_BOUNDED("  and edi, 7\n  and esi, 9\n  imul rdi, rsi", "rdi");
 }
 
@@ -311,7 +342,8 @@ TEST(Imul, SourceMustBeInitialised) {
 
 TEST(Mul, Unsigned32) {
     EXPECT_BOUNDED("  and edi, 7\n  mov eax, edi\n  mov ecx, 11\n  mul ecx\n  mov r8, rax", "r8");
-    EXPECT_BOUNDED("  and edi, 7\n  mov eax, edi\n  mov ecx, 11\n  mul ecx\n  mov r8, rdx", "r8"); // high half 0
+    EXPECT_BOUNDED("  and edi, 7\n  mov eax, edi\n  mov ecx, 11\n  mul ecx\n  mov r8, rdx",
+                   "r8"); // high half 0
     EXPECT_UNBOUNDED("  mov eax, edi\n  mov ecx, 11\n  mul ecx\n  mov r8, rax", "r8");
 }
 
@@ -339,16 +371,19 @@ TEST(Mul, NarrowFormsAreNotAllowed) {
 
 TEST(Div, UnsignedByAConstant) {
     const char *pre = "  and edi, 799\n  mov eax, edi\n  xor edx, edx\n";
-    EXPECT_BOUNDED(std::string(pre) + "  mov ecx, 10\n  div ecx\n  mov r8, rax", "r8"); // [0, 79]
+    EXPECT_BOUNDED(std::string(pre) + "  mov ecx, 10\n  div ecx\n  mov r8, rax", "r8");  // [0, 79]
     EXPECT_UNBOUNDED(std::string(pre) + "  mov ecx, 9\n  div ecx\n  mov r8, rax", "r8"); // [0, 88]
-    EXPECT_BOUNDED(std::string(pre) + "  mov ecx, 10\n  div ecx\n  mov r8, rdx", "r8"); // remainder [0, 9]
+    EXPECT_BOUNDED(std::string(pre) + "  mov ecx, 10\n  div ecx\n  mov r8, rdx",
+                   "r8"); // remainder [0, 9]
     EXPECT_BOUNDED("  mov rax, rdi\n  xor edx, edx\n  mov ecx, 80\n  div rcx\n  mov r8, rdx", "r8");
 }
 
 TEST(Div, DivisorMayBeZero) {
-    EXPECT_REJECT_MSG(learns("  mov eax, edi\n  xor edx, edx\n  div esi", "0"), rule::kDivZero, "zero");
+    EXPECT_REJECT_MSG(learns("  mov eax, edi\n  xor edx, edx\n  div esi", "0"), rule::kDivZero,
+                      "zero");
     EXPECT_REJECT(learns("  mov rax, rdi\n  xor edx, edx\n  div rsi", "0"), rule::kDivZero);
-    EXPECT_REJECT(learns("  mov eax, edi\n  xor edx, edx\n  div dword ptr [rip + obj]", "0"), rule::kDivZero);
+    EXPECT_REJECT(learns("  mov eax, edi\n  xor edx, edx\n  div dword ptr [rip + obj]", "0"),
+                  rule::kDivZero);
 }
 
 TEST(Div, GuardedDivisor64) {
@@ -366,19 +401,23 @@ TEST(Div, GuardedDivisor64) {
 TEST(Div, GuardedZeroExtendedDivisor32) {
     // The divisor is a zero-extended 32-bit value (loaded from memory), so the
     // 32-bit test sees all of it.
-    EXPECT_ACCEPT(one("bound=8\n  args int",
-                      "  mov esi, dword ptr [rip + obj]\n  test esi, esi\n  je 1f\n  mov eax, edi\n  xor edx, edx\n"
-                      "  div esi\n  ret\n1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"));
+    EXPECT_ACCEPT(
+        one("bound=8\n  args int",
+            "  mov esi, dword ptr [rip + obj]\n  test esi, esi\n  je 1f\n  mov eax, edi\n  xor "
+            "edx, edx\n"
+            "  div esi\n  ret\n1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"));
 }
 
 TEST(Div, ACopySharesWhatATestLearns) {
     // x = y (a register copy): y != 0 also makes the copy nonzero, in the
     // unsigned view the test gave (clang tests one, divides by the other).
     EXPECT_ACCEPT(one("bound=8\n  args int int",
-                      "  mov rcx, rsi\n  test rsi, rsi\n  je 1f\n  mov rax, rdi\n  xor edx, edx\n  div rcx\n  ret\n"
+                      "  mov rcx, rsi\n  test rsi, rsi\n  je 1f\n  mov rax, rdi\n  xor edx, edx\n  "
+                      "div rcx\n  ret\n"
                       "1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"));
     EXPECT_REJECT(one("bound=8\n  args int int",
-                      "  mov rcx, rsi\n  inc rcx\n  test rsi, rsi\n  je 1f\n  mov rax, rdi\n  xor edx, edx\n  div rcx\n  ret\n"
+                      "  mov rcx, rsi\n  inc rcx\n  test rsi, rsi\n  je 1f\n  mov rax, rdi\n  xor "
+                      "edx, edx\n  div rcx\n  ret\n"
                       "1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"),
                   rule::kDivZero);
 }
@@ -387,8 +426,9 @@ TEST(Div, EqualityOfSignedThirtyTwoBitViews) {
     // A sign-extended 32-bit value against -1 (an immediate the compare sees
     // as 0xffffffff): equal means the value is -1, not 2^32 - 1.
     auto after = [](const char *extend) {
-        return one("bound=0\n  args int", std::string("  ") + extend + "\n  cmp ecx, -1\n  jne 9f\n  add rcx, 1\n" +
-                                               probe("rcx") + "9:\n  ret");
+        return one("bound=0\n  args int", std::string("  ") + extend +
+                                              "\n  cmp ecx, -1\n  jne 9f\n  add rcx, 1\n" +
+                                              probe("rcx") + "9:\n  ret");
     };
     EXPECT_ACCEPT(after("movsxd rcx, edi")); // rcx = -1, so rcx + 1 = 0
     // Zero-extended, equal means 2^32 - 1: rcx + 1 = 2^32 is out of bounds.
@@ -396,31 +436,38 @@ TEST(Div, EqualityOfSignedThirtyTwoBitViews) {
 }
 
 TEST(Div, UnsignedNeedsRdxZero) {
-    EXPECT_REJECT_MSG(learns("  mov eax, edi\n  mov edx, esi\n  mov ecx, 10\n  div ecx", "0"), rule::kDivOverflow,
-                      "rdx = 0");
-    EXPECT_REJECT(one("bound=0\n  args int", "  mov eax, edi\n  mov ecx, 10\n  div ecx\n  ret"), rule::kUninit);
+    EXPECT_REJECT_MSG(learns("  mov eax, edi\n  mov edx, esi\n  mov ecx, 10\n  div ecx", "0"),
+                      rule::kDivOverflow, "rdx = 0");
+    EXPECT_REJECT(one("bound=0\n  args int", "  mov eax, edi\n  mov ecx, 10\n  div ecx\n  ret"),
+                  rule::kUninit);
 }
 
 TEST(Idiv, WithSignExtension) {
-    EXPECT_BOUNDED("  mov rax, rdi\n  cqo\n  mov ecx, 80\n  idiv rcx\n  mov r8, rdx\n  and r8d, 63", "r8");
+    EXPECT_BOUNDED("  mov rax, rdi\n  cqo\n  mov ecx, 80\n  idiv rcx\n  mov r8, rdx\n  and r8d, 63",
+                   "r8");
     EXPECT_ACCEPT(learns("  mov eax, edi\n  cdq\n  mov ecx, 10\n  idiv ecx", "0"));
 }
 
 TEST(Idiv, NeedsCqoOrCdq) {
-    EXPECT_REJECT_MSG(learns("  mov rax, rdi\n  xor edx, edx\n  mov ecx, 10\n  idiv rcx", "0"), rule::kDivOverflow,
-                      "sign extension");
+    EXPECT_REJECT_MSG(learns("  mov rax, rdi\n  xor edx, edx\n  mov ecx, 10\n  idiv rcx", "0"),
+                      rule::kDivOverflow, "sign extension");
     // cdq (4 bytes) does not prepare a 64-bit idiv.
-    EXPECT_REJECT(learns("  mov rax, rdi\n  cdq\n  mov ecx, 10\n  idiv rcx", "0"), rule::kDivOverflow);
+    EXPECT_REJECT(learns("  mov rax, rdi\n  cdq\n  mov ecx, 10\n  idiv rcx", "0"),
+                  rule::kDivOverflow);
     // Writing rdx (or rax) after cqo forgets the relation.
-    EXPECT_REJECT(learns("  mov rax, rdi\n  cqo\n  mov edx, 0\n  mov ecx, 10\n  idiv rcx", "0"), rule::kDivOverflow);
-    EXPECT_REJECT(learns("  mov rax, rdi\n  cqo\n  inc rax\n  mov ecx, 10\n  idiv rcx", "0"), rule::kDivOverflow);
+    EXPECT_REJECT(learns("  mov rax, rdi\n  cqo\n  mov edx, 0\n  mov ecx, 10\n  idiv rcx", "0"),
+                  rule::kDivOverflow);
+    EXPECT_REJECT(learns("  mov rax, rdi\n  cqo\n  inc rax\n  mov ecx, 10\n  idiv rcx", "0"),
+                  rule::kDivOverflow);
 }
 
 TEST(Idiv, MinimumDividedByMinusOne) {
     // The divisor may be -1 and the dividend the minimum: #DE.
-    EXPECT_REJECT_MSG(learns("  test rsi, rsi\n  je 1f\n  mov rax, rdi\n  cqo\n  idiv rsi\n1:", "0"),
-                      rule::kDivOverflow, "minimum");
-    EXPECT_REJECT(learns("  mov rax, rdi\n  cqo\n  mov rcx, -1\n  idiv rcx", "0"), rule::kDivOverflow);
+    EXPECT_REJECT_MSG(
+        learns("  test rsi, rsi\n  je 1f\n  mov rax, rdi\n  cqo\n  idiv rsi\n1:", "0"),
+        rule::kDivOverflow, "minimum");
+    EXPECT_REJECT(learns("  mov rax, rdi\n  cqo\n  mov rcx, -1\n  idiv rcx", "0"),
+                  rule::kDivOverflow);
     // A dividend that cannot be the minimum may be divided by -1.
     EXPECT_ACCEPT(learns("  mov eax, edi\n  cqo\n  mov rcx, -1\n  idiv rcx", "0"));
     EXPECT_ACCEPT(learns("  and edi, 63\n  mov eax, edi\n  cdq\n  mov ecx, -1\n  idiv ecx", "0"));
@@ -429,7 +476,8 @@ TEST(Idiv, MinimumDividedByMinusOne) {
 TEST(Idiv, GuardAgainstZeroAndMinusOne) {
     // The compiler's guard: test + je trap, cmp -1 + je trap.
     EXPECT_ACCEPT(one("bound=8\n  args int int",
-                      "  test rsi, rsi\n  je 1f\n  cmp rsi, -1\n  je 1f\n  mov rax, rdi\n  cqo\n  idiv rsi\n  ret\n"
+                      "  test rsi, rsi\n  je 1f\n  cmp rsi, -1\n  je 1f\n  mov rax, rdi\n  cqo\n  "
+                      "idiv rsi\n  ret\n"
                       "1:\n  mov edi, 2\n  xor esi, esi\n  call __ktal_helper_trap"));
 }
 
@@ -442,7 +490,8 @@ TEST(Div, DivisorZeroTestSkipped) {
 }
 
 TEST(Div, NarrowFormsAreNotAllowed) {
-    EXPECT_REJECT(learns("  mov eax, 10\n  xor edx, edx\n  mov ecx, 3\n  div cx", "0"), rule::kForbiddenOperand);
+    EXPECT_REJECT(learns("  mov eax, 10\n  xor edx, edx\n  mov ecx, 3\n  div cx", "0"),
+                  rule::kForbiddenOperand);
     EXPECT_REJECT(learns("  mov eax, 10\n  mov ecx, 3\n  div cl", "0"), rule::kForbiddenOpcode);
 }
 
@@ -485,10 +534,14 @@ TEST(Shift, RotatesByCl) {
     EXPECT_UNBOUNDED("  mov ecx, esi\n  and edi, 15\n  rol edi, cl", "rdi");
     EXPECT_BOUNDED("  mov ecx, esi\n  ror rdi, cl\n  and edi, 79", "rdi");
     // A rotate by a count that may be 0 leaves the caller's flags.
-    EXPECT_REJECT(one("bound=0\n  args int int", "  mov ecx, esi\n  rol edi, cl\n  jb 1f\n1:\n  ret"), rule::kFlags);
+    EXPECT_REJECT(
+        one("bound=0\n  args int int", "  mov ecx, esi\n  rol edi, cl\n  jb 1f\n1:\n  ret"),
+        rule::kFlags);
 }
 
-TEST(Shift, CountMustBeInitialised) { EXPECT_REJECT(learns("  shr edi, cl", "rdi"), rule::kUninit); }
+TEST(Shift, CountMustBeInitialised) {
+    EXPECT_REJECT(learns("  shr edi, cl", "rdi"), rule::kUninit);
+}
 
 TEST(Shift, RotatesForgetTheBounds) {
     EXPECT_UNBOUNDED("  and edi, 15\n  rol edi, 1", "rdi");
@@ -498,20 +551,24 @@ TEST(Shift, RotatesForgetTheBounds) {
 
 TEST(Shift, FlagsAfterAShiftByAnUnknownCount) {
     // A count of 0 leaves the flags alone: they may still be the caller's.
-    EXPECT_REJECT_MSG(one("bound=0\n  args int int", "  mov ecx, esi\n  shr edi, cl\n  je 1f\n1:\n  ret"), rule::kFlags,
-                      "flags");
+    EXPECT_REJECT_MSG(
+        one("bound=0\n  args int int", "  mov ecx, esi\n  shr edi, cl\n  je 1f\n1:\n  ret"),
+        rule::kFlags, "flags");
     EXPECT_ACCEPT(one("bound=0\n  args int int", "  shr edi, 1\n  je 1f\n1:\n  ret"));
-    EXPECT_ACCEPT(one("bound=0\n  args int int", "  cmp edi, esi\n  mov ecx, esi\n  shr edi, cl\n  je 1f\n1:\n  ret"));
+    EXPECT_ACCEPT(one("bound=0\n  args int int",
+                      "  cmp edi, esi\n  mov ecx, esi\n  shr edi, cl\n  je 1f\n1:\n  ret"));
     // rol/ror by an immediate set CF and OF.
     EXPECT_ACCEPT(one("bound=0\n  args int int", "  rol edi, 3\n  jb 1f\n1:\n  ret"));
 }
 
 TEST(Shift, ShiftByZeroImmediateKeepsTheCallersFlags) {
-    EXPECT_REJECT(one("bound=0\n  args int", "  .byte 0xc1, 0xe7, 0x00\n  je 1f\n1:\n  ret"), rule::kFlags); // shl edi, 0
+    EXPECT_REJECT(one("bound=0\n  args int", "  .byte 0xc1, 0xe7, 0x00\n  je 1f\n1:\n  ret"),
+                  rule::kFlags); // shl edi, 0
 }
 
 TEST(Shift, MemoryOperand) {
-    EXPECT_ACCEPT(one("bound=0", "  shl dword ptr [rip + obj], 3\n  sar qword ptr [rip + obj + 8], 1\n  ret"));
+    EXPECT_ACCEPT(one("bound=0",
+                      "  shl dword ptr [rip + obj], 3\n  sar qword ptr [rip + obj + 8], 1\n  ret"));
 }
 
 // --- shld, shrd ---
@@ -536,7 +593,8 @@ TEST(DoubleShift, MemoryDestinationIsNotAllowed) {
 }
 
 TEST(DoubleShift, FlagsAfterAZeroCount) {
-    EXPECT_REJECT(one("bound=0\n  args int int", "  shld edi, esi, 0\n  je 1f\n1:\n  ret"), rule::kFlags);
+    EXPECT_REJECT(one("bound=0\n  args int int", "  shld edi, esi, 0\n  je 1f\n1:\n  ret"),
+                  rule::kFlags);
     EXPECT_ACCEPT(one("bound=0\n  args int int", "  shld edi, esi, 1\n  je 1f\n1:\n  ret"));
 }
 
@@ -586,8 +644,10 @@ TEST(Bits, BtSetsTheCarry) {
 
 TEST(Bits, BtWithAMemoryOperandIsNotAllowed) {
     // bt m, r addresses a bit string far beyond the operand.
-    EXPECT_REJECT(one("bound=0\n  args int int", "  bt dword ptr [rip + obj], esi\n  ret"), rule::kForbiddenOperand);
-    EXPECT_REJECT(one("bound=0\n  args int int", "  bt dword ptr [rip + obj], 3\n  ret"), rule::kForbiddenOperand);
+    EXPECT_REJECT(one("bound=0\n  args int int", "  bt dword ptr [rip + obj], esi\n  ret"),
+                  rule::kForbiddenOperand);
+    EXPECT_REJECT(one("bound=0\n  args int int", "  bt dword ptr [rip + obj], 3\n  ret"),
+                  rule::kForbiddenOperand);
 }
 
 TEST(Bits, BtsBtrBtcWriteTheDestination) {
@@ -595,12 +655,13 @@ TEST(Bits, BtsBtrBtcWriteTheDestination) {
     EXPECT_UNBOUNDED("  and edi, 15\n  btr edi, 3", "rdi");
     EXPECT_ACCEPT(one("bound=0\n  args int int", "  btc rdi, rsi\n  jb 1f\n1:\n  ret"));
     EXPECT_REJECT(one("bound=0\n  args int int", "  bts eax, esi\n  ret"), rule::kUninit);
-    EXPECT_REJECT(one("bound=0\n  args int int", "  btr dword ptr [rip + obj], esi\n  ret"), rule::kForbiddenOperand);
+    EXPECT_REJECT(one("bound=0\n  args int int", "  btr dword ptr [rip + obj], esi\n  ret"),
+                  rule::kForbiddenOperand);
 }
 
 TEST(Bits, BitScanKeepsTheOldValueForZero) {
-    EXPECT_BOUNDED("  xor ecx, ecx\n  bsf ecx, edi", "rcx"); // [0, 31]
-    EXPECT_BOUNDED("  xor ecx, ecx\n  bsr rcx, rdi", "rcx"); // [0, 63]
+    EXPECT_BOUNDED("  xor ecx, ecx\n  bsf ecx, edi", "rcx");   // [0, 31]
+    EXPECT_BOUNDED("  xor ecx, ecx\n  bsr rcx, rdi", "rcx");   // [0, 63]
     EXPECT_UNBOUNDED("  mov ecx, 100\n  bsf ecx, edi", "rcx"); // 100 if edi = 0
     EXPECT_BOUNDED("  mov ecx, 32\n  tzcnt ecx, edi", "rcx");
     EXPECT_REJECT_MSG(learns("  bsf ecx, edi", "rcx"), rule::kUninit, "before it is written");
@@ -614,7 +675,8 @@ TEST(Bits, ThirtyTwoBitScanOfZeroMayKeepTheUpperHalf) {
     EXPECT_UNBOUNDED("  movabs rcx, 0x6400000000\n  bsf ecx, edi\n  shr rcx, 32", "rcx");
     EXPECT_UNBOUNDED("  movabs rcx, 0x6400000000\n  bsr ecx, edi\n  shr rcx, 32", "rcx");
     EXPECT_UNBOUNDED("  movabs rcx, 0x6400000000\n  tzcnt ecx, edi\n  shr rcx, 32", "rcx");
-    EXPECT_BOUNDED("  movabs rcx, 0x6400000000\n  or edi, 1\n  bsf ecx, edi\n  shr rcx, 32", "rcx"); // edi != 0
+    EXPECT_BOUNDED("  movabs rcx, 0x6400000000\n  or edi, 1\n  bsf ecx, edi\n  shr rcx, 32",
+                   "rcx"); // edi != 0
     EXPECT_BOUNDED("  mov ecx, 5\n  bsf ecx, edi", "rcx");
 }
 
@@ -643,10 +705,13 @@ TEST(Setcc, WritesZeroOrOne) {
     EXPECT_BOUNDED("  xor ecx, ecx\n  cmp rdi, rsi\n  setl cl\n  shl ecx, 6", "rcx");   // [0, 64]
     EXPECT_UNBOUNDED("  xor ecx, ecx\n  cmp rdi, rsi\n  setl cl\n  shl ecx, 7", "rcx"); // [0, 128]
     EXPECT_BOUNDED("  cmp rdi, rsi\n  sete cl\n  movzx ecx, cl\n  shr ecx, 2", "rcx");
-    EXPECT_ACCEPT(one("bound=0\n  args int", "  test edi, edi\n  setne byte ptr [rip + obj]\n  ret"));
+    EXPECT_ACCEPT(
+        one("bound=0\n  args int", "  test edi, edi\n  setne byte ptr [rip + obj]\n  ret"));
 }
 
-TEST(Setcc, ReadsTheFlags) { EXPECT_REJECT_MSG(learns("  setb cl", "0"), rule::kFlags, "flags"); }
+TEST(Setcc, ReadsTheFlags) {
+    EXPECT_REJECT_MSG(learns("  setb cl", "0"), rule::kFlags, "flags");
+}
 
 // --- cmovcc ---
 
@@ -657,7 +722,8 @@ TEST(Cmov, UnsignedClamp) {
 }
 
 TEST(Cmov, SignedClampOnBothSides) {
-    EXPECT_BOUNDED("  test rdi, rdi\n  mov ecx, 0\n  cmovns rcx, rdi\n  cmp rcx, 79\n  mov edx, 79\n  cmovl rdx, rcx",
+    EXPECT_BOUNDED("  test rdi, rdi\n  mov ecx, 0\n  cmovns rcx, rdi\n  cmp rcx, 79\n  mov edx, "
+                   "79\n  cmovl rdx, rcx",
                    "rdx");
     // Without the lower clamp a negative value gets through.
     EXPECT_UNBOUNDED("  cmp rdi, 79\n  mov edx, 79\n  cmovl rdx, rdi", "rdx");
@@ -668,11 +734,13 @@ TEST(Cmov, ThirtyTwoBitClampOfAZeroExtendedValue) {
 }
 
 TEST(Cmov, FromMemory) {
-    EXPECT_BOUNDED("  xor ecx, ecx\n  cmp rdi, rsi\n  cmovl ecx, dword ptr [rip + obj]\n  and ecx, 79", "rcx");
+    EXPECT_BOUNDED(
+        "  xor ecx, ecx\n  cmp rdi, rsi\n  cmovl ecx, dword ptr [rip + obj]\n  and ecx, 79", "rcx");
 }
 
 TEST(Cmov, ReadsTheFlags) {
-    EXPECT_REJECT_MSG(one("bound=0\n  args int", "  mov ecx, 0\n  cmove ecx, edi\n  ret"), rule::kFlags, "flags");
+    EXPECT_REJECT_MSG(one("bound=0\n  args int", "  mov ecx, 0\n  cmove ecx, edi\n  ret"),
+                      rule::kFlags, "flags");
 }
 
 TEST(Cmov, UninitialisedDestinationStaysUnreadable) {
@@ -684,15 +752,17 @@ TEST(Cmov, UninitialisedDestinationStaysUnreadable) {
 }
 
 TEST(Cmov, SixteenBitFormIsNotAllowed) {
-    EXPECT_REJECT(learns("  xor ecx, ecx\n  cmp rdi, rsi\n  cmove cx, di", "0"), rule::kForbiddenOperand);
+    EXPECT_REJECT(learns("  xor ecx, ecx\n  cmp rdi, rsi\n  cmove cx, di", "0"),
+                  rule::kForbiddenOperand);
 }
 
 // --- nops ---
 
 TEST(Nop, LongNopsAndPadding) {
-    EXPECT_ACCEPT(one("bound=0", "  nop\n  xchg ax, ax\n  nop dword ptr [rax]\n  nop word ptr [rax + rax]\n"
-                                 "  .byte 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00\n"
-                                 "  .p2align 5\n  ret"));
+    EXPECT_ACCEPT(one("bound=0",
+                      "  nop\n  xchg ax, ax\n  nop dword ptr [rax]\n  nop word ptr [rax + rax]\n"
+                      "  .byte 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00\n"
+                      "  .p2align 5\n  ret"));
 }
 
 TEST(Nop, NopDoesNotReadItsOperand) {

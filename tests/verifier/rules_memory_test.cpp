@@ -209,10 +209,10 @@ TEST(Spill, SlotNeverWritten) {
                       "before it is written");
     EXPECT_REJECT(framed("  mov eax, dword ptr [rsp + 4]\n  mov dword ptr [rip + obj], eax"),
                   rule::kUninit);
-    EXPECT_REJECT(
-        one("frame=16 bound=24\n  args int int", "  sub rsp, 16\n  mov rdi, qword ptr [rsp]\n  "
-                                                 "call __ktal_helper_close\n  add rsp, 16\n  ret"),
-        rule::kUninit);
+    EXPECT_REJECT(one("frame=16 bound=24\n  args int int",
+                      "  sub rsp, 16\n  mov rdi, qword ptr [rsp]\n  "
+                      "call __ktal_helper_close\n  add rsp, 16\n  ret"),
+                  rule::kUninit);
     EXPECT_REJECT(framed("  movzx eax, byte ptr [rsp]"), rule::kUninit);
     EXPECT_REJECT(framed("  add rdi, qword ptr [rsp]"), rule::kUninit);
 }

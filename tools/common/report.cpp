@@ -27,20 +27,25 @@ std::string source_line(const std::string &image_path, u64 addr) {
     if (s.rfind("??", 0) == 0) return "";
     // file:line:column -> file:line
     size_t last = s.rfind(':');
-    if (last != std::string::npos && last > 0 && s.rfind(':', last - 1) != std::string::npos) s.resize(last);
+    if (last != std::string::npos && last > 0 && s.rfind(':', last - 1) != std::string::npos)
+        s.resize(last);
     return s;
 }
 
-std::string rejection_text(const Rejection &r, const SymbolTable &syms, const std::string &image_path) {
+std::string rejection_text(const Rejection &r, const SymbolTable &syms,
+                           const std::string &image_path) {
     std::string o;
     auto line = [&](const char *k, const std::string &v) {
-        if (!v.empty()) o += std::string("  ") + k + std::string(13 - std::string(k).size(), ' ') + v + "\n";
+        if (!v.empty())
+            o += std::string("  ") + k + std::string(13 - std::string(k).size(), ' ') + v + "\n";
     };
     line("rule:", r.rule ? r.rule : "?");
     if (r.in_function) {
         std::string name = syms.name_at(r.function_entry);
         line("function:", (name.empty() ? "" : name + " ") + "(" + hex(r.function_entry) + ")");
-        line("block:", hex(r.block) + (syms.describe(r.block).empty() ? "" : " (" + syms.describe(r.block) + ")"));
+        line("block:",
+             hex(r.block) +
+                 (syms.describe(r.block).empty() ? "" : " (" + syms.describe(r.block) + ")"));
         line("instruction:", hex(r.address) + "  " + r.disasm.c_str());
         line("source:", source_line(image_path, r.address));
     } else if (r.disasm.len) {
@@ -49,17 +54,22 @@ std::string rejection_text(const Rejection &r, const SymbolTable &syms, const st
     line("problem:", r.message.c_str());
     line("expected:", r.expected.c_str());
     line("found:", r.found.c_str());
-    if (r.rule && std::string(r.rule) == "cert.malformed") line("cert offset:", std::to_string(r.cert_offset));
+    if (r.rule && std::string(r.rule) == "cert.malformed")
+        line("cert offset:", std::to_string(r.cert_offset));
     return o;
 }
 
-std::string rejection_json(const Rejection &r, const SymbolTable &syms, const std::string &image_path) {
+std::string rejection_json(const Rejection &r, const SymbolTable &syms,
+                           const std::string &image_path) {
     json::Writer w;
     w.begin_object().field("rule", r.rule ? r.rule : "").field("message", r.message.c_str());
     w.field("expected", r.expected.c_str()).field("found", r.found.c_str());
     if (r.in_function) {
-        w.field("function", syms.name_at(r.function_entry)).field("function_entry", r.function_entry);
-        w.field("block", r.block).field("address", r.address).field("disassembly", r.disasm.c_str());
+        w.field("function", syms.name_at(r.function_entry))
+            .field("function_entry", r.function_entry);
+        w.field("block", r.block)
+            .field("address", r.address)
+            .field("disassembly", r.disasm.c_str());
         w.field("source", source_line(image_path, r.address));
     }
     if (r.rule && std::string(r.rule) == "cert.malformed") w.field("cert_offset", r.cert_offset);

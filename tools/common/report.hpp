@@ -13,7 +13,9 @@ namespace ktal::report {
 // (via llvm-symbolizer-19), else "".
 std::string source_line(const std::string &image_path, u64 addr);
 
-std::string rejection_text(const Rejection &r, const SymbolTable &syms, const std::string &image_path);
-std::string rejection_json(const Rejection &r, const SymbolTable &syms, const std::string &image_path);
+std::string rejection_text(const Rejection &r, const SymbolTable &syms,
+                           const std::string &image_path);
+std::string rejection_json(const Rejection &r, const SymbolTable &syms,
+                           const std::string &image_path);
 
 } // namespace ktal::report

@@ -59,23 +59,25 @@ int run_info(Args args) {
         std::puts(w.str().c_str());
         return 0;
     }
-    std::printf("ktal.ko %s (ABI %u.%u) on Linux %s\n", info.module_version.c_str(),
-                info.abi_major, info.abi_minor, info.kernel_release.c_str());
+    std::printf("ktal.ko %s (ABI %u.%u) on Linux %s\n", info.module_version.c_str(), info.abi_major,
+                info.abi_minor, info.kernel_release.c_str());
     std::printf("  max image       %llu bytes\n", info.max_image_bytes);
-    std::printf("  max programs    %llu (%llu loaded)\n", info.max_programs,
-                info.programs_loaded);
+    std::printf("  max programs    %llu (%llu loaded)\n", info.max_programs, info.programs_loaded);
     std::printf("  stack budget    %llu bytes\n", info.stack_budget);
     if (info.flags & KTAL_INFO_RUN) {
-        std::printf("  loaded memory   %llu of %llu bytes\n", info.loaded_bytes, info.max_loaded_bytes);
+        std::printf("  loaded memory   %llu of %llu bytes\n", info.loaded_bytes,
+                    info.max_loaded_bytes);
         std::printf("  verifier memory at most %llu bytes\n", info.max_verify_memory);
         std::printf("  runs            %llu\n", info.runs);
     }
-    std::printf("  certificates    %s\n",
-                (info.flags & KTAL_INFO_VERIFIER)
-                    ? ("verified in the kernel, format v" + std::to_string(info.cert_version)).c_str()
-                    : "not yet verified in the kernel (no admission in this module)");
-    std::printf("  ring 0          %s\n", (info.flags & KTAL_INFO_RUN) ? "runs programs (ktal run, load, list, unload)"
-                                                                     : "cannot run programs (ABI before 1.2)");
+    std::printf(
+        "  certificates    %s\n",
+        (info.flags & KTAL_INFO_VERIFIER)
+            ? ("verified in the kernel, format v" + std::to_string(info.cert_version)).c_str()
+            : "not yet verified in the kernel (no admission in this module)");
+    std::printf("  ring 0          %s\n", (info.flags & KTAL_INFO_RUN)
+                                              ? "runs programs (ktal run, load, list, unload)"
+                                              : "cannot run programs (ABI before 1.2)");
     return 0;
 }
 

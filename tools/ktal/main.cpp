@@ -22,7 +22,8 @@ constexpr Command kCommands[] = {
     {"list", ktal::cli::run_list, "the programs loaded in ktal.ko"},
     {"verify", ktal::cli::run_verify, "check a certified image as ktal.ko would"},
     {"cert", ktal::cli::run_cert, "print or assemble a certificate's text form"},
-    {"prove", ktal::cli::run_prove, "an offline second opinion with Z3 (images, or the verifier's --rules)"},
+    {"prove", ktal::cli::run_prove,
+     "an offline second opinion with Z3 (images, or the verifier's --rules)"},
     {"info", ktal::cli::run_info, "version and limits of the loaded ktal.ko"},
 };
 

@@ -12,7 +12,8 @@
 
 namespace ktal::cli {
 
-int report_refusal(const char *cmd, const device::Loaded &l, const std::vector<u8> &image, const std::string &path);
+int report_refusal(const char *cmd, const device::Loaded &l, const std::vector<u8> &image,
+                   const std::string &path);
 
 static std::variant<device::Device, int> open_device(const char *cmd) {
     auto opened = device::Device::open();
@@ -28,8 +29,10 @@ int run_load(Args args) {
     unsigned long budget = 0;
     for (size_t i = 0; i < args.size(); ++i) {
         std::string a = args[i];
-        if (a == "--budget" && i + 1 < args.size()) budget = std::strtoul(args[++i], nullptr, 0);
-        else if (a == "--name" && i + 1 < args.size()) name = args[++i];
+        if (a == "--budget" && i + 1 < args.size())
+            budget = std::strtoul(args[++i], nullptr, 0);
+        else if (a == "--name" && i + 1 < args.size())
+            name = args[++i];
         else if (a == "-h" || a == "--help") {
             std::puts("usage: ktal load [--name NAME] [--budget BYTES] IMAGE\n"
                       "Verifies IMAGE in ktal.ko and keeps it loaded (root only) until\n"
@@ -38,7 +41,8 @@ int run_load(Args args) {
         } else if (!a.empty() && a[0] == '-') {
             std::fprintf(stderr, "ktal load: unknown option '%s' (see --help)\n", a.c_str());
             return 2;
-        } else if (path.empty()) path = a;
+        } else if (path.empty())
+            path = a;
         else {
             std::fprintf(stderr, "ktal load: one image at a time\n");
             return 2;
@@ -54,10 +58,12 @@ int run_load(Args args) {
         std::fprintf(stderr, "ktal load: %s\n", err.c_str());
         return 1;
     }
-    if (name.empty()) name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    if (name.empty())
+        name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
     auto dev = open_device("ktal load");
     if (auto *rc = std::get_if<int>(&dev)) return *rc;
-    auto res = std::get<device::Device>(dev).load(*image, name, true, static_cast<unsigned>(budget));
+    auto res =
+        std::get<device::Device>(dev).load(*image, name, true, static_cast<unsigned>(budget));
     if (auto *e = std::get_if<device::Error>(&res)) {
         std::fprintf(stderr, "ktal load: %s\n", e->message.c_str());
         return 1;
@@ -70,8 +76,9 @@ int run_load(Args args) {
 
 int run_unload(Args args) {
     if (args.size() != 1 || std::string(args[0]) == "-h" || std::string(args[0]) == "--help") {
-        std::fprintf(args.size() == 1 ? stdout : stderr, "usage: ktal unload HANDLE\n"
-                                                         "Unloads a program `ktal load` loaded (root only).\n");
+        std::fprintf(args.size() == 1 ? stdout : stderr,
+                     "usage: ktal unload HANDLE\n"
+                     "Unloads a program `ktal load` loaded (root only).\n");
         return args.size() == 1 ? 0 : 2;
     }
     char *end = nullptr;
@@ -94,9 +101,11 @@ int run_list(Args args) {
     bool json = false;
     for (size_t i = 0; i < args.size(); ++i) {
         std::string a = args[i];
-        if (a == "--json") json = true;
+        if (a == "--json")
+            json = true;
         else if (a == "-h" || a == "--help") {
-            std::puts("usage: ktal list [--json]\nThe programs loaded in ktal.ko with `ktal load`.");
+            std::puts(
+                "usage: ktal list [--json]\nThe programs loaded in ktal.ko with `ktal load`.");
             return 0;
         } else {
             std::fprintf(stderr, "ktal list: unknown argument '%s'\n", a.c_str());
@@ -135,12 +144,13 @@ int run_list(Args args) {
         std::puts("no programs loaded");
         return 0;
     }
-    std::printf("%-8s %-24s %10s %8s %12s %6s %s\n", "HANDLE", "NAME", "BYTES", "RUNS", "INSTRUCTIONS", "STACK",
-                "LOADED BY");
+    std::printf("%-8s %-24s %10s %8s %12s %6s %s\n", "HANDLE", "NAME", "BYTES", "RUNS",
+                "INSTRUCTIONS", "STACK", "LOADED BY");
     for (const auto &p : progs)
         std::printf("%-8llu %-24s %10llu %8llu %12llu %6u uid %u pid %d%s\n",
-                    static_cast<unsigned long long>(p.handle), p.name.c_str(), p.image_bytes, p.runs,
-                    p.instructions, p.entry_bound, p.loader_uid, p.loader_pid, p.persistent ? "" : " (this process)");
+                    static_cast<unsigned long long>(p.handle), p.name.c_str(), p.image_bytes,
+                    p.runs, p.instructions, p.entry_bound, p.loader_uid, p.loader_pid,
+                    p.persistent ? "" : " (this process)");
     return 0;
 }
 

@@ -37,13 +37,17 @@ Rejection to_rejection(const device::Rejection &k) {
 }
 
 // Prints why ktal.ko refused an image; returns 1.
-int report_refusal(const char *cmd, const device::Loaded &l, const std::vector<u8> &image, const std::string &path) {
+int report_refusal(const char *cmd, const device::Loaded &l, const std::vector<u8> &image,
+                   const std::string &path) {
     if (l.malformed) {
-        std::fprintf(stderr, "%s: %s: not a usable image: %s\n", cmd, path.c_str(), l.rejection.message.c_str());
+        std::fprintf(stderr, "%s: %s: not a usable image: %s\n", cmd, path.c_str(),
+                     l.rejection.message.c_str());
         return 1;
     }
-    std::fprintf(stderr, "%s: %s was REJECTED by the verifier in ktal.ko\n%s", cmd, path.c_str(),
-                 report::rejection_text(to_rejection(l.rejection), SymbolTable::from_elf(image), path).c_str());
+    std::fprintf(
+        stderr, "%s: %s was REJECTED by the verifier in ktal.ko\n%s", cmd, path.c_str(),
+        report::rejection_text(to_rejection(l.rejection), SymbolTable::from_elf(image), path)
+            .c_str());
     return 1;
 }
 
@@ -53,8 +57,8 @@ static std::string base_name(const std::string &path) {
 }
 
 // Runs a loaded program and turns its outcome into ktal's exit status.
-static int run_loaded(const device::Device &dev, std::uint64_t handle, const std::vector<std::string> &argv,
-                      bool stats) {
+static int run_loaded(const device::Device &dev, std::uint64_t handle,
+                      const std::vector<std::string> &argv, bool stats) {
     std::fflush(nullptr);
     auto res = dev.run(handle, argv);
     if (auto *e = std::get_if<device::Error>(&res)) {
@@ -63,10 +67,11 @@ static int run_loaded(const device::Device &dev, std::uint64_t handle, const std
     }
     const device::Ran &r = std::get<device::Ran>(res);
     if (stats)
-        std::fprintf(stderr, "ktal: %.3f ms in ring 0, %llu fuel points\n", r.nanoseconds / 1e6, r.fuel);
+        std::fprintf(stderr, "ktal: %.3f ms in ring 0, %llu fuel points\n", r.nanoseconds / 1e6,
+                     r.fuel);
     if (r.how == device::Ran::Trapped) {
-        std::fprintf(stderr, "ktal: the program trapped: %s (value 0x%llx)\n", device::trap_reason(r.trap_code),
-                     r.trap_value);
+        std::fprintf(stderr, "ktal: the program trapped: %s (value 0x%llx)\n",
+                     device::trap_reason(r.trap_code), r.trap_value);
         return 134;
     }
     return static_cast<int>(r.status);
@@ -79,26 +84,31 @@ int run_run(Args args) {
     size_t i = 0;
     for (; i < args.size(); ++i) {
         std::string a = args[i];
-        if (a == "--user") user = true;
-        else if (a == "--stats") stats = true;
-        else if (a == "--budget" && i + 1 < args.size()) budget = std::strtoul(args[++i], nullptr, 0);
+        if (a == "--user")
+            user = true;
+        else if (a == "--stats")
+            stats = true;
+        else if (a == "--budget" && i + 1 < args.size())
+            budget = std::strtoul(args[++i], nullptr, 0);
         else if (a == "--handle" && i + 1 < args.size()) {
             char *end = nullptr;
             handle = std::strtoll(args[++i], &end, 10);
             if (!end || *end || handle <= 0) {
-                std::fprintf(stderr, "ktal run: --handle takes a handle number (see `ktal list`)\n");
+                std::fprintf(stderr,
+                             "ktal run: --handle takes a handle number (see `ktal list`)\n");
                 return 2;
             }
         } else if (a == "-h" || a == "--help") {
-            std::puts("usage: ktal run [--user] [--budget BYTES] [--stats] IMAGE [ARGS...]\n"
-                      "       ktal run --handle N [ARGS...]\n"
-                      "Runs a certified image; its exit status is ktal's. With /dev/ktal the\n"
-                      "program runs in ring 0 in this process's context (ktal.ko verifies it\n"
-                      "again first); otherwise in this process with the helpers as system calls.\n"
-                      "  --user          run in user mode even if ktal.ko is loaded\n"
-                      "  --handle N      run a program loaded with `ktal load` (argv[0] is its name)\n"
-                      "  --budget BYTES  stack the program may use (default: ktal.ko's, or 4096)\n"
-                      "  --stats         print the time spent in ring 0 and the fuel used");
+            std::puts(
+                "usage: ktal run [--user] [--budget BYTES] [--stats] IMAGE [ARGS...]\n"
+                "       ktal run --handle N [ARGS...]\n"
+                "Runs a certified image; its exit status is ktal's. With /dev/ktal the\n"
+                "program runs in ring 0 in this process's context (ktal.ko verifies it\n"
+                "again first); otherwise in this process with the helpers as system calls.\n"
+                "  --user          run in user mode even if ktal.ko is loaded\n"
+                "  --handle N      run a program loaded with `ktal load` (argv[0] is its name)\n"
+                "  --budget BYTES  stack the program may use (default: ktal.ko's, or 4096)\n"
+                "  --stats         print the time spent in ring 0 and the fuel used");
             return 0;
         } else if (a == "--") {
             ++i;
@@ -106,12 +116,14 @@ int run_run(Args args) {
         } else if (!a.empty() && a[0] == '-') {
             std::fprintf(stderr, "ktal run: unknown option '%s' (see --help)\n", a.c_str());
             return 2;
-        } else break;
+        } else
+            break;
     }
     std::vector<std::string> argv;
     if (handle > 0) {
         if (user) {
-            std::fprintf(stderr, "ktal run: --handle names a program in ktal.ko; --user cannot run it\n");
+            std::fprintf(stderr,
+                         "ktal run: --handle names a program in ktal.ko; --user cannot run it\n");
             return 2;
         }
         auto opened = device::Device::open();
@@ -123,12 +135,14 @@ int run_run(Args args) {
         std::string name = "ktal-" + std::to_string(handle);
         if (auto progs = dev.list(); auto *v = std::get_if<std::vector<device::Program>>(&progs))
             for (const auto &p : *v)
-                if (p.handle == static_cast<std::uint64_t>(handle) && !p.name.empty()) name = p.name;
+                if (p.handle == static_cast<std::uint64_t>(handle) && !p.name.empty())
+                    name = p.name;
         argv.push_back(name);
         for (size_t k = i; k < args.size(); ++k) argv.push_back(args[k]);
         auto info = dev.info();
         if (auto *in = std::get_if<device::Info>(&info))
-            std::fprintf(stderr, "ktal: running in ring 0 (ktal.ko %s)\n", in->module_version.c_str());
+            std::fprintf(stderr, "ktal: running in ring 0 (ktal.ko %s)\n",
+                         in->module_version.c_str());
         return run_loaded(dev, static_cast<std::uint64_t>(handle), argv, stats);
     }
     if (i == args.size()) {
@@ -148,7 +162,8 @@ int run_run(Args args) {
     if (!user && ::stat(KTAL_DEVICE_PATH, &st) == 0) {
         auto opened = device::Device::open();
         if (auto *e = std::get_if<device::Error>(&opened)) {
-            std::fprintf(stderr, "ktal run: %s; `ktal run --user` runs it in user mode\n", e->message.c_str());
+            std::fprintf(stderr, "ktal run: %s; `ktal run --user` runs it in user mode\n",
+                         e->message.c_str());
             return 1;
         }
         const device::Device &dev = std::get<device::Device>(opened);
@@ -159,8 +174,10 @@ int run_run(Args args) {
         }
         const device::Info &in = std::get<device::Info>(info);
         if (!(in.flags & KTAL_INFO_RUN)) {
-            std::fprintf(stderr, "ktal run: ktal.ko %s cannot run programs (ABI %u.%u); `ktal run --user` can\n",
-                         in.module_version.c_str(), in.abi_major, in.abi_minor);
+            std::fprintf(
+                stderr,
+                "ktal run: ktal.ko %s cannot run programs (ABI %u.%u); `ktal run --user` can\n",
+                in.module_version.c_str(), in.abi_major, in.abi_minor);
             return 1;
         }
         auto loaded = dev.load(*image, base_name(path), false, static_cast<unsigned>(budget));

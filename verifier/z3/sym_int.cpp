@@ -31,14 +31,14 @@ bool numeral(const z3::expr &e, u64 &v) {
 }
 z3::expr wrap_u(const z3::expr &x) {
     return z3::mod(x, two64());
-}                                    // any integer to [0, 2^64)
+} // any integer to [0, 2^64)
 z3::expr wrap_s(const z3::expr &x) { // any integer to [-2^63, 2^63)
     z3::expr u = z3::mod(x, two64());
     return z3::ite(u >= two63(), u - two64(), u);
 }
 z3::expr idiv(const z3::expr &a, const z3::expr &b) {
     return a / b;
-}                                  // integer division (floor for b > 0)
+} // integer division (floor for b > 0)
 bool is_mask(u64 v, unsigned &k) { // v = 2^k - 1
     if (v == ~0ull) return k = 64, true;
     if ((v & (v + 1)) != 0) return false;

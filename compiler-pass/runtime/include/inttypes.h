@@ -1,8 +1,8 @@
 /* ktal runtime: inttypes.h (LP64 format macros). */
 #ifndef KTAL_INTTYPES_H
 #define KTAL_INTTYPES_H
-#include <stdint.h>
 #include <bits/ktal_types.h>
+#include <stdint.h>
 
 #define __KTAL_PRI64 "l"
 #define __KTAL_PRIPTR "l"
@@ -65,8 +65,8 @@
 #define PRIxFAST64 __KTAL_PRI64 "x"
 
 typedef struct {
-	long quot;
-	long rem;
+    long quot;
+    long rem;
 } imaxdiv_t;
 
 KTAL_BEGIN_DECLS

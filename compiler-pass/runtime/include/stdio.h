@@ -6,13 +6,13 @@
 #define __need_NULL
 #include <stddef.h>
 #define __need___va_list
-#include <stdarg.h>
 #include <bits/ktal_types.h>
+#include <stdarg.h>
 
 typedef struct __ktal_file FILE;
 typedef struct {
-	off_t __pos;
-	int __state[2]; /* glibc's mbstate_t: unused here, kept for the size */
+    off_t __pos;
+    int __state[2]; /* glibc's mbstate_t: unused here, kept for the size */
 } fpos_t;
 
 #define EOF (-1)
@@ -44,7 +44,7 @@ int vfprintf(FILE *restrict f, const char *restrict fmt, __gnuc_va_list ap) KTAL
 int vdprintf(int fd, const char *restrict fmt, __gnuc_va_list ap) KTAL_PRINTF(2, 0);
 int vsprintf(char *restrict buf, const char *restrict fmt, __gnuc_va_list ap) KTAL_PRINTF(2, 0);
 int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt, __gnuc_va_list ap)
-	KTAL_PRINTF(3, 0);
+    KTAL_PRINTF(3, 0);
 
 int puts(const char *s);
 int putchar(int c);

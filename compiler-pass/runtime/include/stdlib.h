@@ -4,8 +4,8 @@
 #define __need_size_t
 #define __need_wchar_t
 #define __need_NULL
-#include <stddef.h>
 #include <bits/ktal_types.h>
+#include <stddef.h>
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
@@ -13,16 +13,16 @@
 #define MB_CUR_MAX 1
 
 typedef struct {
-	int quot;
-	int rem;
+    int quot;
+    int rem;
 } div_t;
 typedef struct {
-	long quot;
-	long rem;
+    long quot;
+    long rem;
 } ldiv_t;
 typedef struct {
-	long long quot;
-	long long rem;
+    long long quot;
+    long long rem;
 } lldiv_t;
 
 KTAL_BEGIN_DECLS

@@ -3,8 +3,8 @@
 #define KTAL_STRING_H
 #define __need_size_t
 #define __need_NULL
-#include <stddef.h>
 #include <bits/ktal_types.h>
+#include <stddef.h>
 
 KTAL_BEGIN_DECLS
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);

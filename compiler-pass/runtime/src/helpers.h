@@ -18,9 +18,9 @@
 /* `kind` is pasted unexpanded: KTAL_HDECL_KTAL_HELPER_NORMAL and so on. */
 #define KTAL_HDECL_KTAL_HELPER_NORMAL(name, n) long __ktal_helper_##name(KTAL_HARGS_##n);
 #define KTAL_HDECL_KTAL_HELPER_NORETURN(name, n)                                                   \
-	__attribute__((noreturn)) long __ktal_helper_##name(KTAL_HARGS_##n);
+    __attribute__((noreturn)) long __ktal_helper_##name(KTAL_HARGS_##n);
 #define KTAL_HDECL_KTAL_HELPER_FUEL(name, n)                                                       \
-	__attribute__((preserve_all)) void __ktal_helper_##name(KTAL_HARGS_##n);
+    __attribute__((preserve_all)) void __ktal_helper_##name(KTAL_HARGS_##n);
 #define KTAL_HDECL(id, name, n, kind) KTAL_HDECL_##kind(name, n)
 
 #ifdef __cplusplus

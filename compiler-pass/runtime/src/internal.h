@@ -1,10 +1,10 @@
 /* ktal runtime: private declarations shared by the runtime's sources. */
 #ifndef KTAL_RUNTIME_INTERNAL_H
 #define KTAL_RUNTIME_INTERNAL_H
-#include <stddef.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include "helpers.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
 
 /* A helper's result in the Linux convention: -4095..-1 is -errno. */
 long __ktal_sysret(long r);
@@ -14,13 +14,12 @@ long __ktal_sysret(long r);
  * back into stdio (stdio calls malloc/free). Always inlined, so that its
  * callers end in the (noreturn) trap helper rather than in a call to another
  * noreturn function, which the certifier would see fall off the end. */
-__attribute__((always_inline, noreturn)) static inline void __ktal_fatal(const char *msg, int code)
-{
-	long n = 0;
-	while (msg[n])
-		n++;
-	__ktal_helper_write(2, (long)msg, n);
-	__ktal_helper_trap(code, 0);
+__attribute__((always_inline, noreturn)) static inline void __ktal_fatal(const char *msg,
+                                                                         int code) {
+    long n = 0;
+    while (msg[n]) n++;
+    __ktal_helper_write(2, (long)msg, n);
+    __ktal_helper_trap(code, 0);
 }
 
 /* stdio */
@@ -36,14 +35,14 @@ __attribute__((always_inline, noreturn)) static inline void __ktal_fatal(const c
 #define KTAL_F_OPEN 0x200
 
 struct __ktal_file {
-	int fd;
-	int flags;
-	unsigned char *buf; /* set lazily (no relocations in initialised data) */
-	size_t cap;
-	size_t wpos;  /* bytes waiting to be written */
-	size_t rpos;  /* next byte to read */
-	size_t rend;  /* end of the bytes read ahead */
-	int unget;    /* a pushed-back byte, or -1 */
+    int fd;
+    int flags;
+    unsigned char *buf; /* set lazily (no relocations in initialised data) */
+    size_t cap;
+    size_t wpos; /* bytes waiting to be written */
+    size_t rpos; /* next byte to read */
+    size_t rend; /* end of the bytes read ahead */
+    int unget;   /* a pushed-back byte, or -1 */
 };
 
 /* Append n bytes to f's buffer, flushing as needed; returns bytes taken. */

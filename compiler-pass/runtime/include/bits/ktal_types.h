@@ -30,16 +30,16 @@ typedef unsigned short sa_family_t;
 #ifndef KTAL_STRUCT_TIMESPEC
 #define KTAL_STRUCT_TIMESPEC
 struct timespec {
-	time_t tv_sec;
-	long tv_nsec;
+    time_t tv_sec;
+    long tv_nsec;
 };
 #endif
 
 #ifndef KTAL_STRUCT_TIMEVAL
 #define KTAL_STRUCT_TIMEVAL
 struct timeval {
-	time_t tv_sec;
-	suseconds_t tv_usec;
+    time_t tv_sec;
+    suseconds_t tv_usec;
 };
 #endif
 

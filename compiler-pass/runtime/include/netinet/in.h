@@ -1,41 +1,41 @@
 /* ktal runtime: netinet/in.h. */
 #ifndef KTAL_NETINET_IN_H
 #define KTAL_NETINET_IN_H
-#include <stdint.h>
 #include <bits/ktal_types.h>
+#include <stdint.h>
 #include <sys/socket.h>
 
 typedef uint16_t in_port_t;
 typedef uint32_t in_addr_t;
 
 struct in_addr {
-	in_addr_t s_addr;
+    in_addr_t s_addr;
 };
 
 struct in6_addr {
-	union {
-		uint8_t __u6_addr8[16];
-		uint16_t __u6_addr16[8];
-		uint32_t __u6_addr32[4];
-	} __in6_u;
+    union {
+        uint8_t __u6_addr8[16];
+        uint16_t __u6_addr16[8];
+        uint32_t __u6_addr32[4];
+    } __in6_u;
 };
 #define s6_addr __in6_u.__u6_addr8
 #define s6_addr16 __in6_u.__u6_addr16
 #define s6_addr32 __in6_u.__u6_addr32
 
 struct sockaddr_in {
-	sa_family_t sin_family;
-	in_port_t sin_port;
-	struct in_addr sin_addr;
-	unsigned char sin_zero[8];
+    sa_family_t sin_family;
+    in_port_t sin_port;
+    struct in_addr sin_addr;
+    unsigned char sin_zero[8];
 };
 
 struct sockaddr_in6 {
-	sa_family_t sin6_family;
-	in_port_t sin6_port;
-	uint32_t sin6_flowinfo;
-	struct in6_addr sin6_addr;
-	uint32_t sin6_scope_id;
+    sa_family_t sin6_family;
+    in_port_t sin6_port;
+    uint32_t sin6_flowinfo;
+    struct in6_addr sin6_addr;
+    uint32_t sin6_scope_id;
 };
 
 #define IPPROTO_IP 0

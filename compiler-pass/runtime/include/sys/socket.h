@@ -5,19 +5,19 @@
 #include <bits/ktal_types.h>
 
 struct sockaddr {
-	sa_family_t sa_family;
-	char sa_data[14];
+    sa_family_t sa_family;
+    char sa_data[14];
 };
 
 struct sockaddr_storage {
-	sa_family_t ss_family;
-	char __ss_padding[128 - sizeof(sa_family_t) - sizeof(unsigned long)];
-	unsigned long __ss_align;
+    sa_family_t ss_family;
+    char __ss_padding[128 - sizeof(sa_family_t) - sizeof(unsigned long)];
+    unsigned long __ss_align;
 };
 
 struct linger {
-	int l_onoff;
-	int l_linger;
+    int l_onoff;
+    int l_linger;
 };
 
 #define SOCK_STREAM 1

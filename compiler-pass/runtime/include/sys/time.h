@@ -4,8 +4,8 @@
 #include <bits/ktal_types.h>
 
 struct timezone {
-	int tz_minuteswest;
-	int tz_dsttime;
+    int tz_minuteswest;
+    int tz_dsttime;
 };
 
 KTAL_BEGIN_DECLS
