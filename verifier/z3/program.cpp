@@ -173,9 +173,11 @@ struct Env {
         u64 size = l.sandbox_size;
         return z3::ule(n, bv(size)) && z3::ule(a - SBX, bv(size) - n);
     }
-    expr in_rodata(const expr &a,
-                   const expr &n) const { // (the gap up to the sandbox is not mapped)
-        u64 size = l.rodata_size;
+    // Readable: rodata, its padding up to the sandbox (mapped read-only by
+    // the kernel and the user-mode runner alike: [text end, sandbox) is one
+    // read-only range) and the sandbox, i.e. rodata's start to the image's end.
+    expr in_readable(const expr &a, const expr &n) const {
+        u64 size = l.sandbox_off + l.sandbox_size - l.rodata_off;
         return z3::ule(n, bv(size)) && z3::ule(a - ROD, bv(size) - n);
     }
     // Inside the live frame: at or above rsp, below the return address.
@@ -504,9 +506,8 @@ expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
          ra = stack_access(s, e_.ra_slot(a, nn), a);
     ob(s, "memory",
        "a " + std::to_string(n) +
-           "-byte read lies inside the sandbox, rodata, or the frame at or above rsp",
-       e_.in_sandbox(a, nn) || e_.in_rodata(a, nn) || frame || ra,
-       {{"address", a}, {"rsp", rsp(s)}});
+           "-byte read lies inside rodata..the end of the sandbox, or the frame at or above rsp",
+       e_.in_readable(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}});
     expr off = (a - e_.S).simplify();
     expr stack = (frame || ra).simplify();
     data = z3::ite(stack, stack_data(s.mdata, off, n), e_.c.bool_val(true));
@@ -904,8 +905,7 @@ void Run::rep(MState &s, const Insn &in) {
        none || (fits && (e_.in_sandbox(dst, n) || dframe)), {{"rdi", dst}, {"rcx", cnt}});
     if (movs)
         ob(s, "memory", "rep movs: rcx units at rsi lie inside a readable region",
-           none || (fits && (e_.in_sandbox(src, n) || e_.in_rodata(src, n) || sframe)),
-           {{"rsi", src}, {"rcx", cnt}});
+           none || (fits && (e_.in_readable(src, n) || sframe)), {{"rsi", src}, {"rcx", cnt}});
     // The frame's bytes it writes.
     expr i = c.bv_const("i", 64);
     expr doff = dst - e_.S, soff = src - e_.S;
