@@ -1,5 +1,6 @@
-# attack: a RIP-relative load in the unmapped gap between rodata and the sandbox
+# attack: a RIP-relative load in the gap between rodata and the sandbox
 # expect: memory.bounds
+# prover: safe: the gap is rodata's padding, mapped read-only up to the sandbox (kernel and user runner); the verifier takes RIP-relative addresses only inside rodata itself
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -14,8 +14,8 @@ foreach(i RANGE 0 ${last})
 endforeach()
 ktal_unit_test(prover_domains_test SOURCES ${prover_dir}/domains_test.cpp LIBS ktal_prover)
 # Every corpus program, compiled by ktal-cc, accepted by the verifier and by
-# the prover (prove-corpus.sh). Far too slow for `make test` so far (crc32
-# and sieve did not finish in 5-13 minutes each), so only with
+# the prover (prove-corpus.sh). Too slow for `make test` so far (minutes per
+# image, unknowns left in sieve after a 3-minute budget), so only with
 # -DKTAL_PROVE_CORPUS=ON (label prover-corpus).
 option(KTAL_PROVE_CORPUS "ctest: prove every corpus image (slow)" OFF)
 if(KTAL_PROVE_CORPUS)

@@ -49,7 +49,7 @@ namespace ktal::cli {
 namespace {
 
 const char *kUsage =
-    "usage: ktal prove IMAGE [--json] [--timeout-ms N]\n"
+    "usage: ktal prove IMAGE [--json] [--timeout-ms N] [--budget-ms N]\n"
     "       ktal prove --rules [--json] [--timeout-ms N] [--filter TEXT] [--shard I/N] [--list]\n"
     "An offline second opinion with Z3 (never in the kernel).\n"
     "IMAGE: every obligation of every function (memory accesses inside their\n"
@@ -60,6 +60,7 @@ const char *kUsage =
     "  for all 64-bit inputs (the verifier's own interval code on Z3 terms).\n"
     "Exit status: 0 all proved, 1 anything refuted or unknown, 2 usage.\n"
     "  --timeout-ms N  per query (default 10000 for images, 60000 per rule)\n"
+    "  --budget-ms N   per image: once spent, the obligations left are unknown\n"
     "  --filter TEXT   only rules whose name contains TEXT\n"
     "  --shard I/N     only rules I, I+N, I+2N, ... (to split a run)\n"
     "  --list          print the rules' names";
@@ -133,7 +134,7 @@ int prove_rules_cmd(bool json, unsigned timeout, const std::string &filter, unsi
     return rep.refuted == 0 && rep.unknown == 0 ? 0 : 1;
 }
 
-int prove_image_cmd(const std::string &path, bool json, unsigned timeout) {
+int prove_image_cmd(const std::string &path, bool json, unsigned timeout, unsigned budget) {
     std::string err;
     auto file = read_file(path, err);
     if (!file) {
@@ -142,6 +143,7 @@ int prove_image_cmd(const std::string &path, bool json, unsigned timeout) {
     }
     prover::Options opt;
     if (timeout) opt.timeout_ms = timeout;
+    opt.budget_ms = budget;
     prover::Report rep = prover::prove_image(*file, opt);
     if (json) {
         json::Writer w;
@@ -220,7 +222,7 @@ bool number(const std::string &s, unsigned &out) {
 
 int run_prove(Args args) {
     bool json = false, rules_mode = false, list = false;
-    unsigned timeout = 0, shard = 0, shards = 1;
+    unsigned timeout = 0, budget = 0, shard = 0, shards = 1;
     std::string path, filter;
     for (size_t i = 0; i < args.size(); ++i) {
         std::string a = args[i];
@@ -230,7 +232,7 @@ int run_prove(Args args) {
             rules_mode = true;
         else if (a == "--list")
             list = true;
-        else if ((a == "--timeout-ms" || a == "--filter" || a == "--shard") &&
+        else if ((a == "--timeout-ms" || a == "--budget-ms" || a == "--filter" || a == "--shard") &&
                  i + 1 >= args.size()) {
             std::fprintf(stderr, "ktal prove: %s wants a value (see --help)\n", a.c_str());
             return 2;
@@ -238,6 +240,12 @@ int run_prove(Args args) {
             if (!number(args[++i], timeout) || timeout == 0) {
                 std::fprintf(stderr,
                              "ktal prove: --timeout-ms wants a number of milliseconds above 0\n");
+                return 2;
+            }
+        } else if (a == "--budget-ms") {
+            if (!number(args[++i], budget) || budget == 0) {
+                std::fprintf(stderr,
+                             "ktal prove: --budget-ms wants a number of milliseconds above 0\n");
                 return 2;
             }
         } else if (a == "--filter") {
@@ -263,6 +271,10 @@ int run_prove(Args args) {
             return 2;
         }
     }
+    if (budget && rules_mode) {
+        std::fprintf(stderr, "ktal prove: --budget-ms goes with an image\n");
+        return 2;
+    }
     if (rules_mode) {
         if (!path.empty()) {
             std::fprintf(stderr, "ktal prove: --rules takes no image\n");
@@ -278,7 +290,7 @@ int run_prove(Args args) {
         std::fprintf(stderr, "ktal prove: --filter, --shard and --list go with --rules\n");
         return 2;
     }
-    return prove_image_cmd(path, json, timeout);
+    return prove_image_cmd(path, json, timeout, budget);
 }
 
 } // namespace ktal::cli

@@ -10,12 +10,15 @@
 
 #include <z3++.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 namespace ktal::prover {
@@ -173,9 +176,11 @@ struct Env {
         u64 size = l.sandbox_size;
         return z3::ule(n, bv(size)) && z3::ule(a - SBX, bv(size) - n);
     }
-    expr in_rodata(const expr &a,
-                   const expr &n) const { // (the gap up to the sandbox is not mapped)
-        u64 size = l.rodata_size;
+    // Readable: rodata, its padding up to the sandbox (mapped read-only by
+    // the kernel and the user-mode runner alike: [text end, sandbox) is one
+    // read-only range) and the sandbox, i.e. rodata's start to the image's end.
+    expr in_readable(const expr &a, const expr &n) const {
+        u64 size = l.sandbox_off + l.sandbox_size - l.rodata_off;
         return z3::ule(n, bv(size)) && z3::ule(a - ROD, bv(size) - n);
     }
     // Inside the live frame: at or above rsp, below the return address.
@@ -204,6 +209,10 @@ std::string describe_value(const Env &e, const z3::model &m, const expr &v) {
     return out;
 }
 
+// The image's time budget, when it has one (Options::budget_ms).
+bool g_budget = false;
+std::chrono::steady_clock::time_point g_deadline;
+
 // Questions to Z3 about one run: what the run assumes (the layout's facts,
 // the certified state at its start, what its calls return) and one query at
 // a time, each in a fresh solver: Z3 solves these bit-vector problems much
@@ -216,6 +225,17 @@ struct Asker {
 
     z3::check_result check(const expr &q, unsigned timeout_ms, z3::model *model = nullptr,
                            std::string *why = nullptr) {
+        if (g_budget) { // the image's budget: what is left of it, and nothing once spent
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            g_deadline - std::chrono::steady_clock::now())
+                            .count();
+            if (left <= 0) {
+                if (why) *why = "the image's time budget (--budget-ms) was spent";
+                return z3::unknown;
+            }
+            if (static_cast<unsigned long long>(left) < timeout_ms)
+                timeout_ms = static_cast<unsigned>(left);
+        }
         z3::solver sol(c);
         z3::params p(c);
         p.set("timeout", timeout_ms);
@@ -228,15 +248,203 @@ struct Asker {
                   .count();
         ++queries;
         if (r == z3::sat && model) *model = sol.get_model();
+        if (const char *dir = std::getenv("KTAL_PROVE_DUMP_DIR")) {
+            static unsigned n = 0;
+            z3::solver raw(c);
+            for (const expr &b : base) raw.add(b);
+            raw.add(q);
+            std::string name =
+                std::string(dir) + "/q" + std::to_string(n++) + "-" +
+                (r == z3::unsat ? "unsat"
+                 : r == z3::sat ? "sat"
+                                : "unknown") +
+                "-" +
+                std::to_string(static_cast<long>(
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                        .count())) +
+                "ms.smt2";
+            if (std::FILE *f = std::fopen(name.c_str(), "w"))
+                std::fputs(raw.to_smt2().c_str(), f), std::fclose(f);
+        }
         if (r == z3::unknown) {
             if (why) *why = sol.reason_unknown();
             if (const char *dump = std::getenv("KTAL_PROVE_DUMP")) {
+                z3::solver raw(c);
+                for (const expr &b : base) raw.add(b);
+                raw.add(q);
                 if (std::FILE *f = std::fopen(dump, "w"))
-                    std::fputs(sol.to_smt2().c_str(), f), std::fclose(f);
+                    std::fputs(raw.to_smt2().c_str(), f), std::fclose(f);
             }
         }
         return r;
     }
+};
+
+// Reads of the safe stack at constant offsets, resolved through the array
+// term's stores at constant offsets and its merges (if-then-else of two
+// arrays), and bytes put back together into the word they were cut from:
+// select(store(a, i, v), j) is v where i = j and select(a, j) where i and j
+// are different numbers; a read of a merge is the merge of the reads; the
+// bytes extract(8k+7, 8k, w) for consecutive k are w's bits again. Each step
+// is an identity of the theory of arrays and bit-vectors, so the terms mean
+// what the plain selects mean; they are only smaller, and a pointer stored
+// in a slot and read back is the very term that was stored (Z3's rewriter
+// cuts the low byte of base + offset into a sum of bytes, which it never
+// puts back together, and then cannot cancel base - base).
+class StackReader {
+  public:
+    explicit StackReader(z3::context &c) : c_(c) {}
+
+    // The n bytes at offset off (a 64-bit term), little-endian.
+    expr read(const expr &mem, const expr &off, unsigned n) {
+        expr o = off.simplify();
+        std::vector<expr> bytes;
+        for (unsigned i = 0; i < n; ++i)
+            bytes.push_back(o.is_numeral() ? byte(mem, o.get_numeral_uint64() + i)
+                                           : select(mem, o + c_.bv_val(i, 64)));
+        return combine(bytes, 4);
+    }
+
+    // select(mem, j) for a term j: the stores at constant offsets become
+    // if-then-else on j's range (consecutive offsets that store the same
+    // term, as a frame's data bits mostly do, one range), so that Z3 never
+    // needs its theory of arrays for the stores the run made.
+    expr select(const expr &mem, const expr &j) {
+        expr jj = j.simplify();
+        if (jj.is_numeral()) return byte(mem, jj.get_numeral_uint64());
+        return select_sym(mem, jj, 0);
+    }
+
+  private:
+    expr select_sym(const expr &mem, const expr &j, unsigned depth) {
+        // The run of stores at constant offsets, outermost (latest) first.
+        std::vector<std::pair<u64, expr>> st;
+        expr m = mem;
+        while (m.is_app() && m.decl().decl_kind() == Z3_OP_STORE && m.arg(1).is_numeral() &&
+               st.size() < 4096) {
+            st.push_back({m.arg(1).get_numeral_uint64(), m.arg(2)});
+            m = m.arg(0);
+        }
+        expr rest(c_);
+        if (depth < 4 && m.is_app() && m.decl().decl_kind() == Z3_OP_ITE)
+            rest = z3::ite(m.arg(0), select_sym(m.arg(1), j, depth + 1),
+                           select_sym(m.arg(2), j, depth + 1));
+        else
+            rest = z3::select(m, j);
+        if (st.empty()) return rest;
+        // Ranges [lo, hi] of consecutive offsets storing one term; a later
+        // store hides an earlier one, so the ranges are tested latest first.
+        // An offset stored twice ends a range (the hidden one must not be
+        // tested first).
+        struct Range {
+            u64 lo, hi;
+            expr v;
+        };
+        std::vector<Range> rs;
+        std::set<u64> seen;
+        for (auto &[o, v] : st) {
+            bool dup = !seen.insert(o).second;
+            if (dup) continue; // hidden by a later store
+            if (!rs.empty() && z3::eq(rs.back().v, v) &&
+                (o + 1 == rs.back().lo || o == rs.back().hi + 1))
+                o + 1 == rs.back().lo ? (void)(rs.back().lo = o) : (void)(rs.back().hi = o);
+            else
+                rs.push_back(Range{o, o, v});
+        }
+        expr r = rest;
+        for (size_t k = rs.size(); k-- > 0;) {
+            const Range &g = rs[k];
+            expr in = g.lo == g.hi ? j == c_.bv_val(static_cast<uint64_t>(g.lo), 64)
+                                   : z3::ule(j - c_.bv_val(static_cast<uint64_t>(g.lo), 64),
+                                             c_.bv_val(static_cast<uint64_t>(g.hi - g.lo), 64));
+            r = z3::ite(in, g.v, r);
+        }
+        return r;
+    }
+    expr byte(const expr &mem, u64 off) {
+        auto key = std::make_pair(Z3_get_ast_id(c_, mem), off);
+        auto it = memo_.find(key);
+        if (it != memo_.end()) return it->second.second;
+        expr r = byte_uncached(mem, off);
+        memo_.emplace(key, std::make_pair(mem, r));
+        return r;
+    }
+    expr byte_uncached(const expr &mem, u64 off) {
+        if (mem.is_app()) {
+            Z3_decl_kind k = mem.decl().decl_kind();
+            if (k == Z3_OP_STORE) {
+                expr i = mem.arg(1);
+                if (i.is_numeral()) {
+                    if (i.get_numeral_uint64() == off) return unwrap(mem.arg(2));
+                    return byte(mem.arg(0), off);
+                }
+            } else if (k == Z3_OP_ITE) {
+                expr a = byte(mem.arg(1), off), b = byte(mem.arg(2), off);
+                return z3::eq(a, b) ? a : z3::ite(mem.arg(0), a, b);
+            }
+        }
+        return z3::select(mem, c_.bv_val(static_cast<uint64_t>(off), 64));
+    }
+    // A stored byte that is itself a read at a constant offset, or a choice
+    // with constant conditions, resolved further.
+    expr unwrap(const expr &v) {
+        if (v.is_app()) {
+            Z3_decl_kind k = v.decl().decl_kind();
+            if (k == Z3_OP_SELECT && v.arg(1).is_numeral())
+                return byte(v.arg(0), v.arg(1).get_numeral_uint64());
+            if (k == Z3_OP_ITE) {
+                if (v.arg(0).is_true()) return unwrap(v.arg(1));
+                if (v.arg(0).is_false()) return unwrap(v.arg(2));
+                expr a = unwrap(v.arg(1)), b = unwrap(v.arg(2));
+                return z3::eq(a, b) ? a : z3::ite(v.arg(0), a, b);
+            }
+        }
+        return v;
+    }
+    // The bytes as one little-endian word.
+    expr combine(const std::vector<expr> &b, int depth) {
+        // extract(8(k+j)+7, 8(k+j), w) for j = 0..n-1: bits of w
+        unsigned n = static_cast<unsigned>(b.size());
+        bool same = true;
+        expr w(c_);
+        unsigned lo0 = 0;
+        for (unsigned j = 0; j < n && same; ++j) {
+            const expr &x = b[j];
+            if (!x.is_app() || x.decl().decl_kind() != Z3_OP_EXTRACT) {
+                same = false;
+                break;
+            }
+            unsigned hi = Z3_get_decl_int_parameter(c_, x.decl(), 0),
+                     lo = Z3_get_decl_int_parameter(c_, x.decl(), 1);
+            if (j == 0) w = x.arg(0), lo0 = lo;
+            same = hi == lo + 7 && lo == lo0 + 8 * j && z3::eq(x.arg(0), w);
+        }
+        if (same) {
+            unsigned hi = lo0 + 8 * n - 1;
+            return lo0 == 0 && hi + 1 == w.get_sort().bv_size() ? w : w.extract(hi, lo0);
+        }
+        // A merge: split on the first byte's condition.
+        if (depth > 0)
+            for (unsigned j = 0; j < n; ++j) {
+                if (!b[j].is_app() || b[j].decl().decl_kind() != Z3_OP_ITE) continue;
+                expr cond = b[j].arg(0);
+                std::vector<expr> t, e;
+                for (const expr &x : b) {
+                    bool split =
+                        x.is_app() && x.decl().decl_kind() == Z3_OP_ITE && z3::eq(x.arg(0), cond);
+                    t.push_back(split ? x.arg(1) : x);
+                    e.push_back(split ? x.arg(2) : x);
+                }
+                expr a = combine(t, depth - 1), z = combine(e, depth - 1);
+                return z3::eq(a, z) ? a : z3::ite(cond, a, z);
+            }
+        expr v = b[n - 1];
+        for (int j = static_cast<int>(n) - 2; j >= 0; --j) v = z3::concat(v, b[j]);
+        return v;
+    }
+
+    z3::context &c_;
+    std::map<std::pair<unsigned, u64>, std::pair<expr, expr>> memo_;
 };
 
 class Run; // forward
@@ -324,21 +532,18 @@ class Run {
 
     // --- memory ---
     expr address(const MState &s, const MemRef &m, expr *data = nullptr);
-    expr stack_read(const expr &mem, const expr &off, unsigned n) const {
-        expr v = z3::select(mem, off + bv(n - 1));
-        for (int i = static_cast<int>(n) - 2; i >= 0; --i)
-            v = z3::concat(v, z3::select(mem, off + bv(i)));
-        return v;
+    expr stack_read(const expr &mem, const expr &off, unsigned n) {
+        return reader_.read(mem, off, n);
     }
-    expr stack_data(const expr &mdata, const expr &off, unsigned n) const {
-        expr d = z3::select(mdata, off);
-        for (unsigned i = 1; i < n; ++i) d = d && z3::select(mdata, off + bv(i));
+    expr stack_data(const expr &mdata, const expr &off, unsigned n) {
+        expr d = reader_.select(mdata, off);
+        for (unsigned i = 1; i < n; ++i) d = d && reader_.select(mdata, off + bv(i));
         return d;
     }
-    expr stack_mask(const expr &mdata, const expr &off) const { // 8 bytes' data bits as a mask
-        expr m = z3::ite(z3::select(mdata, off + bv(7)), bv(1, 1), bv(0, 1));
+    expr stack_mask(const expr &mdata, const expr &off) { // 8 bytes' data bits as a mask
+        expr m = z3::ite(reader_.select(mdata, off + bv(7)), bv(1, 1), bv(0, 1));
         for (int i = 6; i >= 0; --i)
-            m = z3::concat(m, z3::ite(z3::select(mdata, off + bv(i)), bv(1, 1), bv(0, 1)));
+            m = z3::concat(m, z3::ite(reader_.select(mdata, off + bv(i)), bv(1, 1), bv(0, 1)));
         return m;
     }
     expr load(MState &s, const MemRef &m, unsigned n, expr &data);
@@ -346,11 +551,13 @@ class Run {
     void stack_write(MState &s, const expr &off, unsigned n, const expr &val, const expr &data,
                      const expr &when) {
         if (when.is_false()) return;
+        bool always = when.is_true();
         for (unsigned i = 0; i < n; ++i) {
             expr o = (off + bv(i)).simplify();
-            s.mem = z3::store(s.mem, o,
-                              z3::ite(when, val.extract(8 * i + 7, 8 * i), z3::select(s.mem, o)));
-            s.mdata = z3::store(s.mdata, o, z3::ite(when, data, z3::select(s.mdata, o)));
+            expr byte = val.extract(8 * i + 7, 8 * i);
+            s.mem = z3::store(s.mem, o, always ? byte : z3::ite(when, byte, z3::select(s.mem, o)));
+            s.mdata =
+                z3::store(s.mdata, o, always ? data : z3::ite(when, data, z3::select(s.mdata, o)));
         }
     }
 
@@ -419,6 +626,7 @@ class Run {
     u64 start_;
     Asker &ask_;
     const Insn *in_ = nullptr;
+    StackReader reader_{e_.c};
 };
 
 void Run::set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &data) {
@@ -504,9 +712,8 @@ expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
          ra = stack_access(s, e_.ra_slot(a, nn), a);
     ob(s, "memory",
        "a " + std::to_string(n) +
-           "-byte read lies inside the sandbox, rodata, or the frame at or above rsp",
-       e_.in_sandbox(a, nn) || e_.in_rodata(a, nn) || frame || ra,
-       {{"address", a}, {"rsp", rsp(s)}});
+           "-byte read lies inside rodata..the end of the sandbox, or the frame at or above rsp",
+       e_.in_readable(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}});
     expr off = (a - e_.S).simplify();
     expr stack = (frame || ra).simplify();
     data = z3::ite(stack, stack_data(s.mdata, off, n), e_.c.bool_val(true));
@@ -904,8 +1111,7 @@ void Run::rep(MState &s, const Insn &in) {
        none || (fits && (e_.in_sandbox(dst, n) || dframe)), {{"rdi", dst}, {"rcx", cnt}});
     if (movs)
         ob(s, "memory", "rep movs: rcx units at rsi lie inside a readable region",
-           none || (fits && (e_.in_sandbox(src, n) || e_.in_rodata(src, n) || sframe)),
-           {{"rsi", src}, {"rcx", cnt}});
+           none || (fits && (e_.in_readable(src, n) || sframe)), {{"rsi", src}, {"rcx", cnt}});
     // The frame's bytes it writes.
     expr i = c.bv_const("i", 64);
     expr doff = dst - e_.S, soff = src - e_.S;
@@ -958,7 +1164,7 @@ void Run::check_block(const MState &s, const Block &b, bool backward) {
         } else {
             expr all = c.bool_val(true);
             for (unsigned k = 0; k < 4; ++k)
-                if (se.mask & (1u << k)) all = all && z3::select(s.mdata, off + bv(k));
+                if (se.mask & (1u << k)) all = all && reader_.select(s.mdata, off + bv(k));
             items.push_back({name + ":bytes", all});
         }
     }
@@ -1141,11 +1347,9 @@ MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
             if ((data >> k) & 1) s.mdata = z3::store(s.mdata, at, c.bool_val(true));
         }
     };
+    StackReader reader(c);
     auto bytes = [&](i64 off, unsigned n) {
-        expr v = z3::select(s.mem, e.bv(static_cast<u64>(off + n - 1)));
-        for (int k = static_cast<int>(n) - 2; k >= 0; --k)
-            v = z3::concat(v, z3::select(s.mem, e.bv(static_cast<u64>(off + k))));
-        return v.simplify();
+        return reader.read(s.mem, e.bv(static_cast<u64>(off)), n);
     };
     put(0, e.RA, 8, 0);
     for (u32 i = 0; i < cs.nslots; ++i) {
@@ -1161,7 +1365,8 @@ MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
             for (unsigned k = 0; k < 4; ++k)
                 if (se.mask & (1u << k))
                     s.mdata =
-                        z3::store(s.mdata, e.bv(static_cast<u64>(se.off + k)), c.bool_val(true));
+                        z3::store(s.mdata, e.bv(static_cast<u64>(static_cast<i64>(se.off) + k)),
+                                  c.bool_val(true));
         }
     }
     if (cs.sext == 8) as.push_back(s.r[RDX].v == z3::ashr(s.r[RAX].v, e.bv(63)));
@@ -1240,34 +1445,108 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
         ++(cr == z3::unsat ? rep_.refuted : rep_.unknown);
         if (cr == z3::unsat) return; // everything would be "proved" from a contradiction
     }
-    for (Pending &pd : pend) {
-        Obligation o = base(pd.kind, pd.what, pd.addr, pd.insn);
-        expr q = (pd.reach && !pd.cond).simplify();
-        if (q.is_false()) {
-            o.result = Obligation::Proved;
-            rep_.obligations.push_back(o);
-            ++rep_.proved;
-            continue;
-        }
+    // The obligations in batches: one query asks whether any obligation of
+    // the batch fails (the disjunction of their negations). Unsatisfiable:
+    // every one is proved at once, with the run's semantics turned into
+    // clauses once instead of once per obligation. A model: the obligations
+    // it breaks are asked alone (a refutation always comes from its own
+    // query and counterexample), the rest again as a batch. Out of time: the
+    // batch is halved, down to single obligations with their own time limit.
+    std::vector<Obligation> out(pend.size());
+    std::vector<expr> qs;
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < pend.size(); ++i) {
+        Pending &pd = pend[i];
+        out[i] = base(pd.kind, pd.what, pd.addr, pd.insn);
+        qs.push_back((pd.reach && !pd.cond).simplify());
+        if (qs[i].is_false())
+            out[i].result = Obligation::Proved;
+        else
+            todo.push_back(i);
+    }
+    auto single = [&](size_t i) {
+        Obligation &o = out[i];
         auto t1 = std::chrono::steady_clock::now();
         z3::model m(c_);
-        z3::check_result r = ask.check(q, opt_.timeout_ms, &m, &why);
+        z3::check_result r = ask.check(qs[i], opt_.timeout_ms, &m, &why);
         o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
                    .count();
+        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] == '3')
+            std::fprintf(stderr, "    single %s at %s: %s, %.1f ms\n", pend[i].kind.c_str(),
+                         hex(pend[i].addr).c_str(),
+                         r == z3::unsat ? "unsat"
+                         : r == z3::sat ? "sat"
+                                        : "unknown",
+                         o.ms);
         if (r == z3::unsat) {
             o.result = Obligation::Proved;
-            ++rep_.proved;
         } else if (r == z3::sat) {
             o.result = Obligation::Refuted;
-            ++rep_.refuted;
-            counterexample(m, o, &pd);
+            counterexample(m, o, &pend[i]);
         } else {
             o.result = Obligation::Unknown;
             o.detail = "no answer within the time limit (" + std::to_string(opt_.timeout_ms) +
-                       " ms): " + why;
-            ++rep_.unknown;
+                       " ms per query" +
+                       (opt_.budget_ms ? ", " + std::to_string(opt_.budget_ms) + " ms per image"
+                                       : std::string()) +
+                       "): " + why;
         }
-        rep_.obligations.push_back(o);
+    };
+    // A batch gets a short time limit: a hard obligation makes its whole
+    // batch hard, and is better asked alone (with the full limit) soon.
+    unsigned batch_ms = std::min(opt_.timeout_ms, 400u);
+    std::function<void(std::vector<size_t>)> batch = [&](std::vector<size_t> set) {
+        if (set.size() <= 2) {
+            for (size_t i : set) single(i);
+            return;
+        }
+        expr any = c_.bool_val(false);
+        for (size_t i : set) any = any || qs[i];
+        auto t1 = std::chrono::steady_clock::now();
+        z3::model m(c_);
+        z3::check_result r = ask.check(any, batch_ms, &m, &why);
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
+                        .count();
+        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] == '3')
+            std::fprintf(stderr, "    batch of %zu (first at %s): %s, %.1f ms\n", set.size(),
+                         hex(pend[set[0]].addr).c_str(),
+                         r == z3::unsat ? "unsat"
+                         : r == z3::sat ? "sat"
+                                        : "unknown",
+                         ms);
+        if (r == z3::unsat) {
+            for (size_t i : set) {
+                out[i].result = Obligation::Proved;
+                out[i].ms = ms / static_cast<double>(set.size());
+            }
+            return;
+        }
+        if (r == z3::sat) {
+            std::vector<size_t> rest;
+            for (size_t i : set)
+                if (m.eval(qs[i], true).is_true())
+                    single(i);
+                else
+                    rest.push_back(i);
+            if (rest.size() < set.size()) return batch(rest);
+        }
+        // Out of time (or a model that breaks none of them): smaller batches
+        // of at most 8, then one at a time.
+        if (set.size() <= 8) {
+            for (size_t i : set) single(i);
+            return;
+        }
+        for (size_t k = 0; k < set.size(); k += 8)
+            batch(
+                std::vector<size_t>(set.begin() + static_cast<long>(k),
+                                    set.begin() + static_cast<long>(std::min(k + 8, set.size()))));
+    };
+    batch(todo);
+    for (Obligation &o : out) {
+        ++(o.result == Obligation::Proved    ? rep_.proved
+           : o.result == Obligation::Refuted ? rep_.refuted
+                                             : rep_.unknown);
+        rep_.obligations.push_back(std::move(o));
     }
 }
 
@@ -1302,6 +1581,8 @@ void FunctionProver::prove() {
     std::vector<u64> starts{fn_.entry};
     for (u32 b = 0; b < fn_.nblocks; ++b) starts.push_back(fn_.blocks[b].start);
     for (size_t k = 0; k < starts.size(); ++k) {
+        if (const char *only = std::getenv("KTAL_PROVE_ONLY"))
+            if (std::strtoull(only, nullptr, 0) != starts[k]) continue;
         Env env(c_, cert_, fn_, name_);
         std::vector<expr> as;
         bool from_entry = k == 0;
@@ -1326,7 +1607,7 @@ void FunctionProver::prove() {
         ++rep_.runs;
         solve(starts[k], init, ask, run.pend, env, consistent, ms0, why);
         queries += ask.queries, solver_ms += ask.ms;
-        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] == '2')
+        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] >= '2')
             std::fprintf(
                 stderr,
                 "  run from %s: %zu obligations, %llu queries, %.1f ms running (%.1f solving), "
@@ -1352,6 +1633,8 @@ void FunctionProver::prove() {
 Report prove_image(const std::vector<u8> &file, const Options &opt) {
     Report rep;
     auto t0 = std::chrono::steady_clock::now();
+    g_budget = opt.budget_ms != 0;
+    g_deadline = t0 + std::chrono::milliseconds(opt.budget_ms);
     Image img;
     LoadError le;
     if (!image_parse(file.data(), file.size(), img, le)) {
