@@ -43,6 +43,7 @@ SymbolTable SymbolTable::from_elf(const std::vector<u8> &f) {
             bool func = (info & 0xf) == 2;
             auto it = t.by_addr_.find(value);
             if (it == t.by_addr_.end() || func) t.by_addr_[value] = nm;
+            if (func && sz) t.functions_[value] = {sz, nm};
         }
     }
     return t;
@@ -67,6 +68,12 @@ std::string SymbolTable::describe(u64 addr) const {
     char b[32];
     std::snprintf(b, sizeof b, "+0x%llx", static_cast<unsigned long long>(addr - it->first));
     return it->second + b;
+}
+
+std::vector<std::tuple<u64, u64, std::string>> SymbolTable::functions() const {
+    std::vector<std::tuple<u64, u64, std::string>> out;
+    for (const auto &[addr, f] : functions_) out.emplace_back(addr, f.first, f.second);
+    return out;
 }
 
 std::optional<std::vector<u8>> read_file(const std::string &path, std::string &error) {

@@ -12,6 +12,9 @@ namespace ktal::user {
 
 struct RunOptions {
     u32 stack_budget = 4096;
+    // Write /tmp/perf-PID.map (the image's functions at their run-time
+    // addresses), so that `perf report` names them.
+    bool perf_map = false;
 };
 
 // Admits and runs the image with these arguments (argv[0] first). Returns the

@@ -78,7 +78,7 @@ static int run_loaded(const device::Device &dev, std::uint64_t handle,
 }
 
 int run_run(Args args) {
-    bool user = false, stats = false;
+    bool user = false, stats = false, perf_map = false;
     unsigned long budget = 0;
     long long handle = -1;
     size_t i = 0;
@@ -88,6 +88,8 @@ int run_run(Args args) {
             user = true;
         else if (a == "--stats")
             stats = true;
+        else if (a == "--perf-map")
+            perf_map = true;
         else if (a == "--budget" && i + 1 < args.size())
             budget = std::strtoul(args[++i], nullptr, 0);
         else if (a == "--handle" && i + 1 < args.size()) {
@@ -108,7 +110,9 @@ int run_run(Args args) {
                 "  --user          run in user mode even if ktal.ko is loaded\n"
                 "  --handle N      run a program loaded with `ktal load` (argv[0] is its name)\n"
                 "  --budget BYTES  stack the program may use (default: ktal.ko's, or 4096)\n"
-                "  --stats         print the time spent in ring 0 and the fuel used");
+                "  --stats         print the time spent in ring 0 and the fuel used\n"
+                "  --perf-map      user mode: write /tmp/perf-PID.map so `perf report` names\n"
+                "                  the program's functions");
             return 0;
         } else if (a == "--") {
             ++i;
@@ -159,6 +163,10 @@ int run_run(Args args) {
     for (size_t k = i; k < args.size(); ++k) argv.push_back(args[k]);
 
     struct stat st;
+    if (perf_map && !user) {
+        std::fprintf(stderr, "ktal run: --perf-map needs --user (perf cannot see ring 0 code)\n");
+        return 2;
+    }
     if (!user && ::stat(KTAL_DEVICE_PATH, &st) == 0) {
         auto opened = device::Device::open();
         if (auto *e = std::get_if<device::Error>(&opened)) {
@@ -192,6 +200,7 @@ int run_run(Args args) {
     }
     user::RunOptions o;
     o.stack_budget = budget ? static_cast<u32>(budget) : 4096;
+    o.perf_map = perf_map;
     return user::run(*image, path, argv, o);
 }
 
