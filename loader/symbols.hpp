@@ -26,7 +26,7 @@ class SymbolTable {
 
   private:
     std::map<std::string, std::pair<u64, u64>, std::less<>> by_name_;
-    std::map<u64, std::string> by_addr_; // function symbols preferred
+    std::map<u64, std::string> by_addr_;                   // function symbols preferred
     std::map<u64, std::pair<u64, std::string>> functions_; // address -> (size, name)
 };
 

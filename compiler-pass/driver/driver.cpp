@@ -263,6 +263,9 @@ int run(const Options &o) {
     // 3. Optimise as one program, then lower it for the verifier.
     std::string level = o.opt_level == "s" ? "Os" : "O" + o.opt_level;
     std::string hints = tmp + "/hints";
+    // Small loops unrolled (plugin/UnrollHints.cpp) at -O2 and -O3.
+    std::string unroll =
+        o.opt_level == "2" || o.opt_level == "3" ? "function(ktal-unroll-hints)," : "";
     if (int st = spawn(
             {"opt-19", "-load-pass-plugin=" + o.resources + "/ktal-pass.so",
              // The entry, what the lowering pass refers to, and the libcalls codegen may emit.
@@ -272,7 +275,7 @@ int run(const Options &o) {
              // lays out every block (the backend's bit tests would add blocks of its own).
              // ktal-check first: the errors only the whole program shows (undefined
              // functions, recursion across files), about the functions as written.
-             "-passes=internalize,globaldce,ktal-check,default<" + level +
+             "-passes=internalize,globaldce,ktal-check," + unroll + "default<" + level +
                  ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
              tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
         return st;

@@ -28,6 +28,12 @@ struct CheckPass : llvm::PassInfoMixin<CheckPass> {
     static bool isRequired() { return true; }
 };
 
+// Marks small innermost loops to be unrolled (UnrollHints.cpp): runs in opt
+// before the whole-program optimisation, whose loop unroller does it.
+struct UnrollHintsPass : llvm::PassInfoMixin<UnrollHintsPass> {
+    llvm::PreservedAnalyses run(llvm::Function &f, llvm::FunctionAnalysisManager &);
+};
+
 struct LowerOptions {
     std::string hints_path; // where to write the side table for the certifier and the linker
 };

@@ -132,6 +132,12 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                 pb.registerPipelineStartEPCallback([](ModulePassManager &mpm, OptimizationLevel) {
                     mpm.addPass(ktal::PolicyPass());
                 });
+                pb.registerPipelineParsingCallback([](StringRef name, FunctionPassManager &fpm,
+                                                      ArrayRef<PassBuilder::PipelineElement>) {
+                    if (name != "ktal-unroll-hints") return false;
+                    fpm.addPass(ktal::UnrollHintsPass());
+                    return true;
+                });
                 pb.registerPipelineParsingCallback([](StringRef name, ModulePassManager &mpm,
                                                       ArrayRef<PassBuilder::PipelineElement>) {
                     if (name == "ktal-policy") {
