@@ -4,6 +4,7 @@
 #include "loader/regions.hpp"
 #include "loader/symbols.hpp"
 #include "tal/helper_abi.h"
+#include "tal/helpers.hpp"
 #include "tools/common/report.hpp"
 
 #include <cerrno>
@@ -187,7 +188,7 @@ u8 *alloc(void *, u64 size, u64 *base) {
 // stop (SIGINT's and SIGKILL's default actions end the process), and a fuel
 // point runs on every loop iteration, so it costs only a call and a ret.
 bool fill_slot(void *, u8 *slot, u64, u32 id) {
-    if (id == 1) { // fuel (tal/helper_abi.h)
+    if (helper_info(id).kind == KTAL_HELPER_FUEL) {
         std::memset(slot, 0xcc, kHelperSlotSize);
         slot[0] = 0xc3;
         return true;
