@@ -1,4 +1,4 @@
-#include "tal/value.hpp"
+#include "tal/number.hpp"
 
 namespace ktal {
 
@@ -19,22 +19,7 @@ Value as_int(const Value &v) {
 }
 
 bool normalize(Value &v) {
-    if (v.kind == Kind::Ptr) return v.smin <= v.smax;
-    if (v.kind != Kind::Int) return true;
-    for (int round = 0; round < 2; ++round) {
-        if (v.smin > v.smax || v.umin > v.umax) return false;
-        // The unsigned range lies on one side of 2^63: it bounds the signed view.
-        if (static_cast<i64>(v.umin) <= static_cast<i64>(v.umax)) {
-            v.smin = max_of(v.smin, static_cast<i64>(v.umin));
-            v.smax = min_of(v.smax, static_cast<i64>(v.umax));
-        }
-        // The signed range lies on one side of 0: it bounds the unsigned view.
-        if (v.smin >= 0 || v.smax < 0) {
-            v.umin = max_of(v.umin, static_cast<u64>(v.smin));
-            v.umax = min_of(v.umax, static_cast<u64>(v.smax));
-        }
-    }
-    return v.smin <= v.smax && v.umin <= v.umax;
+    return normalize_t<Exact>(v);
 }
 
 bool same(const Value &a, const Value &b) {
@@ -50,15 +35,9 @@ bool same(const Value &a, const Value &b) {
     return false;
 }
 
-// Bytes at the bottom of a value that hold written, non-secret data.
-static u8 data_bytes(const Value &v) {
-    if (v.kind == Kind::Uninit) return v.low;
-    return v.is_data() ? 8 : 0;
-}
-
 bool entails(const Value &a, const Value &b) {
     switch (b.kind) {
-    case Kind::Uninit: return b.low == 0 || data_bytes(a) >= b.low;
+    case Kind::Uninit: return b.low == 0 || data_low(a) >= b.low;
     case Kind::RetAddr: return a.kind == Kind::RetAddr;
     case Kind::Saved: return a.kind == Kind::Saved && a.reg == b.reg;
     case Kind::Ptr:
@@ -72,38 +51,7 @@ bool entails(const Value &a, const Value &b) {
 }
 
 Value join(const Value &a, const Value &b) {
-    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit) {
-        u8 low = min_of(data_bytes(a), data_bytes(b)); // below 8: one of them is uninit
-        return Value::uninit(low);
-    }
-    if (a.kind == Kind::Int && b.kind == Kind::Int) {
-        Value v = Value::both(min_of(a.smin, b.smin), max_of(a.smax, b.smax),
-                              min_of(a.umin, b.umin), max_of(a.umax, b.umax));
-        normalize(v);
-        return v;
-    }
-    if (a.kind == Kind::Ptr && b.kind == Kind::Ptr && a.region == b.region)
-        return Value::ptr(a.region, min_of(a.smin, b.smin), max_of(a.smax, b.smax));
-    if (a.is_data() && b.is_data()) return Value::top();
-    if (a.kind == Kind::RetAddr && b.kind == Kind::RetAddr) return a;
-    if (a.kind == Kind::Saved && b.kind == Kind::Saved && a.reg == b.reg) return a;
-    // Different kinds of secret or a stack pointer against anything else: unusable.
-    return Value::uninit();
-}
-
-Value widen(const Value &older, const Value &newer) {
-    Value j = join(older, newer);
-    if (j.kind == Kind::Int && older.kind == Kind::Int) {
-        if (j.smin < older.smin) j.smin = kI64Min;
-        if (j.smax > older.smax) j.smax = kI64Max;
-        if (j.umin < older.umin) j.umin = 0;
-        if (j.umax > older.umax) j.umax = kU64Max;
-        normalize(j);
-    } else if (j.kind == Kind::Ptr && older.kind == Kind::Ptr) {
-        if (j.smin < older.smin) j.smin = kI64Min / 4;
-        if (j.smax > older.smax) j.smax = kI64Max / 4;
-    }
-    return j;
+    return join_t<Exact>(a, b);
 }
 
 const char *region_name(Region r) {

@@ -78,6 +78,12 @@ struct Value {
     }
 };
 
+// Bytes at the bottom of a value that hold program data (8: all of them).
+template <class V>
+u8 data_low(const V &v) {
+    return v.kind == Kind::Uninit ? v.low : v.is_data() ? 8 : 0;
+}
+
 // The value as an integer: itself if int, top for a sandbox/rodata pointer.
 Value as_int(const Value &v);
 
@@ -89,8 +95,6 @@ bool same(const Value &a, const Value &b);
 // Every concrete value that a describes is one that b describes.
 bool entails(const Value &a, const Value &b);
 Value join(const Value &a, const Value &b);
-// Join that reaches a fixpoint quickly (the certifier's loops; not trusted).
-Value widen(const Value &older, const Value &newer);
 
 const char *region_name(Region r);
 // The text form, as the certificate's text syntax writes it.

@@ -22,52 +22,10 @@
 #pragma once
 
 #include "tal/cert.hpp"
-#include "tal/value.hpp"
+#include "tal/number.hpp"
 #include "verifier/decode.hpp"
 
 namespace ktal {
-
-inline u64 width_mask(u8 w) {
-    return w >= 8 ? kU64Max : (1ull << (8 * w)) - 1;
-}
-
-// The verifier's number type: plain integers, and tal's own Value operations.
-struct Exact {
-    using I = i64;
-    using U = u64;
-    using B = bool;
-    using Val = Value;
-    struct Frame { // symbolic numbers keep a path condition per function; exact ones need nothing
-        Frame() {}
-    };
-
-    static Val top() { return Value::top(); }
-    static Val constant(I c) { return Value::constant(c); }
-    static Val srange(I lo, I hi) { return Value::srange(lo, hi); }
-    static Val urange(U lo, U hi) { return Value::urange(lo, hi); }
-    static Val ptr(Region r, I lo, I hi) { return Value::ptr(r, lo, hi); }
-    static Val uninit() { return Value::uninit(); }
-    static B normalize(Val &v) { return ktal::normalize(v); }
-    static Val join(const Val &a, const Val &b) { return ktal::join(a, b); }
-    static Val as_int(const Val &v) { return ktal::as_int(v); }
-    static I to_i(U x) { return static_cast<i64>(x); }
-    static U to_u(I x) { return static_cast<u64>(x); }
-    static B add_ovf(I a, I b, I &r) { return __builtin_add_overflow(a, b, &r); }
-    static B sub_ovf(I a, I b, I &r) { return __builtin_sub_overflow(a, b, &r); }
-    static B mul_ovf(I a, I b, I &r) { return __builtin_mul_overflow(a, b, &r); }
-    static B add_ovf(U a, U b, U &r) { return __builtin_add_overflow(a, b, &r); }
-    static B mul_ovf(U a, U b, U &r) { return __builtin_mul_overflow(a, b, &r); }
-    template <class F, class G>
-    static auto when(bool c, F &&f, G &&g) {
-        return c ? f() : g();
-    }
-    static bool stop(bool c) { return c; }
-};
-
-template <class T>
-inline T sel(bool c, const T &a, const T &b) {
-    return c ? a : b;
-}
 
 // --- the interval primitives ---
 
@@ -699,97 +657,6 @@ inline ZeroTest zero_test(bool test, u8 cc, u8 &c) {
         return ZeroTest::Nothing;
     }
     return ZeroTest::Relate;
-}
-
-// --- tal's value operations, as templates for the prover ---
-// The verifier runs tal's own normalize and join (N::normalize, N::join);
-// these are the same code over N, for symbolic numbers (tests/prover checks
-// that they agree with tal's on exact numbers).
-
-template <class N>
-typename N::B normalize_t(typename N::Val &v) {
-    using B = typename N::B;
-    typename N::Frame frame;
-    if (v.kind == Kind::Ptr) return v.smin <= v.smax;
-    if (v.kind != Kind::Int) return B(true);
-    B ok = true;
-    for (int round = 0; round < 2; ++round) {
-        B empty = v.smin > v.smax || v.umin > v.umax;
-        if (N::stop(empty)) return false;
-        ok = ok && !empty;
-        // The unsigned range lies on one side of 2^63: it bounds the signed view.
-        B one_side = N::to_i(v.umin) <= N::to_i(v.umax);
-        v.smin = sel(one_side, max_of(v.smin, N::to_i(v.umin)), v.smin);
-        v.smax = sel(one_side, min_of(v.smax, N::to_i(v.umax)), v.smax);
-        // The signed range lies on one side of 0: it bounds the unsigned view.
-        B one_sign = v.smin >= 0 || v.smax < 0;
-        v.umin = sel(one_sign, max_of(v.umin, N::to_u(v.smin)), v.umin);
-        v.umax = sel(one_sign, min_of(v.umax, N::to_u(v.smax)), v.umax);
-    }
-    return ok && v.smin <= v.smax && v.umin <= v.umax;
-}
-
-template <class N>
-typename N::Val join_t(const typename N::Val &a, const typename N::Val &b) {
-    auto data_bytes = [](const typename N::Val &v) -> u8 {
-        if (v.kind == Kind::Uninit) return v.low;
-        return v.is_data() ? 8 : 0;
-    };
-    if (a.kind == Kind::Uninit || b.kind == Kind::Uninit) {
-        u8 n = min_of(data_bytes(a), data_bytes(b));
-        typename N::Val u = N::uninit();
-        u.low = n >= 8 ? 0 : n;
-        return u;
-    }
-    if (a.kind == Kind::Int && b.kind == Kind::Int) {
-        typename N::Val v = N::top();
-        v.smin = min_of(a.smin, b.smin), v.smax = max_of(a.smax, b.smax);
-        v.umin = min_of(a.umin, b.umin), v.umax = max_of(a.umax, b.umax);
-        N::normalize(v);
-        return v;
-    }
-    if (a.kind == Kind::Ptr && b.kind == Kind::Ptr && a.region == b.region)
-        return N::ptr(a.region, min_of(a.smin, b.smin), max_of(a.smax, b.smax));
-    if (a.is_data() && b.is_data()) return N::top();
-    if (a.kind == Kind::RetAddr && b.kind == Kind::RetAddr) return a;
-    if (a.kind == Kind::Saved && b.kind == Kind::Saved && a.reg == b.reg) return a;
-    return N::uninit();
-}
-
-// --- the verifier's entry points (plain Values) ---
-
-inline void low_u(const Value &v, u8 w, u64 &lo, u64 &hi) {
-    low_u<Exact>(v, w, lo, hi);
-}
-inline void low_s(const Value &v, u8 w, i64 &lo, i64 &hi) {
-    low_s<Exact>(v, w, lo, hi);
-}
-inline Value result_w(i64 lo, i64 hi, u8 w) {
-    return result_w<Exact>(lo, hi, w);
-}
-inline Value result_sw(i64 lo, i64 hi, u8 w) {
-    return result_sw<Exact>(lo, hi, w);
-}
-inline Value add64(const Value &a, const Value &b) {
-    return add64<Exact>(a, b);
-}
-inline Value sub64(const Value &a, const Value &b) {
-    return sub64<Exact>(a, b);
-}
-inline Value mul64(const Value &a, const Value &b) {
-    return mul64<Exact>(a, b);
-}
-inline Value add_w(const Value &a, const Value &b, u8 w) {
-    return add_w<Exact>(a, b, w);
-}
-inline Value sub_w(const Value &a, const Value &b, u8 w) {
-    return sub_w<Exact>(a, b, w);
-}
-inline Value mul_w(const Value &a, const Value &b, u8 w) {
-    return mul_w<Exact>(a, b, w);
-}
-inline Value sext(const Value &v, u8 from) {
-    return sext<Exact>(v, from);
 }
 
 } // namespace ktal

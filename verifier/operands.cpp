@@ -31,9 +31,7 @@ bool read_reg(Ctx &c, const State &s, u8 reg, u8 size, bool high8, Use use, Valu
     } else if (high8) {
         out = Value::urange(0, 0xff);
     } else {
-        u64 lo, hi;
-        low_u(v, size, lo, hi);
-        out = Value::urange(lo, hi);
+        out = low_bytes<Exact>(v, size);
     }
     return true;
 }
@@ -166,9 +164,9 @@ static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, boo
         x = Value::top();
     }
     if (b.kind != Kind::Ptr) b = as_int(b);
-    Value off = add64(mul64(x, Value::constant(scale)), Value::constant(m.disp));
+    Value off = add64<Exact>(mul64<Exact>(x, Value::constant(scale)), Value::constant(m.disp));
     if (b.kind != Kind::Ptr) {
-        out = add64(b, off);
+        out = add64<Exact>(b, off);
         return true;
     }
     i64 lo, hi;
@@ -267,9 +265,7 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
             return true;
         }
         if (w == 4 && pair_at(s, cl) && cl->v.is_data()) {
-            u64 a, b;
-            low_u(cl->v, 4, a, b);
-            out = Value::urange(a, b);
+            out = low_bytes<Exact>(cl->v, 4);
             return true;
         }
     }

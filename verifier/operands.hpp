@@ -59,10 +59,6 @@ enum class Use : u8 {
 };
 
 bool read_reg(Ctx &c, const State &s, u8 reg, u8 size, bool high8, Use use, Value &out);
-// Bytes at the bottom of a value that hold program data (8: all of them).
-inline u8 data_low(const Value &v) {
-    return v.kind == Kind::Uninit ? v.low : v.is_data() ? 8 : 0;
-}
 void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v);
 // Writes rsp: an exact offset inside the frame; cells below it are forgotten.
 bool set_rsp(Ctx &c, State &s, const Value &v);

@@ -56,11 +56,6 @@ bool partial_result(State &s, const Operand &dst, u8 w, u8 low, RuleCtx &c) {
     return true;
 }
 
-u64 mask_up(u64 x) { // smallest 2^k - 1 >= x
-    x |= x >> 1, x |= x >> 2, x |= x >> 4, x |= x >> 8, x |= x >> 16, x |= x >> 32;
-    return x;
-}
-
 // Facts on `reg` survive an add of a constant k to it, shifted by k.
 struct KeptFacts {
     Fact f[kMaxFacts];
@@ -121,10 +116,7 @@ bool rule_movx(RuleCtx &c, State &s, const Insn &in) {
         return c.fail(rule::kForbiddenOperand, "extension to a narrower register");
     Value v;
     if (!read_op(c, s, in.ops[1], from, Use::Data, v)) return false;
-    if (in.op == Op::Movsx) {
-        v = sext(v, from);
-        if (in.width < 8) v = result_sw(v.smin, v.smax, in.width);
-    }
+    if (in.op == Op::Movsx) v = movsx_bounds<Exact>(v, from, in.width);
     return write_op(c, s, in.ops[0], in.width, v);
 }
 
@@ -149,9 +141,7 @@ bool rule_lea(RuleCtx &c, State &s, const Insn &in) {
         if (v.is_stack_ptr())
             return c.fail(rule::kStackPointer, "part of a safe-stack address kept as data", v,
                           "data");
-        u64 lo, hi;
-        low_u(as_int(v), in.width, lo, hi);
-        v = Value::urange(lo, hi);
+        v = low_bytes<Exact>(v, in.width);
     }
     return write_op(c, s, in.ops[0], in.width, v);
 }
@@ -257,34 +247,16 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
             i64 delta = a.region == b.region ? 0 : base(a.region) - base(b.region);
             // A sum of image addresses is only a number (optimisers make them:
             // (p + ~q) + q is p - 1).
-            r = in.op == Op::Add || is_far(a) || is_far(b)
-                    ? Value::top()
-                    : add64(sub64(Value::srange(a.smin, a.smax), Value::srange(b.smin, b.smax)),
-                            Value::constant(delta));
+            r = in.op == Op::Add || is_far(a) || is_far(b) ? Value::top()
+                                                           : ptr_distance<Exact>(a, b, delta);
         } else {
-            Value offs = Value::srange(a.smin, a.smax);
-            Value off = in.op == Op::Add ? add64(offs, as_int(b)) : sub64(offs, as_int(b));
-            bool far = off.smin <= -kFar || off.smax >= kFar;
-            r = !far                        ? Value::ptr(a.region, off.smin, off.smax)
-                : a.region == Region::Stack ? Value::uninit()
-                                            : far_ptr(a.region);
+            PtrMove<Exact> m = ptr_move<Exact>(in.op == Op::Add, a, as_int(b), kFar);
+            r = !m.far ? m.p : a.region == Region::Stack ? Value::uninit() : far_ptr(a.region);
         }
     } else if (b.is_stack_ptr()) {
         return c.fail(rule::kStackPointer, "a safe-stack address used as data", b, "data");
     } else {
-        u64 al, ah, bl, bh;
-        low_u(as_int(a), w, al, ah);
-        low_u(as_int(b), w, bl, bh);
-        switch (in.op) {
-        case Op::Add: r = add_w(a, b, w); break;
-        case Op::Sub: r = sub_w(a, b, w); break;
-        case Op::And: r = Value::urange(0, min_of(ah, bh)); break;
-        case Op::Or: r = Value::urange(max_of(al, bl), mask_up(ah | bh)); break;
-        case Op::Xor: r = Value::urange(0, mask_up(ah | bh)); break;
-        default: r = Value::urange(0, width_mask(w)); break; // adc, sbb
-        }
-        if (w == 8 && in.op == Op::And && a.smin >= 0 && a.kind == Kind::Int)
-            r = Value::urange(0, min_of(ah, bh));
+        r = alu_bounds<Exact>(in.op, a, b, w);
     }
     KeptFacts kept;
     i64 delta = 0, t;
@@ -316,25 +288,13 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
         return true;
     }
     Value r;
-    Value one = Value::constant(1);
     i64 k = in.op == Op::Inc ? 1 : -1, t;
     bool exact = w == 8 && (in.op == Op::Inc || in.op == Op::Dec) &&
                  !__builtin_add_overflow(a.smin, k, &t) && !__builtin_add_overflow(a.smax, k, &t);
-    if (a.kind == Kind::Ptr && ptr_ok) {
-        r = is_far(a) ? a
-                      : Value::ptr(a.region, a.smin + k,
-                                   a.smax + k); // offsets stay within kFar: no overflow
-    } else if ((a = as_int(a)), in.op == Op::Inc)
-        r = add_w(a, one, w);
-    else if (in.op == Op::Dec)
-        r = sub_w(a, one, w);
-    else if (in.op == Op::Neg)
-        r = sub_w(Value::constant(0), a, w);
-    else { // not
-        i64 lo, hi;
-        low_s(a, w, lo, hi);
-        r = result_sw(~hi, ~lo, w);
-    }
+    if (a.kind == Kind::Ptr && ptr_ok)
+        r = is_far(a) ? a : ptr_step<Exact>(a, k);
+    else
+        r = unary_bounds<Exact>(in.op, a = as_int(a), w);
     u8 cf_caller = s.flags.caller & Flags::kCF;
     KeptFacts kept = facts_before_add(s, d);
     if (!write_op(c, s, d, w, r)) return false;
@@ -355,7 +315,7 @@ bool rule_imul(RuleCtx &c, State &s, const Insn &in) {
         return false;
     if (a.kind == Kind::Uninit || b.kind == Kind::Uninit)
         return partial_result(s, in.ops[0], w, min_of(data_low(a), data_low(b)), c);
-    if (!write_op(c, s, in.ops[0], w, mul_w(a, b, w))) return false;
+    if (!write_op(c, s, in.ops[0], w, mul_w<Exact>(a, b, w))) return false;
     flags_partly(s, Flags::kCF | Flags::kOF); // SF, ZF, PF are undefined
     return true;
 }
@@ -367,13 +327,10 @@ bool rule_mul1(RuleCtx &c, State &s, const Insn &in) {
     Value a, b;
     if (!read_reg(c, s, RAX, w, false, Use::Data, a) || !read_op(c, s, in.ops[0], w, Use::Data, b))
         return false;
-    u64 al, ah, bl, bh, p;
-    low_u(a, w, al, ah);
-    low_u(b, w, bl, bh);
-    bool fits = !__builtin_mul_overflow(ah, bh, &p) && p <= width_mask(w) &&
-                (in.op == Op::Mul1 || (ah <= width_mask(w) >> 1 && bh <= width_mask(w) >> 1));
-    write_reg(s, RAX, w, false, fits ? Value::urange(al * bl, p) : Value::urange(0, width_mask(w)));
-    write_reg(s, RDX, w, false, fits ? Value::constant(0) : Value::urange(0, width_mask(w)));
+    Value rax, rdx;
+    mul1_bounds<Exact>(in.op == Op::Mul1, a, b, w, rax, rdx);
+    write_reg(s, RAX, w, false, rax);
+    write_reg(s, RDX, w, false, rdx);
     flags_partly(s, Flags::kCF | Flags::kOF);
     return true;
 }
@@ -388,35 +345,19 @@ bool rule_div(RuleCtx &c, State &s, const Insn &in) {
     if (!read_reg(c, s, RAX, w, false, Use::Data, a) ||
         !read_reg(c, s, RDX, w, false, Use::Data, hi) || !read_op(c, s, in.ops[0], w, Use::Data, d))
         return false;
-    u64 dl, dh, al, ah, hl, hh;
-    low_u(d, w, dl, dh);
-    low_u(a, w, al, ah);
-    low_u(hi, w, hl, hh);
-    if (dl == 0) return c.fail(rule::kDivZero, "the divisor may be zero", d, "non-zero");
-    if (in.op == Op::Div) {
-        if (hh != 0)
-            return c.fail(rule::kDivOverflow, "div needs rdx = 0 (the quotient may not fit)", hi,
-                          "0");
-        write_reg(s, RAX, w, false, Value::urange(al / dh, ah / dl));
-        write_reg(s, RDX, w, false, Value::urange(0, dh - 1));
-    } else {
-        // rdx must be rax's sign: by cqo/cdq, or a constant matching a known sign.
-        i64 xl, xh;
-        low_s(a, w, xl, xh);
-        bool sign_ok = s.sext == w || (hl == 0 && hh == 0 && xl >= 0) ||
-                       (hl == width_mask(w) && hh == width_mask(w) && xh < 0);
-        if (!sign_ok)
-            return c.fail(rule::kDivOverflow,
-                          "idiv needs rdx = the sign extension of rax (cqo/cdq)", hi, "sext(rax)");
-        // -1 and the minimum are single points: the unsigned views say exactly
-        // whether each is possible.
-        u64 min_w = 1ull << (8 * w - 1);
-        if (dh == width_mask(w) && al <= min_w && min_w <= ah)
-            return c.fail(rule::kDivOverflow, "idiv may divide the minimum by -1", d,
-                          "not -1, or a dividend above the minimum");
-        write_reg(s, RAX, w, false, Value::urange(0, width_mask(w)));
-        write_reg(s, RDX, w, false, Value::urange(0, width_mask(w)));
-    }
+    // rdx must be rax's sign for idiv: by cqo/cdq, or a constant matching a known sign.
+    DivBounds<Exact> o = div_bounds<Exact>(in.op == Op::Div, a, hi, d, w, s.sext == w);
+    if (o.zero) return c.fail(rule::kDivZero, "the divisor may be zero", d, "non-zero");
+    if (o.rdx_high)
+        return c.fail(rule::kDivOverflow, "div needs rdx = 0 (the quotient may not fit)", hi, "0");
+    if (o.sign)
+        return c.fail(rule::kDivOverflow, "idiv needs rdx = the sign extension of rax (cqo/cdq)",
+                      hi, "sext(rax)");
+    if (o.min_neg1)
+        return c.fail(rule::kDivOverflow, "idiv may divide the minimum by -1", d,
+                      "not -1, or a dividend above the minimum");
+    write_reg(s, RAX, w, false, o.rax);
+    write_reg(s, RDX, w, false, o.rdx);
     flags_partly(s, 0); // all undefined: whatever they hold is not more ours than before
     return true;
 }
@@ -442,22 +383,7 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
         k = cl.umin;
     }
     k &= w == 8 ? 63 : 31;
-    u64 lo, hi;
-    low_u(a, w, lo, hi);
-    i64 slo, shi;
-    low_s(a, w, slo, shi);
-    Value r = Value::urange(0, width_mask(w));
-    switch (in.op) {
-    case Op::Shl:
-        if (known && hi <= (width_mask(w) >> k)) r = Value::urange(lo << k, hi << k);
-        break;
-    case Op::Shr: r = known ? Value::urange(lo >> k, hi >> k) : Value::urange(0, hi); break;
-    case Op::Sar:
-        r = known ? result_sw(slo >> k, shi >> k, w)
-                  : result_sw(min_of(slo, i64{0}), max_of(shi, i64{0}), w);
-        break;
-    default: break; // rol, ror: any value
-    }
+    Value r = shift_bounds<Exact>(in.op, a, w, known, k);
     u8 caller = s.flags.caller;
     if (!write_op(c, s, d, w, r)) return false;
     // A shift by 0 leaves every flag alone; OF is defined for 1-bit shifts only;
@@ -492,16 +418,12 @@ bool rule_ext(RuleCtx &c, State &s, const Insn &in) {
     u8 half = in.width / 2;
     Value a;
     if (!read_reg(c, s, RAX, half, false, Use::Data, a)) return false;
-    Value v = sext(a, half);
     if (in.op == Op::Cext) {
-        write_reg(s, RAX, in.width, false, in.width == 8 ? v : result_sw(v.smin, v.smax, in.width));
+        write_reg(s, RAX, in.width, false, cext_bounds<Exact>(a, in.width));
         return true;
     }
     if (!read_reg(c, s, RAX, in.width, false, Use::Data, a)) return false;
-    i64 lo, hi;
-    low_s(a, in.width, lo, hi);
-    i64 sl = lo < 0 ? -1 : 0, sh = hi < 0 ? -1 : 0;
-    write_reg(s, RDX, in.width, false, result_sw(sl, sh, in.width));
+    write_reg(s, RDX, in.width, false, csext_bounds<Exact>(a, in.width));
     s.sext = in.width;
     return true;
 }
@@ -526,11 +448,10 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
     // does tzcnt on CPUs without BMI1 (it runs as bsf): unless the source is
     // known non-zero, the result is the old value or a bit index.
     Value r = Value::urange(0, in.op == Op::Tzcnt ? 8u * w : 8u * w - 1);
-    u64 lo, hi;
-    low_u(as_int(b), w, lo, hi);
-    if (lo == 0) {
+    bool maybe_zero = low_bytes<Exact>(b, w).umin == 0;
+    if (maybe_zero) {
         if (!read_op(c, s, in.ops[0], w, Use::Copy, a)) return false;
-        r = join(a, r);
+        r = bitscan_bounds<Exact>(in.op == Op::Tzcnt, a, w);
     }
     if (in.ops[0].kind != Operand::Reg)
         return c.fail(rule::kForbiddenOperand, "bit scan into memory");
@@ -539,7 +460,7 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
     // A 32-bit scan of 0 may leave the whole register as it was, upper half
     // included (AMD: "does not change the destination"; Intel processors
     // do the same), or zero-extend its low half: either may be there.
-    if (lo == 0 && w == 4) s.reg[in.ops[0].reg] = join(before, s.reg[in.ops[0].reg]);
+    if (maybe_zero && w == 4) s.reg[in.ops[0].reg] = join(before, s.reg[in.ops[0].reg]);
     flags_partly(s, 0); // ZF is defined, but SF and PF are not: the ZSP group stays as it was
     // bsf/bsr set ZF exactly when the source was 0 (the destination then kept
     // its old value): a branch or cmov on ZF = 0 knows it holds a bit index.

@@ -384,50 +384,6 @@ TEST(Join, UninitialisedBytes) {
     EXPECT_TRUE(same(join(Value::uninit(), Value::constant(1)), Value::uninit()));
 }
 
-// --- widen ---
-
-TEST(Widen, IsAnUpperBound) {
-    Gen g;
-    for (int i = 0; i < kRounds; ++i) {
-        u64 xa, xb;
-        Value a = g.value(xa), b = g.value(xb);
-        Value w = widen(a, b);
-        ASSERT_TRUE(entails(a, w)) << show(a) << " widen " << show(b) << " = " << show(w);
-        ASSERT_TRUE(entails(b, w)) << show(a) << " widen " << show(b) << " = " << show(w);
-        ASSERT_TRUE(entails(join(a, b), w));
-    }
-}
-
-TEST(Widen, ReachesAFixpointQuickly) {
-    // An increasing chain (a loop counter) stabilizes in a few steps.
-    Value v = Value::constant(0);
-    int steps = 0;
-    for (i64 k = 1; k < 1000; ++k) {
-        Value next = widen(v, join(v, Value::constant(k)));
-        if (same(next, v)) break;
-        v = next;
-        ++steps;
-    }
-    EXPECT_LE(steps, 4);
-    EXPECT_TRUE(entails(Value::constant(999), v));
-    Value p = Value::ptr(Region::Sandbox, 0, 0);
-    steps = 0;
-    for (i64 k = 1; k < 1000; ++k) {
-        Value next = widen(p, join(p, Value::ptr(Region::Sandbox, k, k)));
-        if (same(next, p)) break;
-        p = next;
-        ++steps;
-    }
-    EXPECT_LE(steps, 2);
-}
-
-TEST(Widen, StableBoundsStay) {
-    Value a = Value::srange(0, 10), b = Value::srange(0, 20);
-    Value w = widen(a, b);
-    EXPECT_EQ(w.smin, 0);
-    EXPECT_EQ(w.smax, kI64Max);
-}
-
 // --- text ---
 
 TEST(Describe, TextForms) {
