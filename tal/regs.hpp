@@ -6,26 +6,12 @@
 
 namespace ktal {
 
+// clang-format off
 enum Reg : u8 {
-    RAX,
-    RCX,
-    RDX,
-    RBX,
-    RSP,
-    RBP,
-    RSI,
-    RDI,
-    R8,
-    R9,
-    R10,
-    R11,
-    R12,
-    R13,
-    R14,
-    R15,
-    kNumRegs,
-    kNoReg = 0xff,
+    RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15,
+    kNumRegs, kNoReg = 0xff
 };
+// clang-format on
 
 inline constexpr u8 kArgRegs[6] = {RDI, RSI, RDX, RCX, R8, R9};
 

@@ -331,17 +331,6 @@ i64 read_le(const u8 *p, u8 n) {
 
 } // namespace
 
-const char *op_name(Op op) {
-    static constexpr const char *names[] = {
-        "invalid", "mov",  "movzx", "movsx", "lea",      "push",     "pop",   "cmov",  "setcc",
-        "add",     "or",   "adc",   "sbb",   "and",      "sub",      "xor",   "cmp",   "test",
-        "inc",     "dec",  "neg",   "not",   "imul",     "mul",      "imul1", "div",   "idiv",
-        "rol",     "ror",  "shl",   "shr",   "sar",      "shld",     "shrd",  "cext",  "csext",
-        "bt",      "bts",  "btr",   "btc",   "bsf",      "bsr",      "tzcnt", "bswap", "jmp",
-        "jcc",     "call", "ret",   "nop",   "rep movs", "rep stos", "int3"};
-    return names[static_cast<u8>(op)];
-}
-
 bool decoder_open(Decoder &d, bool text) {
     csh h;
     if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) return false;

@@ -11,62 +11,15 @@
 
 namespace ktal {
 
+// Cext: cwde, cdqe (sign-extend rax's low half); Csext: cdq, cqo (rdx = rax's sign).
+// clang-format off
 enum class Op : u8 {
-    Invalid,
-    Mov,
-    Movzx,
-    Movsx,
-    Lea,
-    Push,
-    Pop,
-    Cmov,
-    Setcc,
-    Add,
-    Or,
-    Adc,
-    Sbb,
-    And,
-    Sub,
-    Xor,
-    Cmp,
-    Test,
-    Inc,
-    Dec,
-    Neg,
-    Not,
-    Imul,
-    Mul1,
-    Imul1,
-    Div,
-    Idiv,
-    Rol,
-    Ror,
-    Shl,
-    Shr,
-    Sar,
-    Shld,
-    Shrd,
-    Cext,  // cwde, cdqe: sign-extend the low half of rax
-    Csext, // cdq, cqo: rdx = sign of rax
-    Bt,
-    Bts,
-    Btr,
-    Btc,
-    Bsf,
-    Bsr,
-    Tzcnt,
-    Bswap,
-    Jmp,
-    Jcc,
-    Call,
-    Ret,
-    Nop,
-    RepMovs,
-    RepStos,
-    Int3, // padding between functions only
+    Invalid, Mov, Movzx, Movsx, Lea, Push, Pop, Cmov, Setcc, Add, Or, Adc, Sbb, And, Sub, Xor, Cmp,
+    Test, Inc, Dec, Neg, Not, Imul, Mul1, Imul1, Div, Idiv, Rol, Ror, Shl, Shr, Sar, Shld, Shrd,
+    Cext, Csext, Bt, Bts, Btr, Btc, Bsf, Bsr, Tzcnt, Bswap, Jmp, Jcc, Call, Ret, Nop, RepMovs,
+    RepStos, Int3 // (padding between functions only)
 };
-
-const char *op_name(Op op);
+// clang-format on
 
 struct MemRef {
     u8 base = 0xff, index = 0xff; // register numbers, 0xff = none

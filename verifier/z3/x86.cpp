@@ -296,3 +296,18 @@ z3::expr to_width(const z3::expr &a, unsigned bits, bool sign_extend) {
 }
 
 } // namespace ktal::x86
+
+namespace ktal {
+
+const char *op_name(Op op) {
+    static constexpr const char *names[] = {
+        "invalid", "mov",  "movzx", "movsx", "lea",      "push",     "pop",   "cmov",  "setcc",
+        "add",     "or",   "adc",   "sbb",   "and",      "sub",      "xor",   "cmp",   "test",
+        "inc",     "dec",  "neg",   "not",   "imul",     "mul",      "imul1", "div",   "idiv",
+        "rol",     "ror",  "shl",   "shr",   "sar",      "shld",     "shrd",  "cext",  "csext",
+        "bt",      "bts",  "btr",   "btc",   "bsf",      "bsr",      "tzcnt", "bswap", "jmp",
+        "jcc",     "call", "ret",   "nop",   "rep movs", "rep stos", "int3"};
+    return names[static_cast<u8>(op)];
+}
+
+} // namespace ktal

@@ -7,10 +7,16 @@
 #pragma once
 
 #include "tal/types.hpp"
+#include "verifier/decode.hpp"
 
 #include <z3++.h>
 
 #include <string>
+
+namespace ktal {
+// The mnemonic of an instruction form, for the prover's reports.
+const char *op_name(Op op);
+} // namespace ktal
 
 namespace ktal::x86 {
 
