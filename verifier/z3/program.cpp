@@ -6,6 +6,7 @@
 #include "tal/helpers.hpp"
 #include "verifier/decode.hpp"
 #include "verifier/verifier.hpp"
+#include "verifier/z3/layout.hpp"
 #include "verifier/z3/x86.hpp"
 
 #include <z3++.h>
@@ -1665,6 +1666,7 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
     rep.loaded = true;
     SymbolTable syms = SymbolTable::from_elf(file);
     try {
+        prove_layout(img, cert, dec, opt, syms.name_at(cert.funcs[cert.entry_function].entry), rep);
         // One context for the process, never deleted: Z3 4.8.12 can crash
         // deleting a context whose terms used lambdas (the stack arrays).
         static z3::context &c = *new z3::context;
