@@ -664,6 +664,10 @@ void Run::set_rsp(MState &s, const expr &v) {
        "rsp stays inside the certified frame [-" + std::to_string(e_.fn.frame) + ", 0]",
        bv(static_cast<u64>(-static_cast<i64>(e_.fn.frame))) <= off && off <= bv(0),
        {{"rsp - rsp0", off}});
+    ob(s, "stack.bound",
+       "rsp stays within the certified stack bound (" + std::to_string(e_.fn.bound) +
+           " bytes below the entry rsp)",
+       bv(static_cast<u64>(-static_cast<i64>(e_.fn.bound))) <= off, {{"rsp - rsp0", off}});
     expr old = (rsp(s) - e_.S).simplify();
     s.r[RSP] = Word{v, bv(0, 8)};
     uncover(s, off, old);
@@ -1059,6 +1063,12 @@ void Run::call(MState &s, const Insn &in) {
     }
     ob(s, "call.target", "the callee comes earlier in the call order (no recursion)",
        c.bool_val(callee->order < e_.fn.order));
+    // Without it a call tree of n levels, each calling the next twice, runs
+    // 2^n calls between two fuel points.
+    ob(s, "fuel.call",
+       "a fuel point ran since the function's entry or the last loop head before it calls a "
+       "program function (call trees stay interruptible)",
+       s.fuel);
     for (u8 k = 0; k < callee->nargs; ++k) {
         const Word &a = s.r[kArgRegs[k]];
         ob(s, "call.arguments",
