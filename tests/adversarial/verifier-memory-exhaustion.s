@@ -1,5 +1,6 @@
 # attack: exhaust the verifier's memory in the kernel: a 64 KiB frame makes each open forward jump's state about 800 KB, and 24 of them outrun the arena
 # expect: verifier.resource
+# prover: safe: a resource limit, not a safety rule: the verifier's kernel arena cannot hold 24 open forward jumps' states of a 64 KiB frame; f only compares a sandbox word and jumps forward to nops and ret, rsp never moves, and main (bound 0) never calls it
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -6,6 +6,8 @@
 #include "tal/helpers.hpp"
 #include "verifier/decode.hpp"
 #include "verifier/verifier.hpp"
+#include "verifier/z3/layout.hpp"
+#include "verifier/z3/taint.hpp"
 #include "verifier/z3/x86.hpp"
 
 #include <z3++.h>
@@ -54,12 +56,11 @@ struct MState {
     explicit MState(z3::context &c)
         : f{c.bool_val(false), c.bool_val(false), c.bool_val(false), c.bool_val(false),
             c.bool_val(false)},
-          own_cf(c.bool_val(false)), own_of(c.bool_val(false)), own_zsp(c.bool_val(false)),
-          mem(c.bool_val(false)), mdata(c.bool_val(false)), fuel(c.bool_val(false)),
-          reach(c.bool_val(false)) {}
-    std::vector<Word> r;          // kNumRegs
-    x86::Flags f;                 // the flags' values
-    expr own_cf, own_of, own_zsp; // the flags hold values this function computed (not the caller's)
+          own(flags_unreadable(c)), mem(c.bool_val(false)), mdata(c.bool_val(false)),
+          fuel(c.bool_val(false)), reach(c.bool_val(false)) {}
+    std::vector<Word> r; // kNumRegs
+    x86::Flags f;        // the flags' values
+    FlagData own;        // the flags hold values this function computed from data (taint.hpp)
     expr mem, mdata; // the safe stack by offset from the entry rsp: bytes, and "byte holds data"
     expr fuel;       // a fuel point ran since the last backward-jump target
     expr reach;      // the path condition
@@ -80,8 +81,8 @@ MState merge(const MState &a, const MState &b) {
         m.r[i] = Word{pick(c, a.r[i].v, b.r[i].v), pick(c, a.r[i].data, b.r[i].data)};
     m.f = x86::Flags{pick(c, a.f.cf, b.f.cf), pick(c, a.f.zf, b.f.zf), pick(c, a.f.sf, b.f.sf),
                      pick(c, a.f.of, b.f.of), pick(c, a.f.pf, b.f.pf)};
-    m.own_cf = pick(c, a.own_cf, b.own_cf), m.own_of = pick(c, a.own_of, b.own_of);
-    m.own_zsp = pick(c, a.own_zsp, b.own_zsp);
+    m.own = FlagData{pick(c, a.own.cf, b.own.cf), pick(c, a.own.of, b.own.of),
+                     pick(c, a.own.zsp, b.own.zsp)};
     m.mem = pick(c, a.mem, b.mem), m.mdata = pick(c, a.mdata, b.mdata);
     m.fuel = pick(c, a.fuel, b.fuel);
     m.reach = (a.reach || b.reach).simplify();
@@ -531,7 +532,10 @@ class Run {
                  const expr &hi); // bytes [lo, hi) from rsp0: unknown again
 
     // --- memory ---
-    expr address(const MState &s, const MemRef &m, expr *data = nullptr);
+    expr address(const MState &s, const MemRef &m, expr *data = nullptr,
+                 expr *index_data = nullptr);
+    void address_data(const MState &s, const MemRef &m, const expr &stack, const expr &region,
+                      const char *what);
     expr stack_read(const expr &mem, const expr &off, unsigned n) {
         return reader_.read(mem, off, n);
     }
@@ -564,11 +568,18 @@ class Run {
     // --- operands ---
     expr read_op(MState &s, const Operand &op, u8 w, expr &data);
     void write_op(MState &s, const Operand &op, u8 w, const expr &val, const expr &data);
-    void set_flags(MState &s, const x86::Result &r) {
+    // data: the instruction's operands (all it read) hold program data.
+    void set_flags(MState &s, const x86::Result &r, const expr &data) {
         s.f = r.f;
-        s.own_cf = (s.own_cf || r.def_cf).simplify();
-        s.own_of = (s.own_of || r.def_of).simplify();
-        s.own_zsp = (s.own_zsp || r.def_zsp).simplify();
+        s.own = flags_written(s.own, r, data);
+    }
+    // A jcc, setcc, cmov, adc or sbb reads the flags of condition cc.
+    void read_flags(const MState &s, u8 cc, const char *insn) {
+        ob(s, "leak.flags",
+           std::string(insn) + " reads " + flags_read(cc) +
+               " only as this function computed them from program data (not the caller's, a "
+               "callee's or a helper's flags, nor a compare of a secret)",
+           flags_readable(s.own, cc));
     }
     void undefined_flags(MState &s) { // values unknown, not more ours than before
         s.f = x86::Flags{e_.fresh_bool("cf"), e_.fresh_bool("zf"), e_.fresh_bool("sf"),
@@ -584,7 +595,7 @@ class Run {
     void clobber(MState &s, bool fuel);
     void edge(MState s, u64 target, bool backward, std::map<u64, MState> &pending);
     void check_block(const MState &s, const Block &b, bool backward);
-    expr count8(MState &s, const Insn &in, int idx);
+    expr count8(MState &s, const Insn &in, int idx, expr &data);
 
     // Is an access at a (condition `in`: inside the frame) a stack access?
     // By the address's form where it can be: rsp0 plus a number is decided
@@ -663,6 +674,10 @@ void Run::set_rsp(MState &s, const expr &v) {
        "rsp stays inside the certified frame [-" + std::to_string(e_.fn.frame) + ", 0]",
        bv(static_cast<u64>(-static_cast<i64>(e_.fn.frame))) <= off && off <= bv(0),
        {{"rsp - rsp0", off}});
+    ob(s, "stack.bound",
+       "rsp stays within the certified stack bound (" + std::to_string(e_.fn.bound) +
+           " bytes below the entry rsp)",
+       bv(static_cast<u64>(-static_cast<i64>(e_.fn.bound))) <= off, {{"rsp - rsp0", off}});
     expr old = (rsp(s) - e_.S).simplify();
     s.r[RSP] = Word{v, bv(0, 8)};
     uncover(s, off, old);
@@ -690,19 +705,41 @@ void Run::uncover(MState &s, const expr &lo, const expr &hi) {
     s.mdata = z3::lambda(i, z3::ite(in, e_.c.bool_val(false), z3::select(s.mdata, i)));
 }
 
-expr Run::address(const MState &s, const MemRef &m, expr *data) {
+expr Run::address(const MState &s, const MemRef &m, expr *data, expr *index_data) {
+    expr t = e_.c.bool_val(true);
+    if (index_data) *index_data = t;
     if (m.rip) {
-        if (data) *data = e_.c.bool_val(true); // sandbox and rodata addresses are data
+        if (data) *data = t; // sandbox and rodata addresses are data
         return e_.IB + bv(static_cast<u64>(m.disp));
     }
     expr a = bv(static_cast<u64>(m.disp));
-    expr d = e_.c.bool_val(true);
+    expr d = t;
     if (m.base != kNoReg) a = s.r[m.base].v + a, d = d && s.r[m.base].data == bv(0xff, 8);
-    if (m.index != kNoReg)
-        a = a + s.r[m.index].v * bv(m.scale ? m.scale : 1),
-        d = d && s.r[m.index].data == bv(0xff, 8);
+    if (m.index != kNoReg) {
+        a = a + s.r[m.index].v * bv(m.scale ? m.scale : 1);
+        expr di = s.r[m.index].data == bv(0xff, 8);
+        d = d && di;
+        if (index_data) *index_data = di;
+    }
     if (data) *data = d;
     return a;
+}
+
+// Which place an access touches must not depend on a secret: its index holds
+// program data, and so does its base unless the access is in the frame (a
+// safe-stack address is a secret, but the offset into the frame the run
+// proves is not). stack: the access is in the frame (or the return address);
+// region: it lies in the image region it may use (where it does not, the
+// memory obligation is refuted already).
+void Run::address_data(const MState &s, const MemRef &m, const expr &stack, const expr &region,
+                       const char *what) {
+    if (m.rip) return;
+    expr d(e_.c), di(e_.c);
+    address(s, m, &d, &di);
+    ob(s, "leak.address",
+       std::string("the address of a ") + what +
+           " is computed from program data (its index, and its base outside the frame)",
+       z3::ite(stack, di, !region || d));
 }
 
 expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
@@ -716,6 +753,7 @@ expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
        e_.in_readable(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}});
     expr off = (a - e_.S).simplify();
     expr stack = (frame || ra).simplify();
+    address_data(s, m, stack, e_.in_readable(a, nn), "read");
     data = z3::ite(stack, stack_data(s.mdata, off, n), e_.c.bool_val(true));
     return z3::ite(stack, stack_read(s.mem, off, n), e_.fresh_bv("load", 8 * n));
 }
@@ -730,6 +768,13 @@ void Run::store(MState &s, const MemRef &m, unsigned n, const expr &val, const e
            "-byte write lies inside the sandbox or the frame at or above rsp (the return address "
            "only rewritten with itself)",
        e_.in_sandbox(a, nn) || frame || ra, {{"address", a}, {"rsp", rsp(s)}, {"value", val}});
+    // The frame may hold anything (spills of the caller's registers, stack
+    // addresses); what leaves it for the sandbox must be program data.
+    address_data(s, m, frame || ra, e_.in_sandbox(a, nn), "write");
+    ob(s, "leak.store",
+       "a value written outside the frame (into the sandbox) holds program data (not stale "
+       "kernel data, a safe-stack address, the return address or a caller's register)",
+       frame || ra || data, {{"address", a}, {"value", val}});
     stack_write(s, (a - e_.S).simplify(), n, val, data, frame);
 }
 
@@ -755,10 +800,15 @@ void Run::write_op(MState &s, const Operand &op, u8 w, const expr &val, const ex
         throw std::runtime_error("a write to an operand that is not a place");
 }
 
-expr Run::count8(MState &s, const Insn &in, int idx) {
+// The count of a shift: an immediate, 1, or cl (then data: cl's data bit).
+expr Run::count8(MState &s, const Insn &in, int idx, expr &data) {
+    data = e_.c.bool_val(true);
     if (in.nops > idx && in.ops[idx].kind == Operand::Imm)
         return bv(static_cast<u64>(in.ops[idx].imm) & 0xff, 8);
-    if (in.nops > idx && in.ops[idx].kind == Operand::Reg) return reg_val(s, RCX, 1, false);
+    if (in.nops > idx && in.ops[idx].kind == Operand::Reg) {
+        data = reg_data(s, RCX, 1, false);
+        return reg_val(s, RCX, 1, false);
+    }
     return bv(1, 8);
 }
 
@@ -767,6 +817,7 @@ void Run::alu(MState &s, const Insn &in) {
     const Operand &d = in.ops[0], &sr = in.ops[1];
     expr da(e_.c), db(e_.c);
     expr a = read_op(s, d, w, da), b = read_op(s, sr, w, db);
+    if (in.op == Op::Adc || in.op == Op::Sbb) read_flags(s, 2 /* b: CF */, op_name(in.op));
     x86::Result r{a, s.f, a, a, a};
     switch (in.op) {
     case Op::Add: r = x86::add(a, b, e_.c.bool_val(false)); break;
@@ -779,11 +830,13 @@ void Run::alu(MState &s, const Insn &in) {
     case Op::Or: r = x86::logic('|', a, b); break;
     default: r = x86::logic('^', a, b); break; // xor
     }
-    set_flags(s, r);
-    if (in.op == Op::Cmp || in.op == Op::Test) return;
     bool zeroing = (in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg &&
                    sr.kind == Operand::Reg && d.reg == sr.reg && d.high8 == sr.high8;
-    write_op(s, d, w, r.r, zeroing ? e_.c.bool_val(true) : (da && db));
+    // adc and sbb also read CF, which read_flags required to be data.
+    expr data = zeroing ? e_.c.bool_val(true) : (da && db);
+    set_flags(s, r, data);
+    if (in.op == Op::Cmp || in.op == Op::Test) return;
+    write_op(s, d, w, r.r, data);
 }
 
 void Run::step(MState &s, const Insn &in) {
@@ -837,6 +890,7 @@ void Run::step(MState &s, const Insn &in) {
         return;
     }
     case Op::Cmov: {
+        read_flags(s, in.cc, "cmov");
         expr cond = x86::cond(in.cc, s.f);
         expr src = read_op(s, in.ops[1], w, d1); // read (and checked) whether or not it moves
         expr dst = reg_val(s, in.ops[0].reg, w, false);
@@ -845,6 +899,7 @@ void Run::step(MState &s, const Insn &in) {
         return;
     }
     case Op::Setcc:
+        read_flags(s, in.cc, "setcc");
         write_op(s, in.ops[0], 1, z3::ite(x86::cond(in.cc, s.f), bv(1, 8), bv(0, 8)),
                  c.bool_val(true));
         return;
@@ -867,7 +922,7 @@ void Run::step(MState &s, const Insn &in) {
             return;
         }
         x86::Result r = in.op == Op::Neg ? x86::neg(a) : x86::incdec(in.op == Op::Inc, a, s.f);
-        set_flags(s, r);
+        set_flags(s, r, d1);
         write_op(s, in.ops[0], w, r.r, d1);
         return;
     }
@@ -876,7 +931,7 @@ void Run::step(MState &s, const Insn &in) {
         const Operand &y = in.nops == 3 ? in.ops[2] : in.ops[1];
         expr a = read_op(s, x, w, d1), b = read_op(s, y, w, d2);
         x86::Result r = x86::imul2(a, b);
-        set_flags(s, r);
+        set_flags(s, r, d1 && d2);
         write_op(s, in.ops[0], w, r.r, d1 && d2);
         return;
     }
@@ -886,7 +941,7 @@ void Run::step(MState &s, const Insn &in) {
         d1 = reg_data(s, RAX, w, false);
         x86::Wide p = x86::mul1(in.op == Op::Imul1, a, b, s.f);
         x86::Result r{p.lo, p.f, c.bool_val(true), c.bool_val(true), c.bool_val(false)};
-        set_flags(s, r);
+        set_flags(s, r, d1 && d2);
         set_reg(s, RAX, w, false, p.lo, d1 && d2);
         set_reg(s, RDX, w, false, p.hi, d1 && d2);
         return;
@@ -919,17 +974,19 @@ void Run::step(MState &s, const Insn &in) {
                  : in.op == Op::Shl ? 'l'
                  : in.op == Op::Shr ? 'r'
                                     : 'a';
-        x86::Result r = x86::shift(k, a, count8(s, in, 1), s.f);
-        set_flags(s, r);
-        write_op(s, in.ops[0], w, r.r, d1);
+        expr cd(c);
+        x86::Result r = x86::shift(k, a, count8(s, in, 1, cd), s.f);
+        set_flags(s, r, d1 && cd);
+        write_op(s, in.ops[0], w, r.r, d1 && cd);
         return;
     }
     case Op::Shld:
     case Op::Shrd: {
         expr a = read_op(s, in.ops[0], w, d1), b = read_op(s, in.ops[1], w, d2);
-        x86::Result r = x86::double_shift(in.op == Op::Shld, a, b, count8(s, in, 2), s.f);
-        set_flags(s, r);
-        write_op(s, in.ops[0], w, r.r, d1 && d2);
+        expr cd(c);
+        x86::Result r = x86::double_shift(in.op == Op::Shld, a, b, count8(s, in, 2, cd), s.f);
+        set_flags(s, r, d1 && d2 && cd);
+        write_op(s, in.ops[0], w, r.r, d1 && d2 && cd);
         return;
     }
     case Op::Cext: { // cbw, cwde, cdqe
@@ -947,7 +1004,7 @@ void Run::step(MState &s, const Insn &in) {
     case Op::Btr:
     case Op::Btc: {
         expr a = read_op(s, in.ops[0], w, d1), b = read_op(s, in.ops[1], w, d2);
-        set_flags(s, x86::bt(a, b, s.f));
+        set_flags(s, x86::bt(a, b, s.f), d1 && d2);
         if (in.op == Op::Bt) return;
         expr r = x86::bit_set(in.op == Op::Bts ? 's' : in.op == Op::Btr ? 'r' : 'c', a, b);
         write_op(s, in.ops[0], w, r, d1 && d2);
@@ -964,7 +1021,7 @@ void Run::step(MState &s, const Insn &in) {
                                      : in.op == Op::Bsr ? 'r'
                                                         : 't',
                                      dst, src, s.f);
-        set_flags(s, r);
+        set_flags(s, r, d1);
         // A zero source may leave the old destination: then it must have been data.
         expr old_data = s.r[in.ops[0].reg].data;
         write_op(s, in.ops[0], w, r.r, d1 && (!x86::zero(src) || d2));
@@ -1005,7 +1062,7 @@ void Run::clobber(MState &s, bool fuel) {
         s.r[r] = Word{e_.fresh_bv((std::string(reg_name(r)) + ".after-call").c_str()), bv(0, 8)};
     }
     undefined_flags(s);
-    s.own_cf = s.own_of = s.own_zsp = e_.c.bool_val(false);
+    s.own = flags_unreadable(e_.c);
     // (its frame and the return address were below rsp: see set_rsp)
 }
 
@@ -1058,6 +1115,12 @@ void Run::call(MState &s, const Insn &in) {
     }
     ob(s, "call.target", "the callee comes earlier in the call order (no recursion)",
        c.bool_val(callee->order < e_.fn.order));
+    // Without it a call tree of n levels, each calling the next twice, runs
+    // 2^n calls between two fuel points.
+    ob(s, "fuel.call",
+       "a fuel point ran since the function's entry or the last loop head before it calls a "
+       "program function (call trees stay interruptible)",
+       s.fuel);
     for (u8 k = 0; k < callee->nargs; ++k) {
         const Word &a = s.r[kArgRegs[k]];
         ob(s, "call.arguments",
@@ -1092,6 +1155,31 @@ void Run::ret(MState &s) {
     if (e_.fn.has_result)
         ob(s, "ret.result", "rax has the certified result type",
            e_.holds(e_.fn.result, s.r[RAX].v, s.r[RAX].data), {{"rax", s.r[RAX].v}});
+    // The entry function's rax is the program's exit status, which the
+    // loader hands back to whoever ran it, whatever the certificate says: it
+    // must not depend on the return address, the caller's registers or where
+    // the stack is. Asked as a relation: rax computed again with those
+    // constants renamed (a second stack satisfying the layout's facts) is
+    // the same value. (Stale data is not covered: the loader enters with
+    // every register but the arguments cleared, so rax untouched is 0.)
+    if (&e_.fn == &e_.cert.funcs[e_.cert.entry_function]) {
+        z3::expr_vector from(c), to(c);
+        auto rename = [&](const expr &x, const char *name) {
+            from.push_back(x), to.push_back(e_.fresh_bv(name));
+        };
+        rename(e_.RA, "retaddr.other");
+        rename(e_.S, "rsp0.other");
+        for (u8 r = 0; r < kNumRegs; ++r)
+            if (is_callee_saved(r))
+                rename(e_.saved[r], (std::string(reg_name(r)) + "0.other").c_str());
+        expr v = s.r[RAX].v, other = v.substitute(from, to);
+        expr layout = c.bool_val(true);
+        for (const expr &f : e_.facts) layout = layout && expr(f).substitute(from, to);
+        ob(s, "leak.exit-status",
+           "rax at the entry function's ret (the exit status the loader hands back) does not "
+           "depend on the return address, the caller's registers or the stack's address",
+           z3::implies(layout, v == other), {{"rax", v}, {"rax, other machine", other}});
+    }
     s.reach = c.bool_val(false);
 }
 
@@ -1112,6 +1200,31 @@ void Run::rep(MState &s, const Insn &in) {
     if (movs)
         ob(s, "memory", "rep movs: rcx units at rsi lie inside a readable region",
            none || (fits && (e_.in_readable(src, n) || sframe)), {{"rsi", src}, {"rcx", cnt}});
+    // What it writes into the sandbox, where from and how much must be
+    // program data: the count, the addresses outside the frame, and the
+    // bytes (rax's for stos; for movs from the frame, every byte copied).
+    expr dword = bv(0xff, 8);
+    expr src_bytes = c.bool_val(true);
+    if (!movs) {
+        src_bytes = reg_data(s, RAX, static_cast<u8>(unit), false);
+    } else {
+        expr soff0 = (src - e_.S).simplify(), nn = n.simplify();
+        if (nn.is_numeral() && nn.get_numeral_uint64() <= 256) {
+            u64 k = nn.get_numeral_uint64();
+            src_bytes = k ? stack_data(s.mdata, soff0, static_cast<unsigned>(k)) : c.bool_val(true);
+        } else {
+            expr j = c.bv_const("j", 64);
+            src_bytes = z3::forall(j, z3::implies(z3::ult(j - soff0, nn), z3::select(s.mdata, j)));
+        }
+        src_bytes = !sframe || src_bytes;
+    }
+    ob(s, "leak.store",
+       "rep " + std::string(movs ? "movs" : "stos") +
+           ": the count, the addresses outside the frame and the bytes written into the sandbox "
+           "hold program data",
+       none || (s.r[RCX].data == dword && (dframe || s.r[RDI].data == dword) &&
+                (!movs || sframe || s.r[RSI].data == dword) && (dframe || src_bytes)),
+       {{"rdi", dst}, {"rsi", src}, {"rcx", cnt}});
     // The frame's bytes it writes.
     expr i = c.bv_const("i", 64);
     expr doff = dst - e_.S, soff = src - e_.S;
@@ -1169,7 +1282,7 @@ void Run::check_block(const MState &s, const Block &b, bool backward) {
         }
     }
     items.push_back({"[0] (return address)", stack_read(s.mem, bv(0), 8) == e_.RA});
-    if (cs.flags_set) items.push_back({"flags", s.own_cf && s.own_of && s.own_zsp});
+    if (cs.flags_set) items.push_back({"flags", flags_all(s.own)});
     if (cs.fuel) items.push_back({"fuel", backward ? c.bool_val(false) : s.fuel});
     if (cs.sext == 8) items.push_back({"sext8", s.r[RDX].v == z3::ashr(s.r[RAX].v, bv(63))});
     if (cs.sext == 4)
@@ -1259,6 +1372,7 @@ void Run::go(MState s, bool entry_is_block) {
             edge(s, in.target, in.target <= in.addr, pending);
             s.reach = c.bool_val(false);
         } else if (in.op == Op::Jcc) {
+            read_flags(s, in.cc, "jcc");
             expr cond = x86::cond(in.cc, s.f);
             MState taken = s;
             taken.reach = (s.reach && cond).simplify();
@@ -1316,11 +1430,12 @@ MState entry_state(Env &e, std::vector<expr> &as) {
         s.r[kArgRegs[k]] = assume_word(e, e.fn.args[k], reg_name(kArgRegs[k]), as);
     s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"),
                      e.fresh_bool("pf")};
+    // The frame: unknown bytes, and the return address at rsp0 (stored, so
+    // that reading it gives back the very term).
     s.mem = e.fresh_mem("stack");
+    for (unsigned k = 0; k < 8; ++k)
+        s.mem = z3::store(s.mem, e.bv(k), e.RA.extract(8 * k + 7, 8 * k));
     s.mdata = z3::const_array(c.bv_sort(64), c.bool_val(false));
-    expr ra = z3::select(s.mem, e.bv(7));
-    for (int i = 6; i >= 0; --i) ra = z3::concat(ra, z3::select(s.mem, e.bv(i)));
-    as.push_back(ra == e.RA);
     s.fuel = c.bool_val(false);
     s.reach = c.bool_val(true);
     return s;
@@ -1334,7 +1449,7 @@ MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
         s.r[cs.regs[i].reg] = assume_word(e, cs.regs[i].v, reg_name(cs.regs[i].reg), as);
     s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"),
                      e.fresh_bool("pf")};
-    s.own_cf = s.own_of = s.own_zsp = c.bool_val(cs.flags_set);
+    s.own = cs.flags_set ? flags_readable_all(c) : flags_unreadable(c);
     // The frame: unknown bytes, with the certified slots' words stored over
     // them (so that reading a slot gives back its word), and which bytes
     // hold data.
@@ -1665,6 +1780,7 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
     rep.loaded = true;
     SymbolTable syms = SymbolTable::from_elf(file);
     try {
+        prove_layout(img, cert, dec, opt, syms.name_at(cert.funcs[cert.entry_function].entry), rep);
         // One context for the process, never deleted: Z3 4.8.12 can crash
         // deleting a context whose terms used lambdas (the stack arrays).
         static z3::context &c = *new z3::context;

@@ -24,6 +24,7 @@ namespace ktal::prover {
 struct Options {
     unsigned timeout_ms = 10000; // per query; a query that runs out is "unknown", never "proved"
     unsigned budget_ms = 0;      // per image (0: none); once spent, every query left is "unknown"
+    u32 stack_budget = 4096;     // stack bytes the loader gives the entry function (its call tree)
 };
 
 struct Obligation {
