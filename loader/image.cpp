@@ -149,12 +149,7 @@ bool image_parse(const u8 *f, usize size, Image &img, LoadError &err, bool requi
 }
 
 bool image_check_layout(const Image &img, const Layout &c, LoadError &err) {
-    const Layout &l = img.layout;
-    if (c.image_size != l.image_size || c.helpers_off != l.helpers_off ||
-        c.helper_count != l.helper_count || c.text_off != l.text_off ||
-        c.text_size != l.text_size || c.rodata_off != l.rodata_off ||
-        c.rodata_size != l.rodata_size || c.sandbox_off != l.sandbox_off ||
-        c.sandbox_size != l.sandbox_size)
+    if (!(c == img.layout))
         return fail(err, "the certificate describes a different layout than the image has");
     return true;
 }

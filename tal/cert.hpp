@@ -42,6 +42,7 @@ struct Layout {
     u64 text_off = 0, text_size = 0;
     u64 rodata_off = 0, rodata_size = 0;
     u64 sandbox_off = 0, sandbox_size = 0;
+    bool operator==(const Layout &) const = default;
 };
 
 struct RegEntry {

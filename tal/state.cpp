@@ -32,25 +32,6 @@ void state_copy(State &dst, const State &src) {
     copy_bytes(cells, src.cell, sizeof(Cell) * src.ncells);
 }
 
-// Cell i belongs to an 8-byte value that is not plain data (a secret or a
-// stack pointer): its bytes must never be read piecemeal.
-static bool cell_secret(const State &s, u32 i) {
-    const Cell &c = s.cell[i];
-    if (c.shape == Shape::Lo64) return !c.v.is_data();
-    if (c.shape == Shape::Hi64)
-        return i == 0 || s.cell[i - 1].shape != Shape::Lo64 || !s.cell[i - 1].v.is_data();
-    return false;
-}
-
-// Bytes of cell i that hold readable data.
-static u8 cell_data(const State &s, u32 i) {
-    return cell_secret(s, i) ? 0 : s.cell[i].init;
-}
-
-static bool pair_at(const State &s, u32 i) {
-    return i + 1 < s.ncells && s.cell[i].shape == Shape::Lo64 && s.cell[i + 1].shape == Shape::Hi64;
-}
-
 static bool flags_same(const Flags &a, const Flags &b) {
     return a.kind == b.kind && a.width == b.width && a.a == b.a && a.b == b.b &&
            a.b_is_imm == b.b_is_imm && a.imm == b.imm;
@@ -64,7 +45,7 @@ void state_join(State &dst, const State &src) {
     }
     for (u8 r = 0; r < kNumRegs; ++r) dst.reg[r] = join(dst.reg[r], src.reg[r]);
     for (u32 i = 0; i < dst.ncells; ++i) {
-        if (pair_at(dst, i) && pair_at(src, i)) {
+        if (dst.pair_at(i) && src.pair_at(i)) {
             Value j = join(dst.cell[i].v, src.cell[i].v);
             if (j.kind == Kind::Uninit)
                 dst.cell[i] = dst.cell[i + 1] = Cell{};
@@ -79,12 +60,11 @@ void state_join(State &dst, const State &src) {
             d.v = join(d.v, o.v);
             continue;
         }
-        u8 init = cell_data(dst, i) & cell_data(src, i);
+        u8 init = dst.data_mask(i) & src.data_mask(i);
         // A half of a pair that survives loses its partner: its own bytes only.
         if (d.shape == Shape::Lo64 && i + 1 < dst.ncells) {
             Cell &next = dst.cell[i + 1];
-            if (next.shape == Shape::Hi64)
-                next = Cell{Value{}, Shape::Bytes, cell_data(dst, i + 1)};
+            if (next.shape == Shape::Hi64) next = Cell{Value{}, Shape::Bytes, dst.data_mask(i + 1)};
         }
         d = Cell{Value{}, Shape::Bytes, init};
     }
@@ -126,14 +106,13 @@ static bool cell_entails(const State &a, const State &b, u32 i, Mismatch *why) {
     i32 off = b.lo + 4 * static_cast<i32>(i);
     bool ok = true;
     Value got_v, want_v;
-    if (pair_at(b, i)) {
+    if (b.pair_at(i)) {
         want_v = want.v;
-        if (pair_at(a, i)) {
+        if (a.pair_at(i)) {
             got_v = a.cell[i].v;
             ok = entails(got_v, want_v);
         } else {
-            bool all_data =
-                cell_data(a, i) == 0xf && i + 1 < a.ncells && cell_data(a, i + 1) == 0xf;
+            bool all_data = a.data_mask(i) == 0xf && i + 1 < a.ncells && a.data_mask(i + 1) == 0xf;
             ok = want_v.is_top() && all_data;
             got_v = all_data ? Value::top() : Value::uninit();
         }
@@ -143,18 +122,18 @@ static bool cell_entails(const State &a, const State &b, u32 i, Mismatch *why) {
         const Cell &c = a.cell[i];
         if (c.shape == Shape::Whole32)
             got_v = c.v;
-        else if (pair_at(a, i) && c.v.kind == Kind::Int)
+        else if (a.pair_at(i) && c.v.kind == Kind::Int)
             got_v = low32(c.v);
         else
-            got_v = cell_data(a, i) == 0xf ? Value::urange(0, 0xffffffffull) : Value::uninit();
+            got_v = a.data_mask(i) == 0xf ? Value::urange(0, 0xffffffffull) : Value::uninit();
         ok = entails(got_v, want_v);
         if (!ok && why) slot_name(why->where, off, 4);
     } else if (want.shape == Shape::Bytes) {
-        ok = (cell_data(a, i) & want.init) == want.init;
+        ok = (a.data_mask(i) & want.init) == want.init;
         if (!ok && why) {
             slot_name(why->where, off, 4);
             why->want.add("bytes written (mask ").udec(want.init).add(')');
-            why->got.add("mask ").udec(cell_data(a, i));
+            why->got.add("mask ").udec(a.data_mask(i));
             return false;
         }
     }
@@ -238,35 +217,26 @@ void state_forget_below(State &s, i64 below) {
     state_clobber_slots(s, s.lo, below);
 }
 
-static bool mentions(const Loc &l, const Loc &target) {
-    if (target.kind == Loc::Reg) return l.kind == Loc::Reg && l.reg == target.reg;
-    return l.overlaps_slot(target.off, target.off + target.width);
-}
-
-void state_clobber(State &s, const Loc &loc) {
-    if (s.flags.kind >= Flags::Cmp &&
-        (mentions(s.flags.a, loc) || (!s.flags.b_is_imm && mentions(s.flags.b, loc))))
-        s.flags.kind = Flags::Known;
-    u8 kept = 0;
-    for (u8 i = 0; i < s.nfacts; ++i)
-        if (!mentions(s.fact[i].x, loc) && !mentions(s.fact[i].y, loc)) s.fact[kept++] = s.fact[i];
-    s.nfacts = kept;
-    if (loc.kind == Loc::Reg && (loc.reg == RAX || loc.reg == RDX)) s.sext = 0;
-}
-
-void state_clobber_slots(State &s, i64 lo, i64 hi) {
-    Loc l = Loc::slot(static_cast<i32>(lo), 0);
-    // Any slot overlapping [lo, hi): test each recorded location directly.
-    auto hit = [&](const Loc &x) {
-        return x.overlaps_slot(static_cast<i32>(lo), static_cast<i32>(hi));
-    };
+// Drops the comparison and the facts that mention a location `hit` says was written.
+template <class Hit>
+static void forget(State &s, Hit hit) {
     if (s.flags.kind >= Flags::Cmp && (hit(s.flags.a) || (!s.flags.b_is_imm && hit(s.flags.b))))
         s.flags.kind = Flags::Known;
     u8 kept = 0;
     for (u8 i = 0; i < s.nfacts; ++i)
         if (!hit(s.fact[i].x) && !hit(s.fact[i].y)) s.fact[kept++] = s.fact[i];
     s.nfacts = kept;
-    (void)l;
+}
+
+void state_clobber(State &s, u8 reg) {
+    forget(s, [&](const Loc &l) { return l.kind == Loc::Reg && l.reg == reg; });
+    if (reg == RAX || reg == RDX) s.sext = 0;
+}
+
+void state_clobber_slots(State &s, i64 lo, i64 hi) {
+    forget(s, [&](const Loc &l) {
+        return l.overlaps_slot(static_cast<i32>(lo), static_cast<i32>(hi));
+    });
 }
 
 void state_add_fact(State &s, const Fact &f) {

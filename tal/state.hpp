@@ -91,6 +91,23 @@ struct State {
         return off >= lo && off < 8 ? &cell[(off - lo) / 4] : nullptr;
     }
     i64 rsp() const { return reg[RSP].smin; } // exact by invariant
+    // Cells i and i + 1 hold one 8-byte value.
+    bool pair_at(u32 i) const {
+        return i + 1 < ncells && cell[i].shape == Shape::Lo64 && cell[i + 1].shape == Shape::Hi64;
+    }
+    // Bytes of cell i that hold readable data: none of an 8-byte value that
+    // is not data (a secret or a stack pointer), whose bytes are never read
+    // piecemeal.
+    u8 data_mask(u32 i) const {
+        const Cell &c = cell[i];
+        if (c.shape == Shape::Lo64) return c.v.is_data() ? c.init : 0;
+        if (c.shape == Shape::Hi64)
+            return i > 0 && cell[i - 1].shape == Shape::Lo64 && cell[i - 1].v.is_data() ? c.init
+                                                                                        : 0;
+        return c.init;
+    }
+    bool pair_at(const Cell *c) const { return pair_at(static_cast<u32>(c - cell)); }
+    u8 data_mask(const Cell *c) const { return data_mask(static_cast<u32>(c - cell)); }
 };
 
 // Sets up an empty state over `cells` (frame/4 + 2 of them) for a frame of
@@ -114,8 +131,9 @@ bool state_entails(const State &a, const State &b, Mismatch *why);
 // Cells in [lo, below) lose their contents (an interrupt may use the stack
 // below rsp, so what lies there is unknown and unreadable).
 void state_forget_below(State &s, i64 below);
-// Something wrote `loc`: comparisons and facts that mention it are stale.
-void state_clobber(State &s, const Loc &loc);
+// Something wrote register `reg` or the stack bytes [lo, hi): comparisons
+// and facts that mention them are stale.
+void state_clobber(State &s, u8 reg);
 void state_clobber_slots(State &s, i64 lo, i64 hi);
 void state_add_fact(State &s, const Fact &f);
 

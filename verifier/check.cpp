@@ -60,7 +60,6 @@ class Walker {
         return true;
     }
     bool edge(State &e, u64 target);
-    bool target_allowed(u64 target);
     bool take_pending(u32 idx);
     bool mismatch(const Mismatch &m, const char *message);
 
@@ -127,23 +126,13 @@ bool Walker::edge(State &e, u64 t) {
                     "a backward jump to an address that is not a certified block");
     // Every cycle must pass a fuel point: either one ran since the last
     // backward-jump target was entered, or the target itself starts with one.
-    if (!e.fuel && !fuel_head_[-m - 1])
+    if (e.live && !e.fuel && !fuel_head_[-m - 1])
         return fail(rule::kFuel, "a backward jump without a fuel point since the loop head (a loop "
                                  "that cannot be interrupted)");
     e.fuel = 0; // entering a backward-jump target starts a new count
     cert_apply(fn_.blocks[-m - 1].state, certified_);
     if (!state_entails(e, certified_, &why))
         return mismatch(why, "the loop's state does not entail its head's certified state");
-    return true;
-}
-
-bool Walker::target_allowed(u64 t) {
-    if (t < fn_.entry || t >= end_) return fail(rule::kTargetOutside, "a jump leaves its function");
-    if (t > insn_.addr && t < insn_.addr + insn_.len)
-        return fail(rule::kTargetMidInsn, "a jump into the middle of itself");
-    if (t <= insn_.addr && mark_[t - fn_.entry] >= 0)
-        return fail(rule::kTargetNotBlock,
-                    "a backward jump to an address that is not a certified block");
     return true;
 }
 
@@ -217,11 +206,9 @@ bool Walker::walk() {
                 state_copy(taken_, cur_);
                 // A branch the state proves never taken still names a target
                 // the policy must allow (the proof is only as good as the
-                // refinement): inside the function, and a certified block if
-                // backward.
-                if (refine(taken_, insn_.cc, cert_.layout) ? !edge(taken_, insn_.target)
-                                                           : !target_allowed(insn_.target))
-                    return false;
+                // refinement): its edge carries a dead state.
+                if (!refine(taken_, insn_.cc, cert_.layout)) taken_.live = false;
+                if (!edge(taken_, insn_.target)) return false;
                 if (!refine(cur_, insn_.cc ^ 1, cert_.layout)) cur_.live = false;
             } else if (!transfer(rc, cur_, insn_)) {
                 return false;
@@ -267,20 +254,16 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
         return false;
     }
     const Layout &l = cert.layout;
-    if (in.layout &&
-        (in.layout->image_size != l.image_size || in.layout->helper_count != l.helper_count ||
-         in.layout->text_off != l.text_off || in.layout->rodata_off != l.rodata_off ||
-         in.layout->rodata_size != l.rodata_size || in.layout->sandbox_off != l.sandbox_off ||
-         in.layout->sandbox_size != l.sandbox_size)) {
-        rej.rule = rule::kCertLayout;
-        rej.message.add("the certificate describes a different layout than the image has");
-        return false;
-    }
     if (in.text_size != l.text_size) {
         rej.rule = rule::kCertLayout;
         rej.message.add("the certificate's text size differs from the image's");
         rej.expected.udec(l.text_size).add(" bytes");
         rej.found.udec(in.text_size).add(" bytes");
+        return false;
+    }
+    if (in.layout && !(*in.layout == l)) {
+        rej.rule = rule::kCertLayout;
+        rej.message.add("the certificate describes a different layout than the image has");
         return false;
     }
     const Function &entry = cert.funcs[cert.entry_function];
@@ -334,6 +317,7 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
     if (!check_gap(dec, text, at, l.text_off + l.text_size, rej)) return false;
     stats.entry = entry.entry;
     stats.entry_bound = entry.bound;
+    stats.entry_result = entry.has_result;
     return true;
 }
 

@@ -25,7 +25,7 @@ static void clobber_after_call(State &s, bool fuel) {
     for (u8 r = 0; r < kNumRegs; ++r) {
         if (fuel ? r != R11 : !is_caller_saved(r)) continue;
         s.reg[r] = Value::uninit();
-        state_clobber(s, Loc::r(r));
+        state_clobber(s, r);
     }
     s.flags = Flags{};
 }

@@ -61,7 +61,7 @@ void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v) {
         nv = Value::top();
     }
     old = nv;
-    state_clobber(s, Loc::r(reg));
+    state_clobber(s, reg);
 }
 
 bool set_rsp(Ctx &c, State &s, const Value &v) {
@@ -72,7 +72,7 @@ bool set_rsp(Ctx &c, State &s, const Value &v) {
         return c.fail(rule::kFrame, "rsp leaves the certified frame", v, "inside the frame");
     if (v.smin > s.rsp()) state_forget_below(s, v.smin);
     s.reg[RSP] = v;
-    state_clobber(s, Loc::r(RSP));
+    state_clobber(s, RSP);
     return true;
 }
 
@@ -221,19 +221,6 @@ bool check_access(Ctx &c, const State &s, const Value &p, u64 bytes, bool write)
 
 // --- the safe stack, cell by cell ---
 
-static bool pair_at(const State &s, const Cell *cell) {
-    return cell + 1 < s.cell + s.ncells && cell[0].shape == Shape::Lo64 &&
-           cell[1].shape == Shape::Hi64;
-}
-
-// Bytes of a cell that hold readable data (none of a secret's).
-static u8 data_mask(const State &s, const Cell *cl) {
-    if (cl->shape == Shape::Lo64) return cl->v.is_data() ? 0xf : 0;
-    if (cl->shape == Shape::Hi64)
-        return cl > s.cell && cl[-1].shape == Shape::Lo64 && cl[-1].v.is_data() ? 0xf : 0;
-    return cl->init;
-}
-
 // Breaks any 8-byte value that the cells [first, last] only partly keep.
 static void break_pairs(State &s, Cell *first, Cell *last) {
     if (first->shape == Shape::Hi64 && first > s.cell) {
@@ -250,11 +237,11 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
     i64 lo = p.smin, hi = p.smax + w; // bytes [lo, hi)
     if (p.smin == p.smax && (lo & 3) == 0 && (w == 8 || w == 4)) {
         const Cell *cl = s.cell_at(static_cast<i32>(lo));
-        if (w == 8 && use == Use::Copy && !pair_at(s, cl)) { // pop of what push rax left
+        if (w == 8 && use == Use::Copy && !s.pair_at(cl)) { // pop of what push rax left
             out = Value::uninit();
             return true;
         }
-        if (w == 8 && pair_at(s, cl)) {
+        if (w == 8 && s.pair_at(cl)) {
             if (!check_readable(c, cl->v, 8, use, "stack slot read before it is written"))
                 return false;
             out = cl->v;
@@ -264,7 +251,7 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
             out = cl->v;
             return true;
         }
-        if (w == 4 && pair_at(s, cl) && cl->v.is_data()) {
+        if (w == 4 && s.pair_at(cl) && cl->v.is_data()) {
             out = low_bytes<Exact>(cl->v, 4);
             return true;
         }
@@ -279,7 +266,7 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
         for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b)
             need |= static_cast<u8>(1u << (b - off));
         bool secret =
-            (cl->shape == Shape::Lo64 || cl->shape == Shape::Hi64) && data_mask(s, cl) == 0;
+            (cl->shape == Shape::Lo64 || cl->shape == Shape::Hi64) && s.data_mask(cl) == 0;
         if (secret) {
             Value v = cl->shape == Shape::Lo64 || cl == s.cell ? cl->v : cl[-1].v;
             return c.fail(v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
@@ -342,15 +329,14 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
          *last = s.cell_at(static_cast<i32>((hi - 1) & ~3ll));
     if (p.smin != p.smax) { // may write any of these bytes: they keep only what both cases share
         break_pairs(s, first, last);
-        for (Cell *cl = last; cl >= first; --cl)
-            *cl = Cell{Value{}, Shape::Bytes, data_mask(s, cl)};
+        for (Cell *cl = last; cl >= first; --cl) *cl = Cell{Value{}, Shape::Bytes, s.data_mask(cl)};
         return true;
     }
     break_pairs(s, first, last);
     if (v.kind == Kind::Uninit) { // only its written low bytes become readable
         for (i64 off = lo & ~3ll; off < hi; off += 4) {
             Cell *cl = s.cell_at(static_cast<i32>(off));
-            u8 keep = data_mask(s, cl), bits = 0;
+            u8 keep = s.data_mask(cl), bits = 0;
             for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b) {
                 keep &= static_cast<u8>(~(1u << (b - off)));
                 if (b - lo < v.low) bits |= static_cast<u8>(1u << (b - off));
@@ -371,7 +357,7 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
             u8 bits = 0;
             for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b)
                 bits |= static_cast<u8>(1u << (b - off));
-            *cl = Cell{Value{}, Shape::Bytes, static_cast<u8>(data_mask(s, cl) | bits)};
+            *cl = Cell{Value{}, Shape::Bytes, static_cast<u8>(s.data_mask(cl) | bits)};
         }
     }
     return true;
@@ -395,7 +381,7 @@ Value loc_value(const State &s, const Loc &l) {
     if (l.kind == Loc::Reg) return s.reg[l.reg];
     if (l.kind == Loc::Slot) {
         const Cell *cl = s.cell_at(l.off);
-        if (l.width == 8 && pair_at(s, cl)) return cl->v;
+        if (l.width == 8 && s.pair_at(cl)) return cl->v;
         if (l.width == 4 && cl->shape == Shape::Whole32) return cl->v;
     }
     return Value::top();
@@ -405,7 +391,7 @@ void loc_set(State &s, const Loc &l, const Value &v) {
     if (l.kind == Loc::Reg) s.reg[l.reg] = v;
     if (l.kind == Loc::Slot) {
         Cell *cl = s.cell_at(l.off);
-        if ((l.width == 8 && pair_at(s, cl)) || (l.width == 4 && cl->shape == Shape::Whole32))
+        if ((l.width == 8 && s.pair_at(cl)) || (l.width == 4 && cl->shape == Shape::Whole32))
             cl->v = v;
     }
 }

@@ -41,12 +41,12 @@ bool rule_rep(RuleCtx &c, State &s, const Insn &in) {
         i64 lo = p.smin + static_cast<i64>(count.umin * unit),
             hi = p.smax + static_cast<i64>(bytes);
         s.reg[reg] = p.kind == Kind::Ptr ? Value::ptr(p.region, lo, hi) : Value::top();
-        state_clobber(s, Loc::r(reg));
+        state_clobber(s, reg);
     };
     advance(RDI, dst);
     if (movs) advance(RSI, src);
     s.reg[RCX] = Value::constant(0);
-    state_clobber(s, Loc::r(RCX));
+    state_clobber(s, RCX);
     return true;
 }
 

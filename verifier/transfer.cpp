@@ -31,13 +31,6 @@ void flags_result(State &s, u8 w, const Operand &dst) {
     s.flags = f;
 }
 
-// All flags written with values we do not model.
-void flags_known(State &s) {
-    s.flags = Flags{};
-    s.flags.kind = Flags::Known;
-    s.flags.caller = 0;
-}
-
 // Some flags written (`written`), the rest unchanged or undefined: no
 // refinement any more, and only the written ones stop being the caller's.
 void flags_partly(State &s, u8 written) {
@@ -269,7 +262,7 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     if (!write_op(c, s, d, w, r)) return false;
     if (shift_facts) facts_after_add(s, kept, d.reg, delta);
     if (in.op == Op::Adc || in.op == Op::Sbb)
-        flags_known(s);
+        flags_partly(s, Flags::kAllFlags); // all written, with values we do not model
     else
         flags_result(s, w, d);
     return true;

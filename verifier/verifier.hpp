@@ -38,6 +38,9 @@ struct Stats {
     usize memory = 0;    // arena high-water mark, bytes
     u64 entry = 0;       // image offset of the entry function (when accepted)
     u32 entry_bound = 0; // its certified stack bound
+    // It certifies a result: only then is its rax at ret an exit status (else
+    // the loader reports 0; rax may hold anything, a kernel address included).
+    bool entry_result = false;
 };
 
 // Called every `every` instructions; returning false stops the check (the

@@ -466,7 +466,7 @@ bool Certifier::analyse(size_t fi) {
         for (u8 r = 0; r < kNumRegs; ++r)
             if (!any_live(live, r)) {
                 st.s.reg[r] = Value::uninit();
-                state_clobber(st.s, Loc::r(r));
+                state_clobber(st.s, r);
             }
     };
 

@@ -386,7 +386,7 @@ TEST(Flags, ComparisonsMustMatch) {
     j = joined(a, b);
     EXPECT_EQ(j.s.flags.kind, Flags::Known);
     // Writing a compared location forgets the comparison.
-    state_clobber(a.s, Loc::r(RCX));
+    state_clobber(a.s, RCX);
     EXPECT_EQ(a.s.flags.kind, Flags::Known);
 }
 
@@ -421,7 +421,7 @@ TEST(Facts, ClobberForgetsWhatMentionsIt) {
     state_add_fact(a.s, Fact{Loc::r(RCX), Loc::r(RSI), 0});
     state_add_fact(a.s, Fact{Loc::slot(-8, 8), Loc::r(RDX), 0});
     state_add_fact(a.s, Fact{Loc::slot(-16, 4), Loc::r(RDX), 0});
-    state_clobber(a.s, Loc::r(RSI));
+    state_clobber(a.s, RSI);
     EXPECT_EQ(a.s.nfacts, 2);
     state_clobber_slots(a.s, -4, -2); // overlaps [-8, 0)
     EXPECT_EQ(a.s.nfacts, 1);
@@ -467,13 +467,13 @@ TEST(SignExtension, MustMatch) {
     EXPECT_TRUE(entails(a, b));
     // Writing rax or rdx breaks the relation.
     a.s.sext = 8;
-    state_clobber(a.s, Loc::r(RDX));
+    state_clobber(a.s, RDX);
     EXPECT_EQ(a.s.sext, 0);
     a.s.sext = 4;
-    state_clobber(a.s, Loc::r(RAX));
+    state_clobber(a.s, RAX);
     EXPECT_EQ(a.s.sext, 0);
     a.s.sext = 4;
-    state_clobber(a.s, Loc::r(RCX));
+    state_clobber(a.s, RCX);
     EXPECT_EQ(a.s.sext, 4);
 }
 
