@@ -47,6 +47,7 @@ struct ktal_a_result {
 	unsigned char *mem;       /* the placed image (from env->alloc) */
 	unsigned long long base, entry, args, data_end;
 	unsigned int entry_bound;
+	unsigned int entry_result; /* the entry's rax at ret is the exit status (else 0) */
 	struct ktal_a_layout layout;
 };
 

@@ -35,6 +35,7 @@ struct ktal_prog {
 	struct ktal_a_layout layout;
 	u64 entry, args, data_end;
 	u32 entry_bound;
+	bool entry_result;   /* rax at the entry's ret is the exit status (else 0) */
 	void *pristine;      /* [sandbox_off, data_end) as placed */
 	u64 charged;         /* bytes counted in ktal_bytes */
 	atomic64_t runs;
@@ -220,6 +221,7 @@ static long ktal_admit_image(struct ktal_prog *p, const u8 *file, u64 size, u32 
 	p->args = res->args;
 	p->data_end = res->data_end;
 	p->entry_bound = res->entry_bound;
+	p->entry_result = res->entry_result;
 	p->instructions = res->v.instructions;
 out:
 	kfree(res);
@@ -493,7 +495,8 @@ long ktal_ioctl_run(struct file *file, void __user *arg)
 		r.stack_bytes = ktal_stack_used(paint_lo, paint_hi);
 	if (p->ctx.how == KTAL_HOW_NONE) {
 		p->ctx.how = KTAL_HOW_RETURNED;
-		p->ctx.status = status;
+		/* An entry without a certified result may leave anything in rax. */
+		p->ctx.status = p->entry_result ? status : 0;
 	}
 	r.how = p->ctx.how;
 	r.status = p->ctx.status;

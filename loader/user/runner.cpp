@@ -280,8 +280,9 @@ int run(const std::vector<u8> &image, const std::string &path, const std::vector
     std::fflush(nullptr);
     auto entry = reinterpret_cast<long (*)(long, long)>(a.entry);
     long status = entry(static_cast<long>(args.size()), static_cast<long>(argv));
-    return static_cast<int>(
-        status); // __ktal_start exits through the exit helper; this is a fallback
+    // __ktal_start exits through the exit helper; an entry that returns gives
+    // its rax only if it certifies a result (as ktal.ko does).
+    return a.entry_result ? static_cast<int>(status) : 0;
 }
 
 } // namespace ktal::user

@@ -225,6 +225,9 @@ void test_programs_cli(const Env &env) {
         misc.append(reinterpret_cast<const char *>(&v), 8);
     same_both_ways(env, "misc", {}, &misc, 0);
     same_both_ways(env, "returns", {}, nullptr, 5);
+    // An entry without a certified result exits 0, whatever it left in rax
+    // (here its return address, a kernel address in ring 0).
+    same_both_ways(env, "returns-unset", {}, nullptr, 0);
     const std::string deep = "deep\n";
     same_both_ways(env, "deep", {}, &deep, 0); // the whole stack budget, then a helper
 

@@ -1161,8 +1161,9 @@ void Run::ret(MState &s) {
     // the stack is. Asked as a relation: rax computed again with those
     // constants renamed (a second stack satisfying the layout's facts) is
     // the same value. (Stale data is not covered: the loader enters with
-    // every register but the arguments cleared, so rax untouched is 0.)
-    if (&e_.fn == &e_.cert.funcs[e_.cert.entry_function]) {
+    // every register but the arguments cleared, so rax untouched is 0.) An
+    // entry that certifies no result exits 0 whatever rax holds: no obligation.
+    if (&e_.fn == &e_.cert.funcs[e_.cert.entry_function] && e_.fn.has_result) {
         z3::expr_vector from(c), to(c);
         auto rename = [&](const expr &x, const char *name) {
             from.push_back(x), to.push_back(e_.fresh_bv(name));

@@ -5,6 +5,7 @@
 #| helpers auto
 #| entry main
 #| function main bound=0
+#|   result int
         .text
         .globl main
         .type main,@function
