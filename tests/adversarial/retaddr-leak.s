@@ -1,10 +1,11 @@
-# attack: read the return address (a kernel text pointer) as data and write it out, defeating KASLR
+# attack: read the return address (a kernel text pointer) as data and hand it back as the exit status, defeating KASLR
 # expect: leak.opaque
 #| ktal-cert 1
 #| layout auto
 #| helpers auto
 #| entry main
 #| function main bound=8
+#|   result int
         .text
         .globl main
         .type main,@function
