@@ -7,12 +7,6 @@ namespace ktal::prover {
 
 namespace {
 
-std::string hex(u64 v) {
-    char b[24];
-    std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(v));
-    return b;
-}
-
 void add(Report &rep, bool ok, u64 function, const std::string &name, u64 addr,
          const std::string &insn, const char *kind, const std::string &what,
          const std::string &detail = "") {

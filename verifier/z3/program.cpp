@@ -34,15 +34,15 @@ const char *result_name(Obligation::Result r) {
     return "?";
 }
 
-namespace {
-
-using z3::expr;
-
 std::string hex(u64 v) {
     char b[24];
     std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(v));
     return b;
 }
+
+namespace {
+
+using z3::expr;
 
 // A register: its 64-bit value and which of its bytes hold data (bit i: byte
 // i was written by the program with something it may read: not stale kernel

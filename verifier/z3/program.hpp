@@ -55,6 +55,8 @@ struct Report {
 };
 
 const char *result_name(Obligation::Result r);
+// An image offset or address as the reports write it (0x...).
+std::string hex(u64 v);
 
 Report prove_image(const std::vector<u8> &file, const Options &opt = {});
 
