@@ -5,6 +5,7 @@
 #include "tal/cert.hpp"
 #include "tal/helpers.hpp"
 #include "verifier/decode.hpp"
+#include "verifier/operands.hpp"
 #include "verifier/verifier.hpp"
 #include "verifier/z3/layout.hpp"
 #include "verifier/z3/taint.hpp"
@@ -157,6 +158,9 @@ struct Env {
             return data == bv(0xff, 8) && bv(want.smin) <= v && v <= bv(want.smax) &&
                    z3::ule(bv(want.umin), v) && z3::ule(v, bv(want.umax));
         case Kind::Ptr: {
+            // A far sandbox or rodata pointer is any value: the verifier never
+            // reads its offsets (no access, distance or refinement through it).
+            if (is_far(want) && want.region != Region::Stack) return data == bv(0xff, 8);
             expr off = v - (want.region == Region::Stack ? S : base_of(want.region));
             expr in = bv(want.smin) <= off && off <= bv(want.smax);
             return want.region == Region::Stack ? in : (data == bv(0xff, 8) && in);
@@ -1392,16 +1396,13 @@ void Run::go(MState s, bool entry_is_block) {
 
 // --- the start of each run ---
 
-// A fresh word satisfying a certified value; its facts go to `as`. An exact
-// pointer is its base plus the offset itself (so that offsets from rsp0 stay
-// plain numbers in the terms).
 // A fresh word satisfying a certified value; its facts go to `as`. A
 // pointer is its region's base plus an offset (so that offsets from rsp0
 // stay numbers, or at least terms that name rsp0); the opaque values are the
 // very values they stand for.
 Word assume_word(Env &e, const Value &v, const std::string &name, std::vector<expr> &as) {
     u8 d = e.data_of(v);
-    if (v.kind == Kind::Ptr) {
+    if (v.kind == Kind::Ptr && !(is_far(v) && v.region != Region::Stack)) {
         expr base = v.region == Region::Stack ? e.S : e.base_of(v.region);
         if (v.smin == v.smax) return Word{base + e.bv(static_cast<u64>(v.smin)), e.bv(d, 8)};
         expr off = e.fresh_bv((name + ".offset").c_str());
