@@ -42,7 +42,6 @@ AdmitResult admit(const u8 *file, usize size, const AdmitEnv &env, Admitted &out
     out.args = base + img.args.addr;
     out.data_end = img.data.present ? img.data.addr + img.data.size : l.sandbox_off;
     out.entry_bound = out.stats.entry_bound;
-    out.entry_result = out.stats.entry_result;
     out.layout = l;
     return AdmitResult::Ok;
 }

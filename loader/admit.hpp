@@ -35,7 +35,6 @@ struct Admitted {
     u64 data_end =
         0; // image offset where the initialised sandbox (data) ends: the rest starts zero
     u32 entry_bound = 0;
-    bool entry_result = false; // the entry's rax at ret is the exit status (else 0)
     Layout layout;
     Stats stats;
 };

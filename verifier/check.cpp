@@ -41,8 +41,7 @@ class Walker {
         rej_.found.add(fault_.found.c_str());
         rej_.address = insn_.addr;
         if (insn_.addr >= fn_.entry && insn_.addr < end_)
-            disasm(dec_, in_.text - cert_.layout.text_off + insn_.addr, end_ - insn_.addr,
-                   insn_.addr, rej_.disasm);
+            disasm(dec_, text_ + insn_.addr, end_ - insn_.addr, insn_.addr, rej_.disasm);
         return false;
     }
 
@@ -77,6 +76,7 @@ class Walker {
     State cur_, taken_, certified_, scratch_;
     Pool pool_;
     Insn insn_;
+    const u8 *text_ = nullptr; // the text, indexed by image offset
     u64 end_ = 0;
     u64 fuel_slot_ = 0; // address of the fuel helper's slot
 };
@@ -144,6 +144,7 @@ bool Walker::take_pending(u32 idx) {
 
 bool Walker::walk() {
     end_ = fn_.entry + fn_.size;
+    text_ = in_.text - cert_.layout.text_off;
     fuel_slot_ = cert_.layout.helpers_off + 1 * kHelperSlotSize; // helper 1, tal/helper_abi.h
     mark_ = arena_.alloc<i32>(fn_.size);
     fuel_head_ = arena_.alloc<bool>(fn_.nblocks ? fn_.nblocks : 1);
@@ -161,7 +162,6 @@ bool Walker::walk() {
     state_entry(cur_);
     for (u8 k = 0; k < fn_.nargs; ++k) cur_.reg[kArgRegs[k]] = fn_.args[k];
     RuleCtx rc{Ctx{cert_, fn_, fault_}, &scratch_, in_.stack_budget};
-    const u8 *text = in_.text - cert_.layout.text_off;
     u64 block = fn_.entry;
     for (u64 pc = fn_.entry; pc < end_;) {
         insn_.addr = pc; // (decode resets the rest)
@@ -182,7 +182,7 @@ bool Walker::walk() {
         }
         rej_.block = block;
         DecodeError de;
-        if (!decode(dec_, text + pc, end_ - pc, pc, insn_, de))
+        if (!decode(dec_, text_ + pc, end_ - pc, pc, insn_, de))
             return fail(de.rule, de.message.c_str());
         if (m < 0) fuel_head_[-m - 1] = insn_.op == Op::Call && insn_.target == fuel_slot_;
         for (u64 b = pc + 1; b < pc + insn_.len; ++b) {

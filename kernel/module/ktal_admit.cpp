@@ -124,7 +124,7 @@ extern "C" int ktal_a_admit(const unsigned char *file, unsigned long size,
     r->args = b->out.args;
     r->data_end = b->out.data_end;
     r->entry_bound = b->out.entry_bound;
-    r->entry_result = b->out.entry_result;
+    r->entry_result = b->out.stats.entry_result;
     r->layout = to_c(b->out.layout);
     switch (res) {
     case ktal::AdmitResult::Ok: return KTAL_A_OK;

@@ -282,7 +282,7 @@ int run(const std::vector<u8> &image, const std::string &path, const std::vector
     long status = entry(static_cast<long>(args.size()), static_cast<long>(argv));
     // __ktal_start exits through the exit helper; an entry that returns gives
     // its rax only if it certifies a result (as ktal.ko does).
-    return a.entry_result ? static_cast<int>(status) : 0;
+    return a.stats.entry_result ? static_cast<int>(status) : 0;
 }
 
 } // namespace ktal::user

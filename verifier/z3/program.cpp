@@ -35,6 +35,12 @@ const char *result_name(Obligation::Result r) {
     return "?";
 }
 
+// A far sandbox or rodata pointer stands for any value: the verifier never
+// reads its offsets (no access, distance or refinement through it).
+static bool any_value(const Value &v) {
+    return is_far(v) && v.region != Region::Stack;
+}
+
 std::string hex(u64 v) {
     char b[24];
     std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(v));
@@ -158,9 +164,7 @@ struct Env {
             return data == bv(0xff, 8) && bv(want.smin) <= v && v <= bv(want.smax) &&
                    z3::ule(bv(want.umin), v) && z3::ule(v, bv(want.umax));
         case Kind::Ptr: {
-            // A far sandbox or rodata pointer is any value: the verifier never
-            // reads its offsets (no access, distance or refinement through it).
-            if (is_far(want) && want.region != Region::Stack) return data == bv(0xff, 8);
+            if (any_value(want)) return data == bv(0xff, 8);
             expr off = v - (want.region == Region::Stack ? S : base_of(want.region));
             expr in = bv(want.smin) <= off && off <= bv(want.smax);
             return want.region == Region::Stack ? in : (data == bv(0xff, 8) && in);
@@ -1402,7 +1406,7 @@ void Run::go(MState s, bool entry_is_block) {
 // very values they stand for.
 Word assume_word(Env &e, const Value &v, const std::string &name, std::vector<expr> &as) {
     u8 d = e.data_of(v);
-    if (v.kind == Kind::Ptr && !(is_far(v) && v.region != Region::Stack)) {
+    if (v.kind == Kind::Ptr && !any_value(v)) {
         expr base = v.region == Region::Stack ? e.S : e.base_of(v.region);
         if (v.smin == v.smax) return Word{base + e.bv(static_cast<u64>(v.smin)), e.bv(d, 8)};
         expr off = e.fresh_bv((name + ".offset").c_str());
