@@ -2,23 +2,38 @@
 
 namespace ktal {
 
+// srange and urange build most values of a run: what normalize would make
+// of a non-empty range is written out (value_test checks it against normalize).
 Value Value::srange(i64 lo, i64 hi) {
+    if (lo <= hi)
+        return lo >= 0 || hi < 0 ? both(lo, hi, static_cast<u64>(lo), static_cast<u64>(hi))
+                                 : both(lo, hi, 0, kU64Max);
     Value v = both(lo, hi, 0, kU64Max);
     normalize(v);
     return v;
 }
 
 Value Value::urange(u64 lo, u64 hi) {
+    if (lo <= hi && static_cast<i64>(lo) <= static_cast<i64>(hi))
+        return both(static_cast<i64>(lo), static_cast<i64>(hi), lo, hi);
     Value v = both(kI64Min, kI64Max, lo, hi);
     normalize(v);
     return v;
 }
 
-Value as_int(const Value &v) {
-    return v.kind == Kind::Int ? v : Value::top();
-}
-
 bool normalize(Value &v) {
+    // Most values are normalized already: when neither view tightens the
+    // other, normalize_t would change nothing (its first round is a no-op,
+    // so is its second), and the test costs a fraction of its two rounds.
+    if (v.kind == Kind::Int && v.smin <= v.smax && v.umin <= v.umax) {
+        bool one_side = static_cast<i64>(v.umin) <= static_cast<i64>(v.umax);
+        bool one_sign = v.smin >= 0 || v.smax < 0;
+        if ((!one_side ||
+             (v.smin >= static_cast<i64>(v.umin) && v.smax <= static_cast<i64>(v.umax))) &&
+            (!one_sign ||
+             (v.umin >= static_cast<u64>(v.smin) && v.umax <= static_cast<u64>(v.smax))))
+            return true;
+    }
     return normalize_t<Exact>(v);
 }
 

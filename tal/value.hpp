@@ -85,7 +85,9 @@ u8 data_low(const V &v) {
 }
 
 // The value as an integer: itself if int, top for a sandbox/rodata pointer.
-Value as_int(const Value &v);
+inline Value as_int(const Value &v) {
+    return v.kind == Kind::Int ? v : Value::top();
+}
 
 // Tightens signed and unsigned bounds against each other. False when no
 // 64-bit integer satisfies both (the path that produced it is infeasible).

@@ -163,6 +163,7 @@ bool Walker::walk() {
     for (u8 k = 0; k < fn_.nargs; ++k) cur_.reg[kArgRegs[k]] = fn_.args[k];
     RuleCtx rc{Ctx{cert_, fn_, fault_}, &scratch_, in_.stack_budget};
     u64 block = fn_.entry;
+    DecodeError de; // set only on a rejection (not built again per instruction)
     for (u64 pc = fn_.entry; pc < end_;) {
         insn_.addr = pc; // (decode resets the rest)
         rej_.block = block;
@@ -181,11 +182,13 @@ bool Walker::walk() {
             block = pc;
         }
         rej_.block = block;
-        DecodeError de;
         if (!decode(dec_, text_ + pc, end_ - pc, pc, insn_, de))
             return fail(de.rule, de.message.c_str());
         if (m < 0) fuel_head_[-m - 1] = insn_.op == Op::Call && insn_.target == fuel_slot_;
-        for (u64 b = pc + 1; b < pc + insn_.len; ++b) {
+        i32 inside = 0; // any mark on the instruction's later bytes (one test, not two per byte)
+        const i32 *here = mark_ + (pc - fn_.entry);
+        for (u8 k = 1; k < insn_.len; ++k) inside |= here[k];
+        for (u64 b = pc + 1; inside && b < pc + insn_.len; ++b) {
             i32 mb = mark_[b - fn_.entry];
             if (mb < 0)
                 return fail(rule::kBlockMidInsn,

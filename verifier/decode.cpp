@@ -33,7 +33,7 @@ struct Form {
 
 constexpr Op kAlu[8] = {Op::Add, Op::Or, Op::Adc, Op::Sbb, Op::And, Op::Sub, Op::Xor, Op::Cmp};
 
-Form one_byte(u8 b) {
+constexpr Form one_byte(u8 b) {
     if (b < 0x40 && (b & 7) < 6) { // the eight ALU ops, six forms each
         Op op = kAlu[b >> 3];
         switch (b & 7) {
@@ -94,7 +94,7 @@ Form one_byte(u8 b) {
     }
 }
 
-Form two_byte(u8 b) {
+constexpr Form two_byte(u8 b) {
     if (b >= 0x40 && b <= 0x4f) return {Op::Cmov, I0, M | P66};
     if (b >= 0x80 && b <= 0x8f) return {Op::Jcc, Jz, 0};
     if (b >= 0x90 && b <= 0x9f) return {Op::Setcc, I0, M | Byte};
@@ -120,6 +120,18 @@ Form two_byte(u8 b) {
     default: return {};
     }
 }
+
+// The two opcode maps as tables, built at compile time: a lookup per
+// instruction instead of a walk through the switches above.
+struct FormMap {
+    Form form[256];
+};
+constexpr FormMap make_map(Form (*of)(u8)) {
+    FormMap m{};
+    for (unsigned b = 0; b < 256; ++b) m.form[b] = of(static_cast<u8>(b));
+    return m;
+}
+constexpr FormMap kOneByte = make_map(one_byte), kTwoByte = make_map(two_byte);
 
 // Group opcodes: the operation is ModRM.reg. Invalid = not allowed.
 Op group(u8 g, u8 reg, Form &f) {
@@ -172,34 +184,57 @@ bool reject(DecodeError &err, const char *rule, const char *what) {
     return false;
 }
 
+// The legacy prefixes, classified at compile time (one lookup per byte).
+enum Prefix : u8 { NotPrefix, Pfx66, PfxF3, PfxCS, PfxF2, PfxLock, Pfx67, PfxFsGs, PfxSeg };
+constexpr Prefix prefix_of(u8 b) {
+    switch (b) {
+    case 0x66: return Pfx66;
+    case 0xf3: return PfxF3;
+    case 0x2e: return PfxCS;
+    case 0xf2: return PfxF2;
+    case 0xf0: return PfxLock;
+    case 0x67: return Pfx67;
+    case 0x64:
+    case 0x65: return PfxFsGs;
+    case 0x26:
+    case 0x36:
+    case 0x3e: return PfxSeg;
+    default: return NotPrefix;
+    }
+}
+struct PrefixMap {
+    Prefix of[256];
+};
+constexpr PrefixMap make_prefix_map() {
+    PrefixMap m{};
+    for (unsigned b = 0; b < 256; ++b) m.of[b] = prefix_of(static_cast<u8>(b));
+    return m;
+}
+constexpr PrefixMap kPrefixMap = make_prefix_map();
+
 bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     usize n = avail < 15 ? avail : 15;
     usize i = 0;
-    bool seen_rep = false, seen_seg = false;
     // Legacy prefixes: each at most once, none after REX.
-    for (; i < n; ++i) {
-        u8 b = p[i];
-        if (b == 0x66) {
+    for (; i < n && kPrefixMap.of[p[i]] != NotPrefix; ++i) {
+        switch (kPrefixMap.of[p[i]]) {
+        case Pfx66:
             ++e.n66; // several only in long nops (assemblers pad with them)
             e.p66 = true;
-        } else if (b == 0xf3) {
-            if (seen_rep) return reject(err, rule::kForbiddenPrefix, "repeated rep prefix");
-            e.pf3 = seen_rep = true;
-        } else if (b == 0xf2) {
-            return reject(err, rule::kForbiddenPrefix, "F2 (repne/bnd) prefix");
-        } else if (b == 0xf0) {
-            return reject(err, rule::kForbiddenPrefix, "lock prefix");
-        } else if (b == 0x67) {
-            return reject(err, rule::kForbiddenPrefix, "67 address-size prefix");
-        } else if (b == 0x64 || b == 0x65) {
-            return reject(err, rule::kForbiddenPrefix, "fs/gs segment prefix");
-        } else if (b == 0x26 || b == 0x36 || b == 0x3e) {
-            return reject(err, rule::kForbiddenPrefix, "segment prefix");
-        } else if (b == 0x2e) {
-            if (seen_seg) return reject(err, rule::kForbiddenPrefix, "repeated segment prefix");
-            e.pcs = seen_seg = true;
-        } else {
             break;
+        case PfxF3:
+            if (e.pf3) return reject(err, rule::kForbiddenPrefix, "repeated rep prefix");
+            e.pf3 = true;
+            break;
+        case PfxCS:
+            if (e.pcs) return reject(err, rule::kForbiddenPrefix, "repeated segment prefix");
+            e.pcs = true;
+            break;
+        case PfxF2: return reject(err, rule::kForbiddenPrefix, "F2 (repne/bnd) prefix");
+        case PfxLock: return reject(err, rule::kForbiddenPrefix, "lock prefix");
+        case Pfx67: return reject(err, rule::kForbiddenPrefix, "67 address-size prefix");
+        case PfxFsGs: return reject(err, rule::kForbiddenPrefix, "fs/gs segment prefix");
+        default: return reject(err, rule::kForbiddenPrefix, "segment prefix");
         }
     }
     if (i < n && (p[i] & 0xf0) == 0x40) e.rex = p[i++];
@@ -211,10 +246,10 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
             return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
         e.two_byte = true;
         e.opcode = p[i++];
-        e.form = two_byte(e.opcode);
+        e.form = kTwoByte.form[e.opcode];
     } else {
         e.opcode = b;
-        e.form = one_byte(b);
+        e.form = kOneByte.form[b];
     }
     Form &f = e.form;
     if (f.op == Op::Invalid && !(f.flags & Group))
@@ -289,7 +324,7 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     return true;
 }
 
-u8 map_reg(unsigned r, u8 &size, bool &high8) {
+constexpr u8 reg_of(unsigned r, u8 &size, bool &high8) {
     high8 = false;
     switch (r) {
 #define R(n8, n16, n32, n64, num)                                                                  \
@@ -320,6 +355,27 @@ u8 map_reg(unsigned r, u8 &size, bool &high8) {
     case X86_REG_BH: size = 1, high8 = true; return RBX;
     default: size = 0; return kNoReg;
     }
+}
+
+// Capstone's register numbers as a table, built at compile time from reg_of.
+struct RegMap {
+    struct Entry {
+        u8 num = kNoReg, size = 0;
+        bool high8 = false;
+    } reg[X86_REG_ENDING];
+};
+constexpr RegMap make_reg_map() {
+    RegMap m{};
+    for (unsigned r = 0; r < X86_REG_ENDING; ++r)
+        m.reg[r].num = reg_of(r, m.reg[r].size, m.reg[r].high8);
+    return m;
+}
+constexpr RegMap kRegMap = make_reg_map();
+
+u8 map_reg(unsigned r, u8 &size, bool &high8) {
+    const RegMap::Entry e = r < X86_REG_ENDING ? kRegMap.reg[r] : RegMap::Entry{};
+    size = e.size, high8 = e.high8;
+    return e.num;
 }
 
 i64 read_le(const u8 *p, u8 n) {
@@ -370,8 +426,12 @@ void disasm(Decoder &d, const u8 *code, usize avail, u64 addr, Text<80> &out) {
 
 bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, DecodeError &err) {
     Enc e;
-    out = Insn{};
-    out.addr = addr;
+    // Reset field by field: a fresh Insn{} would also zero the text buffer,
+    // a fifth of this function's cost.
+    out.addr = addr, out.len = 0, out.op = Op::Invalid, out.cc = 0, out.width = 0, out.nops = 0;
+    out.target = 0;
+    for (Operand &op : out.ops) op = Operand{};
+    out.text.clear();
     bool ours = parse(code, avail, e, err);
     // Capstone decodes too: for the operands, and as a check of our length.
     cs_insn *insn = static_cast<cs_insn *>(d.insn);

@@ -22,7 +22,9 @@ static bool check_readable(Ctx &c, const Value &v, u8 size, Use use, const char 
 
 bool read_reg(Ctx &c, const State &s, u8 reg, u8 size, bool high8, Use use, Value &out) {
     const Value &v = s.reg[reg];
-    if (!check_readable(c, v, high8 ? 2 : size, use, "register read before it is written"))
+    // (data is readable in every use: the check is for the other kinds)
+    if (!v.is_data() &&
+        !check_readable(c, v, high8 ? 2 : size, use, "register read before it is written"))
         return false;
     if (size == 8) {
         out = v;
@@ -164,7 +166,14 @@ static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, boo
         x = Value::top();
     }
     if (b.kind != Kind::Ptr) b = as_int(b);
-    Value off = add64<Exact>(mul64<Exact>(x, Value::constant(scale)), Value::constant(m.disp));
+    // Without an index the offset is the displacement itself (most accesses),
+    // an index scaled by 1 needs no product, and one with no displacement is
+    // the offset itself (values in a state are normalized: adding 0 is x).
+    Value off = m.index == kNoReg           ? Value::constant(m.disp)
+                : scale == 1 && m.disp == 0 ? x
+                : scale == 1                ? add64<Exact>(x, Value::constant(m.disp))
+                                            : add64<Exact>(mul64<Exact>(x, Value::constant(scale)),
+                                                           Value::constant(m.disp));
     if (b.kind != Kind::Ptr) {
         out = add64<Exact>(b, off);
         return true;

@@ -8,6 +8,7 @@
 
 #include <random>
 #include <string>
+#include <utility>
 
 using namespace ktal;
 
@@ -199,6 +200,27 @@ TEST(Normalize, IsExactOnOneSidedRanges) {
             ASSERT_TRUE(member(v, static_cast<u64>(v.smin))) << show(v);
             ASSERT_TRUE(member(v, static_cast<u64>(v.smax))) << show(v);
         }
+    }
+}
+
+TEST(Normalize, RangeConstructorsAreNormalizeOfTheirRange) {
+    // srange and urange write out what normalize makes of a non-empty range;
+    // on every pair of ends they must build exactly what normalize builds.
+    Gen g;
+    auto same_as_normalize = [](const Value &got, Value want) {
+        bool ok = normalize(want);
+        return !ok || (got.kind == Kind::Int && got.smin == want.smin && got.smax == want.smax &&
+                       got.umin == want.umin && got.umax == want.umax);
+    };
+    for (int i = 0; i < kRounds; ++i) {
+        u64 a = g.any(), b = g.any();
+        if (i % 2 && a > b) std::swap(a, b);
+        ASSERT_TRUE(same_as_normalize(Value::urange(a, b), Value::both(kI64Min, kI64Max, a, b)))
+            << a << " " << b;
+        i64 sa = static_cast<i64>(a), sb = static_cast<i64>(b);
+        if (i % 2 && sa > sb) std::swap(sa, sb);
+        ASSERT_TRUE(same_as_normalize(Value::srange(sa, sb), Value::both(sa, sb, 0, kU64Max)))
+            << sa << " " << sb;
     }
 }
 
