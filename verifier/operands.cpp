@@ -166,14 +166,10 @@ static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, boo
         x = Value::top();
     }
     if (b.kind != Kind::Ptr) b = as_int(b);
-    // Without an index the offset is the displacement itself (most accesses),
-    // an index scaled by 1 needs no product, and one with no displacement is
-    // the offset itself (values in a state are normalized: adding 0 is x).
-    Value off = m.index == kNoReg           ? Value::constant(m.disp)
-                : scale == 1 && m.disp == 0 ? x
-                : scale == 1                ? add64<Exact>(x, Value::constant(m.disp))
-                                            : add64<Exact>(mul64<Exact>(x, Value::constant(scale)),
-                                                           Value::constant(m.disp));
+    // Without an index the offset is the displacement itself (most accesses).
+    Value off = m.index == kNoReg ? Value::constant(m.disp)
+                                  : add64<Exact>(mul64<Exact>(x, Value::constant(scale)),
+                                                 Value::constant(m.disp));
     if (b.kind != Kind::Ptr) {
         out = add64<Exact>(b, off);
         return true;
