@@ -2,6 +2,23 @@
 
 #include <algorithm>
 
+namespace ktal {
+
+bool same(const Value &a, const Value &b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+    case Kind::Uninit: return a.low == b.low;
+    case Kind::RetAddr: return true;
+    case Kind::Saved: return a.reg == b.reg;
+    case Kind::Ptr: return a.region == b.region && a.smin == b.smin && a.smax == b.smax;
+    case Kind::Int:
+        return a.smin == b.smin && a.smax == b.smax && a.umin == b.umin && a.umax == b.umax;
+    }
+    return false;
+}
+
+} // namespace ktal
+
 namespace ktal::model {
 namespace {
 
