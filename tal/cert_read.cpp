@@ -19,39 +19,32 @@ class Reader {
     }
     bool ok() const { return ok_; }
     usize left() const { return n_ - pos_; }
-    usize pos() const { return pos_; }
 
     u8 byte() {
         if (!ok_ || pos_ >= n_) return fail("truncated certificate"), 0;
         return p_[pos_++];
     }
-    u64 uv() {
-        u64 v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            u8 b = byte();
-            if (!ok_) return 0;
-            if (shift == 63 && b > 1) return fail("varint overflows 64 bits"), 0;
-            v |= static_cast<u64>(b & 0x7f) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        return fail("varint longer than 10 bytes"), 0;
-    }
-    i64 sv() {
+    // LEB128 of at most 10 bytes whose bits all fit in 64 bits (the 10th
+    // byte of a signed one only repeats the sign).
+    u64 leb(bool sign) {
         u64 v = 0;
         int shift = 0;
         u8 b = 0;
         do {
             b = byte();
             if (!ok_) return 0;
-            if (shift == 63 && (b & 0x7e) != 0 && (b & 0x7e) != 0x7e)
+            u8 top = b & (sign ? 0x7e : 0xfe);
+            if (shift == 63 && top != 0 && !(sign && top == 0x7e))
                 return fail("varint overflows 64 bits"), 0;
             v |= static_cast<u64>(b & 0x7f) << shift;
             shift += 7;
         } while ((b & 0x80) && shift < 70);
         if (b & 0x80) return fail("varint longer than 10 bytes"), 0;
-        if (shift < 64 && (b & 0x40)) v |= ~0ull << shift;
-        return static_cast<i64>(v);
+        if (sign && shift < 64 && (b & 0x40)) v |= ~0ull << shift;
+        return v;
     }
+    u64 uv() { return leb(false); }
+    i64 sv() { return static_cast<i64>(leb(true)); }
     // A count of items that each take at least `min_bytes`: never more than fit.
     u64 count(u64 limit, usize min_bytes, const char *what) {
         u64 c = uv();
