@@ -26,7 +26,6 @@ class Arena {
     usize mark() const { return used_; }
     void release(usize mark) { used_ = mark; }
     usize high_water() const { return high_; }
-    usize capacity() const { return size_; }
 
   private:
     u8 *base_;

@@ -1,21 +1,26 @@
-// The certificate as the verifier reads it. Binary format, version 1
+// The certificate as the verifier reads it. Binary format, version 3
 // (little-endian; uv = unsigned LEB128, sv = signed LEB128):
 //
 //   "KTALCERT" u8 version u8 0
 //   layout:    uv image_size helpers_off helper_count text_off text_size
 //                 rodata_off rodata_size sandbox_off sandbox_size
 //   uv entry_function
-//   helpers:   helper_count x uv helper id          (slot i calls helper id)
+//   helpers:   helper_count x uv helper id          (slot i calls helper i: id = i)
 //   uv nfuncs, then per function (sorted by entry, disjoint):
 //     uv entry uv size uv frame uv bound uv order
 //     u8 nargs, nargs x value (rdi, rsi, rdx, rcx, r8, r9)
 //     u8 has_result [value]
 //     uv nblocks, per block: uv start (delta from the previous, the first from
 //     the entry) and a state
-//   state:  uv nregs x (u8 reg, value)
-//           uv nslots x (sv offset, u8 width: 8, 4, or 0 = u8 byte mask, value)
+//   state:  keep bits: one per entry of the previous block's state (none for
+//           a function's first block), in bytes, low bit first: kept or not
+//           uv nnew x (loc, then u8 byte mask for a bytes slot, else value)
+//           the kept and new entries merge into registers by number, then
+//           slots by offset (sorted, disjoint)
 //           u8 bits: 1 fuel, 2 flags set, 4 rdx=sext(eax), 8 rdx=sext(rax)
-//           u8 nfacts x (loc x, loc y, sv c)   loc = u8 0 reg | u8 1 sv off u8 width
+//           uv nfacts x (loc x, loc y, sv c)
+//   loc:    u8 tag: 0-15 a register; 16 | width (20: 4 bytes, 24: 8 bytes,
+//           16: bytes written, states only), then sv offset
 //   value:  u8 tag = kind | extra << 3
 //           uninit: extra = written low bytes; int: extra = which of smin smax
 //           umin umax follow (sv sv uv uv); ptr: extra = region | 4 if exact,
@@ -31,7 +36,8 @@
 
 namespace ktal {
 
-inline constexpr u8 kCertVersion = 2; // 2: slots as changes from the previous block
+// 2: slots as changes from the previous block; 3: registers and slots as one list
+inline constexpr u8 kCertVersion = 3;
 inline constexpr u32 kHelperSlotSize = 16;
 inline constexpr u32 kPageSize = 4096;
 inline constexpr u32 kMaxFrame = 1u << 16;
@@ -45,23 +51,16 @@ struct Layout {
     bool operator==(const Layout &) const = default;
 };
 
-struct RegEntry {
-    u8 reg;
-    Value v;
-};
-
-struct SlotEntry {
-    i32 off;
-    u8 width; // 8, 4, or 0 for "these bytes were written" (mask)
+// A register or stack slot of a certified state and what it holds.
+struct Entry {
+    Loc at; // a register, or a slot of width 8, 4 or 0 (bytes written, per mask)
     u8 mask;
     Value v;
 };
 
 struct CertState {
-    RegEntry *regs = nullptr;
-    u32 nregs = 0;
-    SlotEntry *slots = nullptr;
-    u32 nslots = 0;
+    Entry *entries = nullptr; // registers by number, then slots by offset
+    u32 n = 0;
     Fact facts[kMaxFacts];
     u8 nfacts = 0;
     u8 fuel = 0, flags_set = 0, sext = 0;
@@ -87,7 +86,6 @@ struct Cert {
     u8 version;
     Layout layout;
     u32 entry_function;
-    u32 *helpers; // per slot: helper id
     Function *funcs;
     u32 nfuncs;
 };

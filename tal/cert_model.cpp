@@ -2,6 +2,23 @@
 
 #include <algorithm>
 
+namespace ktal {
+
+bool same(const Value &a, const Value &b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+    case Kind::Uninit: return a.low == b.low;
+    case Kind::RetAddr: return true;
+    case Kind::Saved: return a.reg == b.reg;
+    case Kind::Ptr: return a.region == b.region && a.smin == b.smin && a.smax == b.smax;
+    case Kind::Int:
+        return a.smin == b.smin && a.smax == b.smax && a.umin == b.umin && a.umax == b.umax;
+    }
+    return false;
+}
+
+} // namespace ktal
+
 namespace ktal::model {
 namespace {
 
@@ -51,9 +68,16 @@ struct Out {
     }
     void loc(const Loc &l) {
         if (l.kind == Loc::Reg)
-            byte(0), byte(l.reg);
+            byte(l.reg);
         else
-            byte(1), sv(l.off), byte(l.width);
+            byte(static_cast<u8>(16 | l.width)), sv(l.off);
+    }
+    void entry(const Entry &e) {
+        loc(e.at);
+        if (e.at.kind == Loc::Slot && e.at.width == 0)
+            byte(e.mask);
+        else
+            value(e.v);
     }
 };
 
@@ -79,68 +103,46 @@ std::vector<u8> encode(const Cert &c) {
         if (f.result) o.value(*f.result);
         o.uv(f.blocks.size());
         u64 at = f.entry;
-        const BlockState none;
-        const BlockState *prev_state = nullptr;
-        const std::vector<Slot> *prev = &none.slots;
+        std::vector<Entry> prev; // the previous block's entries, in the reader's order
         for (const Block &b : f.blocks) {
             o.uv(b.start - at);
             at = b.start;
             const BlockState &s = b.state;
-            // Registers too as a change from the previous block: a mask of
-            // those that hold the same, then the others.
-            auto prev_has = [&](u8 r, const Value &v) {
-                if (!prev_state) return false;
-                for (auto &[pr, pv] : prev_state->regs)
-                    if (pr == r) return same(pv, v);
+            // Registers, then slots by offset, as the reader lists them (so the
+            // bytes do not depend on the order a state was written in).
+            std::vector<Entry> cur;
+            for (auto &[r, v] : s.regs) cur.push_back(Entry{Loc::r(r), 0, v});
+            for (const Slot &sl : s.slots)
+                cur.push_back(Entry{Loc::slot(sl.off, sl.width), sl.mask, sl.v});
+            auto key = [](const Entry &e) {
+                return e.at.kind == Loc::Reg ? e.at.reg - (1ll << 32) : e.at.off;
+            };
+            std::sort(cur.begin(), cur.end(),
+                      [&](const Entry &x, const Entry &y) { return key(x) < key(y); });
+            // As a change from the previous block's (a frame's spill slots and
+            // most registers hold the same thing from block to block): one bit
+            // per previous entry, kept or not, then the entries that are new.
+            auto same_entry = [](const Entry &x, const Entry &y) {
+                bool bytes = x.at.kind == Loc::Slot && x.at.width == 0;
+                return x.at == y.at && x.mask == y.mask && (bytes || same(x.v, y.v));
+            };
+            auto listed = [&](const std::vector<Entry> &in, const Entry &e) {
+                for (const Entry &x : in)
+                    if (same_entry(x, e)) return true;
                 return false;
             };
-            u32 kept = 0;
-            std::vector<std::pair<u8, Value>> changed;
-            for (auto &[r, v] : s.regs) {
-                if (prev_has(r, v))
-                    kept |= 1u << r;
-                else
-                    changed.emplace_back(r, v);
-            }
-            // In register order, as the reader lists them (so the bytes do not
-            // depend on the order a state was written in).
-            std::sort(changed.begin(), changed.end(),
-                      [](const auto &x, const auto &y) { return x.first < y.first; });
-            if (prev_state) o.uv(kept);
-            o.uv(changed.size());
-            for (auto &[r, v] : changed) o.byte(r), o.value(v);
-            // Slots as a change from the previous block's (a frame's spill
-            // slots mostly hold the same thing from block to block): one bit
-            // per previous slot, kept or not, then the slots that are new.
-            auto same_slot = [](const Slot &a, const Slot &b) {
-                return a.off == b.off && a.width == b.width && a.mask == b.mask &&
-                       (a.width == 0 || same(a.v, b.v));
-            };
-            auto listed = [&](const std::vector<Slot> &in, const Slot &sl) {
-                for (const Slot &x : in)
-                    if (same_slot(x, sl)) return true;
-                return false;
-            };
-            for (size_t i = 0; i < prev->size(); i += 8) {
+            for (size_t i = 0; i < prev.size(); i += 8) {
                 u8 bits = 0;
-                for (size_t k = i; k < i + 8 && k < prev->size(); ++k)
-                    if (listed(s.slots, (*prev)[k])) bits |= static_cast<u8>(1u << (k - i));
+                for (size_t k = i; k < i + 8 && k < prev.size(); ++k)
+                    if (listed(cur, prev[k])) bits |= static_cast<u8>(1u << (k - i));
                 o.byte(bits);
             }
-            std::vector<const Slot *> fresh;
-            for (const Slot &sl : s.slots)
-                if (!listed(*prev, sl)) fresh.push_back(&sl);
+            std::vector<const Entry *> fresh;
+            for (const Entry &e : cur)
+                if (!listed(prev, e)) fresh.push_back(&e);
             o.uv(fresh.size());
-            for (const Slot *sl : fresh) {
-                o.sv(sl->off);
-                o.byte(sl->width);
-                if (sl->width == 0)
-                    o.byte(sl->mask);
-                else
-                    o.value(sl->v);
-            }
-            prev = &s.slots;
-            prev_state = &s;
+            for (const Entry *e : fresh) o.entry(*e);
+            prev = cur;
             o.byte(static_cast<u8>((s.fuel ? 1 : 0) | (s.flags ? 2 : 0) | (s.sext == 4 ? 4 : 0) |
                                    (s.sext == 8 ? 8 : 0)));
             o.uv(s.facts.size());
@@ -154,7 +156,7 @@ Cert from_cert(const ktal::Cert &c) {
     Cert m;
     m.layout = c.layout;
     m.entry_function = c.entry_function;
-    m.helpers.assign(c.helpers, c.helpers + c.layout.helper_count);
+    for (u32 i = 0; i < c.layout.helper_count; ++i) m.helpers.push_back(i); // slot i: helper i
     for (u32 i = 0; i < c.nfuncs; ++i) {
         const ktal::Function &f = c.funcs[i];
         Function mf;
@@ -166,11 +168,13 @@ Cert from_cert(const ktal::Cert &c) {
             const CertState &cs = f.blocks[b].state;
             Block mb;
             mb.start = f.blocks[b].start;
-            for (u32 k = 0; k < cs.nregs; ++k)
-                mb.state.regs.emplace_back(cs.regs[k].reg, cs.regs[k].v);
-            for (u32 k = 0; k < cs.nslots; ++k)
-                mb.state.slots.push_back(
-                    Slot{cs.slots[k].off, cs.slots[k].width, cs.slots[k].mask, cs.slots[k].v});
+            for (u32 k = 0; k < cs.n; ++k) {
+                const Entry &e = cs.entries[k];
+                if (e.at.kind == Loc::Reg)
+                    mb.state.regs.emplace_back(e.at.reg, e.v);
+                else
+                    mb.state.slots.push_back(Slot{e.at.off, e.at.width, e.mask, e.v});
+            }
             mb.state.facts.assign(cs.facts, cs.facts + cs.nfacts);
             mb.state.fuel = cs.fuel, mb.state.flags = cs.flags_set, mb.state.sext = cs.sext;
             mf.blocks.push_back(std::move(mb));

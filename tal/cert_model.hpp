@@ -31,6 +31,12 @@
 #include <string_view>
 #include <vector>
 
+namespace ktal {
+// The same abstract value (tools compare states with it; the verifier needs
+// only entailment).
+bool same(const Value &a, const Value &b);
+} // namespace ktal
+
 namespace ktal::model {
 
 struct Slot {

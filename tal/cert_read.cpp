@@ -19,39 +19,32 @@ class Reader {
     }
     bool ok() const { return ok_; }
     usize left() const { return n_ - pos_; }
-    usize pos() const { return pos_; }
 
     u8 byte() {
         if (!ok_ || pos_ >= n_) return fail("truncated certificate"), 0;
         return p_[pos_++];
     }
-    u64 uv() {
-        u64 v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            u8 b = byte();
-            if (!ok_) return 0;
-            if (shift == 63 && b > 1) return fail("varint overflows 64 bits"), 0;
-            v |= static_cast<u64>(b & 0x7f) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        return fail("varint longer than 10 bytes"), 0;
-    }
-    i64 sv() {
+    // LEB128 of at most 10 bytes whose bits all fit in 64 bits (the 10th
+    // byte of a signed one only repeats the sign).
+    u64 leb(bool sign) {
         u64 v = 0;
         int shift = 0;
         u8 b = 0;
         do {
             b = byte();
             if (!ok_) return 0;
-            if (shift == 63 && (b & 0x7e) != 0 && (b & 0x7e) != 0x7e)
+            u8 top = b & (sign ? 0x7e : 0xfe);
+            if (shift == 63 && top != 0 && !(sign && top == 0x7e))
                 return fail("varint overflows 64 bits"), 0;
             v |= static_cast<u64>(b & 0x7f) << shift;
             shift += 7;
         } while ((b & 0x80) && shift < 70);
         if (b & 0x80) return fail("varint longer than 10 bytes"), 0;
-        if (shift < 64 && (b & 0x40)) v |= ~0ull << shift;
-        return static_cast<i64>(v);
+        if (sign && shift < 64 && (b & 0x40)) v |= ~0ull << shift;
+        return v;
     }
+    u64 uv() { return leb(false); }
+    i64 sv() { return static_cast<i64>(leb(true)); }
     // A count of items that each take at least `min_bytes`: never more than fit.
     u64 count(u64 limit, usize min_bytes, const char *what) {
         u64 c = uv();
@@ -111,147 +104,101 @@ bool read_value(Reader &r, Value &v) {
     }
 }
 
-bool read_loc(Reader &r, Loc &l, u32 frame) {
-    u8 kind = r.byte();
-    if (kind == 0) {
-        u8 reg = r.byte();
-        if (reg >= kNumRegs) return r.fail("fact names a register out of range");
-        l = Loc::r(reg);
-    } else if (kind == 1) {
-        i64 off = r.sv();
-        u8 w = r.byte();
-        if ((w != 4 && w != 8) || off < -static_cast<i64>(frame) || off + w > 0 || (off & 3))
-            return r.fail("fact names a stack slot outside the frame");
-        l = Loc::slot(static_cast<i32>(off), w);
-    } else {
-        return r.fail("bad fact location");
+// `bytes`: a slot may be of width 0 (bytes written; a state's, not a fact's).
+bool read_loc(Reader &r, Loc &l, u32 frame, bool bytes) {
+    u8 tag = r.byte();
+    if (tag < kNumRegs) {
+        l = Loc::r(tag);
+        return r.ok();
     }
+    u8 w = static_cast<u8>(tag - 16);
+    if (w != 4 && w != 8 && !(bytes && w == 0))
+        return r.fail("bad location: a register out of range or a slot width not 8, 4 or 0");
+    i64 off = r.sv();
+    if (r.ok() && ((off & 3) || off < -static_cast<i64>(frame) || off + max_of<i64>(w, 4) > 0))
+        return r.fail("stack slots must be 4-aligned and inside the frame");
+    l = Loc::slot(static_cast<i32>(off), w);
     return r.ok();
+}
+
+bool read_entry(Reader &r, Entry &e, u32 frame) {
+    if (!read_loc(r, e.at, frame, true)) return false;
+    if (e.at.kind == Loc::Slot && e.at.width == 0) {
+        e.mask = r.byte();
+        if (r.ok() && (e.mask == 0 || e.mask > 15)) return r.fail("bad byte mask for a stack slot");
+        return r.ok();
+    }
+    if (!read_value(r, e.v)) return false;
+    const Value &v = e.v;
+    if (e.at.kind == Loc::Reg && e.at.reg == RSP &&
+        (!v.is_stack_ptr() || v.smin != v.smax || v.smin > 0 || v.smin < -static_cast<i64>(frame)))
+        return r.fail("rsp must be an exact offset inside the frame");
+    if (e.at.kind == Loc::Reg) return true;
+    if (e.at.width == 4 && (!v.is_int() || v.umax > 0xffffffffull))
+        return r.fail("a 4-byte slot holds an int of 32 bits");
+    if (v.kind == Kind::Uninit) return r.fail("a listed slot must hold a value");
+    return true;
+}
+
+// Where an entry lies in a state's order: registers first, then slots.
+i64 key(const Loc &l) {
+    return l.kind == Loc::Reg ? l.reg - (1ll << 32) : l.off;
 }
 
 // `prev`: the previous block's state in the same function (null for the first).
 bool read_state(Reader &r, Arena &a, CertState &s, u32 frame, const CertState *prev) {
-    // Registers: a mask of those the previous block's state gives that keep
-    // their value (none for a function's first block), then the others.
-    u32 kept = 0, nkept_regs = 0;
-    if (prev) {
-        u64 mask = r.uv();
-        u32 had = 0;
-        for (u32 i = 0; i < prev->nregs; ++i) had |= 1u << prev->regs[i].reg;
-        if (r.ok() && (mask & ~static_cast<u64>(had)))
-            return r.fail("state keeps a register the previous block lacks");
-        kept = static_cast<u32>(mask);
-        for (u32 i = 0; i < prev->nregs; ++i) nkept_regs += (kept >> prev->regs[i].reg) & 1;
-    }
-    u32 nfresh = static_cast<u32>(r.count(kNumRegs, 2, "state lists more registers than exist"));
-    s.nregs = nkept_regs + nfresh;
-    s.regs = a.alloc<RegEntry>(s.nregs ? s.nregs : 1);
-    if (!s.regs) return r.fail("out of memory reading the certificate");
-    u32 seen = 0, n = 0;
-    for (u32 i = 0; prev && i < prev->nregs; ++i)
-        if ((kept >> prev->regs[i].reg) & 1) {
-            s.regs[n++] = prev->regs[i];
-            seen |= 1u << prev->regs[i].reg;
-        }
-    for (u32 i = n; i < s.nregs && r.ok(); ++i) {
-        u8 reg = r.byte();
-        if (reg >= kNumRegs || (seen & (1u << reg)))
-            return r.fail("state names a register twice or out of range");
-        seen |= 1u << reg;
-        s.regs[i].reg = reg;
-        read_value(r, s.regs[i].v);
-        if (reg == RSP && r.ok()) {
-            const Value &v = s.regs[i].v;
-            if (!v.is_stack_ptr() || v.smin != v.smax || v.smin > 0 ||
-                v.smin < -static_cast<i64>(frame))
-                return r.fail("rsp must be an exact offset inside the frame");
-        }
-    }
-    if (r.ok() && !(seen & (1u << RSP))) return r.fail("a block state must give rsp");
-    // In register order, whatever order kept and new ones came in.
-    for (u32 i = 1; i < s.nregs; ++i)
-        for (u32 k = i; k > 0 && s.regs[k - 1].reg > s.regs[k].reg; --k) {
-            RegEntry t = s.regs[k];
-            s.regs[k] = s.regs[k - 1];
-            s.regs[k - 1] = t;
-        }
-    // Slots: which of the previous block's are kept (one bit each), then
-    // the new ones; the two merge by offset into this block's list.
-    u32 nprev = prev ? prev->nslots : 0;
+    // Which of the previous block's entries are kept (one bit each), then the
+    // new ones; the two merge by location into this block's list.
+    u32 nprev = prev ? prev->n : 0;
     u8 *keep = a.alloc<u8>(nprev / 8 + 1);
     if (!keep) return r.fail("out of memory reading the certificate");
     u32 nkept = 0;
     for (u32 i = 0; i < nprev; i += 8) {
         keep[i / 8] = r.byte();
         if (nprev - i < 8 && (keep[i / 8] >> (nprev - i)))
-            return r.fail("bits for stack slots the previous block lacks");
+            return r.fail("keep bits for entries the previous block lacks");
         for (u32 k = 0; k < 8; ++k) nkept += (keep[i / 8] >> k) & 1;
     }
     u32 nnew = static_cast<u32>(
-        r.count(frame / 4, 3, "state lists more stack slots than the frame holds"));
-    SlotEntry *fresh = a.alloc<SlotEntry>(nnew ? nnew : 1);
-    s.nslots = nkept + nnew;
-    s.slots = a.alloc<SlotEntry>(s.nslots ? s.nslots : 1);
-    if (!fresh || !s.slots) return r.fail("out of memory reading the certificate");
-    for (u32 i = 0; i < nnew && r.ok(); ++i) {
-        SlotEntry &e = fresh[i];
-        i64 off = r.sv();
-        e.width = r.byte();
-        if (e.width == 0) {
-            e.mask = r.byte();
-            if (r.ok() && (e.mask == 0 || e.mask > 15))
-                return r.fail("bad byte mask for a stack slot");
-        } else if (e.width == 4 || e.width == 8) {
-            read_value(r, e.v);
-            if (r.ok() && e.width == 4 && (!e.v.is_int() || e.v.umax > 0xffffffffull))
-                return r.fail("a 4-byte slot holds an int of 32 bits");
-            if (r.ok() && e.v.kind == Kind::Uninit)
-                return r.fail("a listed slot must hold a value");
-        } else {
-            return r.fail("stack slot width must be 8, 4 or 0 (bytes)");
-        }
-        if (!r.ok()) return false;
-        if (off < -static_cast<i64>(frame) || off > 0)
-            return r.fail("stack slots must be 4-aligned, sorted, disjoint and inside the frame");
-        e.off = static_cast<i32>(off);
-    }
+        r.count(kNumRegs + frame / 4, 2, "state lists more registers and stack slots than exist"));
+    Entry *fresh = a.alloc<Entry>(nnew ? nnew : 1);
+    s.n = nkept + nnew;
+    s.entries = a.alloc<Entry>(s.n ? s.n : 1);
+    if (!fresh || !s.entries) return r.fail("out of memory reading the certificate");
+    for (u32 i = 0; i < nnew && r.ok(); ++i) read_entry(r, fresh[i], frame);
     if (!r.ok()) return false;
-    u32 j = 0;
-    n = 0;
+    u32 j = 0, n = 0;
     for (u32 i = 0; i < nprev; ++i) {
         if (!((keep[i / 8] >> (i % 8)) & 1)) continue;
-        while (j < nnew && fresh[j].off < prev->slots[i].off) s.slots[n++] = fresh[j++];
-        s.slots[n++] = prev->slots[i];
+        while (j < nnew && key(fresh[j].at) < key(prev->entries[i].at)) s.entries[n++] = fresh[j++];
+        s.entries[n++] = prev->entries[i];
     }
-    while (j < nnew) s.slots[n++] = fresh[j++];
-    i64 next_free = -static_cast<i64>(frame);
-    for (u32 i = 0; i < s.nslots; ++i) {
-        const SlotEntry &e = s.slots[i];
-        i64 off = e.off, bytes = e.width ? e.width : 4;
-        if ((off & 3) || off < next_free || off + bytes > 0)
-            return r.fail("stack slots must be 4-aligned, sorted, disjoint and inside the frame");
-        next_free = off + bytes;
+    while (j < nnew) s.entries[n++] = fresh[j++];
+    i64 next_free = kI64Min;
+    bool rsp = false;
+    for (u32 i = 0; i < s.n; ++i) {
+        const Loc &l = s.entries[i].at;
+        if (key(l) < next_free)
+            return r.fail("state names a register or stack slot twice, unsorted or overlapping");
+        next_free = key(l) + (l.kind == Loc::Reg ? 1 : max_of<u8>(l.width, 4));
+        rsp = rsp || l == Loc::r(RSP);
     }
+    if (!rsp) return r.fail("a block state must give rsp");
     u8 bits = r.byte();
     if (bits > 15 || (bits & 12) == 12) return r.fail("bad state flag bits");
     s.fuel = bits & 1;
     s.flags_set = (bits >> 1) & 1;
     s.sext = (bits & 4) ? 4 : (bits & 8) ? 8 : 0;
-    s.nfacts = static_cast<u8>(r.count(kMaxFacts, 5, "state lists too many facts"));
+    s.nfacts = static_cast<u8>(r.count(kMaxFacts, 3, "state lists too many facts"));
     for (u8 i = 0; i < s.nfacts && r.ok(); ++i) {
-        read_loc(r, s.facts[i].x, frame);
-        read_loc(r, s.facts[i].y, frame);
+        read_loc(r, s.facts[i].x, frame, false);
+        read_loc(r, s.facts[i].y, frame, false);
         s.facts[i].c = r.sv();
     }
     return r.ok();
 }
 
 bool check_layout(Reader &r, const Layout &l) {
-    const u64 lim = 1ull << 40;
-    const u64 fields[] = {l.image_size, l.helpers_off, l.helper_count, l.text_off,    l.text_size,
-                          l.rodata_off, l.rodata_size, l.sandbox_off,  l.sandbox_size};
-    for (u64 f : fields)
-        if (f > lim) return r.fail("layout field out of range");
     if (l.helpers_off != 0) return r.fail("layout: helper slots must start the image");
     if (l.helper_count > KTAL_HELPER_COUNT) return r.fail("layout: more helper slots than helpers");
     if (l.helpers_off + l.helper_count * kHelperSlotSize > l.text_off)
@@ -281,11 +228,10 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
     Layout &l = out.layout;
     u64 *fields[] = {&l.image_size, &l.helpers_off, &l.helper_count, &l.text_off,    &l.text_size,
                      &l.rodata_off, &l.rodata_size, &l.sandbox_off,  &l.sandbox_size};
-    for (u64 *f : fields) *f = r.uv();
+    for (u64 *f : fields)
+        if ((*f = r.uv()) > (1ull << 40)) return r.fail("layout field out of range");
     if (!r.ok() || !check_layout(r, l)) return false;
     u64 entry = r.uv();
-    out.helpers = arena.alloc<u32>(l.helper_count ? l.helper_count : 1);
-    if (!out.helpers) return r.fail("out of memory reading the certificate");
     for (u64 i = 0; i < l.helper_count && r.ok(); ++i) {
         u64 id = r.uv();
         if (id >= KTAL_HELPER_COUNT) return r.fail("helper slot names an unknown helper");
@@ -293,7 +239,6 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
         // that says otherwise would make the verifier type calls by the wrong
         // signature (say, `exit` where `write` returns).
         if (id != i) return r.fail("helper slot i must call helper i");
-        out.helpers[i] = static_cast<u32>(id);
     }
     out.nfuncs =
         static_cast<u32>(r.count(1u << 20, 8, "more functions than the certificate can hold"));
@@ -351,14 +296,15 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
 void cert_apply(const CertState &cs, State &s) {
     for (u8 r = 0; r < kNumRegs; ++r) s.reg[r] = Value::uninit();
     zero_bytes(s.cell, sizeof(Cell) * s.ncells);
-    for (u32 i = 0; i < cs.nregs; ++i) s.reg[cs.regs[i].reg] = cs.regs[i].v;
-    for (u32 i = 0; i < cs.nslots; ++i) {
-        const SlotEntry &e = cs.slots[i];
-        Cell *c = s.cell_at(e.off);
-        if (e.width == 8) {
+    for (u32 i = 0; i < cs.n; ++i) {
+        const Entry &e = cs.entries[i];
+        Cell *c = s.cell_at(e.at.off);
+        if (e.at.kind == Loc::Reg) {
+            s.reg[e.at.reg] = e.v;
+        } else if (e.at.width == 8) {
             c[0] = Cell{e.v, Shape::Lo64, 0xf};
             c[1] = Cell{Value{}, Shape::Hi64, 0xf};
-        } else if (e.width == 4) {
+        } else if (e.at.width == 4) {
             c[0] = Cell{e.v, Shape::Whole32, 0xf};
         } else {
             c[0] = Cell{Value{}, Shape::Bytes, e.mask};

@@ -49,12 +49,4 @@
 
 #define KTAL_HELPER_COUNT 26
 
-/* Trap codes the compiler's guards pass to `trap` (first argument). */
-#define KTAL_TRAP_BOUNDS 1      /* a pointer outside the sandbox and rodata */
-#define KTAL_TRAP_DIVIDE 2      /* division by zero or INT_MIN / -1 */
-#define KTAL_TRAP_STACK 3       /* the unsafe stack overflowed */
-#define KTAL_TRAP_DISPATCH 4    /* a function pointer that names no function */
-#define KTAL_TRAP_ABORT 5       /* abort() */
-#define KTAL_TRAP_UNREACHABLE 6 /* control reached code the compiler proved unreachable */
-
 #endif

@@ -95,6 +95,17 @@ static Value low32(const Value &v) {
     return Value::urange(0, 0xffffffffull);
 }
 
+// Says where a and b differ first (if anyone asks) and returns false.
+static bool differ(Mismatch *why, const char *where, const char *want, const char *got) {
+    if (why) why->where.add(where), why->want.add(want), why->got.add(got);
+    return false;
+}
+
+static bool values_differ(Mismatch *why, const Value &want, const Value &got) {
+    if (why) describe(want, why->want), describe(got, why->got);
+    return false;
+}
+
 template <usize N>
 static void slot_name(Text<N> &t, i32 off, int width) {
     t.add('[').dec(off).add(']');
@@ -102,75 +113,47 @@ static void slot_name(Text<N> &t, i32 off, int width) {
 }
 
 static bool cell_entails(const State &a, const State &b, u32 i, Mismatch *why) {
-    const Cell &want = b.cell[i];
+    const Cell &want = b.cell[i], &c = a.cell[i];
     i32 off = b.lo + 4 * static_cast<i32>(i);
-    bool ok = true;
-    Value got_v, want_v;
-    if (b.pair_at(i)) {
-        want_v = want.v;
-        if (a.pair_at(i)) {
-            got_v = a.cell[i].v;
-            ok = entails(got_v, want_v);
-        } else {
-            bool all_data = a.data_mask(i) == 0xf && i + 1 < a.ncells && a.data_mask(i + 1) == 0xf;
-            ok = want_v.is_top() && all_data;
-            got_v = all_data ? Value::top() : Value::uninit();
-        }
-        if (!ok && why) slot_name(why->where, off, 8);
-    } else if (want.shape == Shape::Whole32) {
-        want_v = want.v;
-        const Cell &c = a.cell[i];
-        if (c.shape == Shape::Whole32)
-            got_v = c.v;
-        else if (a.pair_at(i) && c.v.kind == Kind::Int)
-            got_v = low32(c.v);
-        else
-            got_v = a.data_mask(i) == 0xf ? Value::urange(0, 0xffffffffull) : Value::uninit();
-        ok = entails(got_v, want_v);
-        if (!ok && why) slot_name(why->where, off, 4);
-    } else if (want.shape == Shape::Bytes) {
-        ok = (a.data_mask(i) & want.init) == want.init;
-        if (!ok && why) {
+    if (want.shape == Shape::Bytes) {
+        if ((a.data_mask(i) & want.init) == want.init) return true;
+        if (why) {
             slot_name(why->where, off, 4);
             why->want.add("bytes written (mask ").udec(want.init).add(')');
             why->got.add("mask ").udec(a.data_mask(i));
-            return false;
         }
+        return false;
     }
-    if (!ok && why) {
-        describe(want_v, why->want);
-        describe(got_v, why->got);
-    }
-    return ok;
+    bool pair = b.pair_at(i);
+    if (!pair && want.shape != Shape::Whole32) return true;
+    // What a holds there, as an 8-byte value (pair) or a zero-extended 4-byte one.
+    bool data = a.data_mask(i) == 0xf && (!pair || (i + 1 < a.ncells && a.data_mask(i + 1) == 0xf));
+    Value got = !data ? Value::uninit() : pair ? Value::top() : Value::urange(0, 0xffffffffull);
+    if (a.pair_at(i) && (pair || c.v.kind == Kind::Int))
+        got = pair ? c.v : low32(c.v);
+    else if (!pair && c.shape == Shape::Whole32)
+        got = c.v;
+    // Bytes that merely hold data entail only an unconstrained 8-byte value.
+    if (entails(got, want.v) && (!pair || a.pair_at(i) || want.v.is_top())) return true;
+    if (why) slot_name(why->where, off, pair ? 8 : 4);
+    return values_differ(why, want.v, got);
 }
 
 bool state_entails(const State &a, const State &b, Mismatch *why) {
     if (!a.live) return true;
-    if (!b.live) {
-        if (why) why->where.add("state"), why->want.add("unreachable"), why->got.add("reachable");
-        return false;
-    }
+    if (!b.live) return differ(why, "state", "unreachable", "reachable");
     for (u8 r = 0; r < kNumRegs; ++r) {
-        if (!entails(a.reg[r], b.reg[r])) {
-            if (why) {
-                why->where.add(reg_name(r));
-                describe(b.reg[r], why->want);
-                describe(a.reg[r], why->got);
-            }
-            return false;
-        }
+        if (entails(a.reg[r], b.reg[r])) continue;
+        if (why) why->where.add(reg_name(r));
+        return values_differ(why, b.reg[r], a.reg[r]);
     }
     for (u32 i = 0; i < b.ncells && i < a.ncells; ++i) {
         if (b.cell[i].shape == Shape::Hi64) continue; // checked with its Lo64
         if (!cell_entails(a, b, i, why)) return false;
     }
     if ((a.flags.caller & ~b.flags.caller) ||
-        (b.flags.kind >= Flags::Cmp && !(flags_same(a.flags, b.flags)))) {
-        if (why)
-            why->where.add("flags"), why->want.add("set by this function"),
-                why->got.add("(partly) the caller's");
-        return false;
-    }
+        (b.flags.kind >= Flags::Cmp && !(flags_same(a.flags, b.flags))))
+        return differ(why, "flags", "set by this function", "(partly) the caller's");
     for (u8 j = 0; j < b.nfacts; ++j) {
         const Fact &f = b.fact[j];
         bool found = false;
@@ -178,28 +161,16 @@ bool state_entails(const State &a, const State &b, Mismatch *why) {
             found = a.fact[i].x == f.x && a.fact[i].y == f.y && a.fact[i].c <= f.c;
         if (!found) {
             if (why) {
-                why->where.add("fact");
                 describe(f.x, why->want);
                 why->want.add(" <= ");
                 describe(f.y, why->want);
                 why->want.add(" + ").dec(f.c);
-                why->got.add("not established");
             }
-            return false;
+            return differ(why, "fact", "", "not established");
         }
     }
-    if (b.fuel > a.fuel) {
-        if (why)
-            why->where.add("fuel"), why->want.add("fuel point passed"),
-                why->got.add("none since loop head");
-        return false;
-    }
-    if (b.sext && a.sext != b.sext) {
-        if (why)
-            why->where.add("rdx"), why->want.add("sign extension of rax"),
-                why->got.add("unrelated");
-        return false;
-    }
+    if (b.fuel > a.fuel) return differ(why, "fuel", "fuel point passed", "none since loop head");
+    if (b.sext && a.sext != b.sext) return differ(why, "rdx", "sign extension of rax", "unrelated");
     return true;
 }
 

@@ -37,19 +37,6 @@ bool normalize(Value &v) {
     return normalize_t<Exact>(v);
 }
 
-bool same(const Value &a, const Value &b) {
-    if (a.kind != b.kind) return false;
-    switch (a.kind) {
-    case Kind::Uninit: return a.low == b.low;
-    case Kind::RetAddr: return true;
-    case Kind::Saved: return a.reg == b.reg;
-    case Kind::Ptr: return a.region == b.region && a.smin == b.smin && a.smax == b.smax;
-    case Kind::Int:
-        return a.smin == b.smin && a.smax == b.smax && a.umin == b.umin && a.umax == b.umax;
-    }
-    return false;
-}
-
 bool entails(const Value &a, const Value &b) {
     switch (b.kind) {
     case Kind::Uninit: return b.low == 0 || data_low(a) >= b.low;

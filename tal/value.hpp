@@ -93,7 +93,6 @@ inline Value as_int(const Value &v) {
 // 64-bit integer satisfies both (the path that produced it is infeasible).
 bool normalize(Value &v);
 
-bool same(const Value &a, const Value &b);
 // Every concrete value that a describes is one that b describes.
 bool entails(const Value &a, const Value &b);
 Value join(const Value &a, const Value &b);

@@ -21,6 +21,12 @@ inline void *operator new(ktal::usize, void *p) noexcept {
 namespace ktal {
 namespace {
 
+bool reject(Rejection &rej, const char *rule, const char *message) {
+    rej.rule = rule;
+    rej.message.add(message);
+    return false;
+}
+
 struct Pool { // spare states for forward targets, recycled once reached
     State **states = nullptr;
     u32 *free = nullptr;
@@ -35,10 +41,6 @@ class Walker {
 
     bool run() {
         if (walk()) return true;
-        rej_.rule = fault_.rule;
-        rej_.message.add(fault_.message.c_str());
-        rej_.expected.add(fault_.expected.c_str());
-        rej_.found.add(fault_.found.c_str());
         rej_.address = insn_.addr;
         if (insn_.addr >= fn_.entry && insn_.addr < end_)
             disasm(dec_, text_ + insn_.addr, end_ - insn_.addr, insn_.addr, rej_.disasm);
@@ -47,11 +49,7 @@ class Walker {
 
   private:
     bool walk();
-    bool fail(const char *rule, const char *message) {
-        fault_.rule = rule;
-        fault_.message.add(message);
-        return false;
-    }
+    bool fail(const char *rule, const char *message) { return reject(rej_, rule, message); }
     bool new_state(State &s) {
         Cell *cells = arena_.alloc<Cell>(fn_.frame / 4 + 2);
         if (!cells) return fail(rule::kResource, "out of verifier memory");
@@ -59,8 +57,7 @@ class Walker {
         return true;
     }
     bool edge(State &e, u64 target);
-    bool take_pending(u32 idx);
-    bool mismatch(const Mismatch &m, const char *message);
+    bool entails_block(const State &e, i32 mark, const char *message);
 
     const Cert &cert_;
     const Function &fn_;
@@ -70,7 +67,6 @@ class Walker {
     Rejection &rej_;
     Stats &st_;
     const Yield *yield_;
-    Fault fault_;
     i32 *mark_ = nullptr;       // per byte: -(cert block + 1), +(pool slot + 1), or 0
     bool *fuel_head_ = nullptr; // per certified block: it starts with a fuel point
     State cur_, taken_, certified_, scratch_;
@@ -81,26 +77,26 @@ class Walker {
     u64 fuel_slot_ = 0; // address of the fuel helper's slot
 };
 
-bool Walker::mismatch(const Mismatch &m, const char *message) {
-    fault_.expected.add(m.where.c_str()).add(": ").add(m.want.c_str());
-    fault_.found.add(m.where.c_str()).add(": ").add(m.got.c_str());
+// e must entail the state of the certified block that `mark` names (which
+// is left in certified_).
+bool Walker::entails_block(const State &e, i32 mark, const char *message) {
+    cert_apply(fn_.blocks[-mark - 1].state, certified_);
+    Mismatch m;
+    if (state_entails(e, certified_, &m)) return true;
+    rej_.expected.add(m.where.c_str()).add(": ").add(m.want.c_str());
+    rej_.found.add(m.where.c_str()).add(": ").add(m.got.c_str());
     return fail(rule::kEdge, message);
 }
 
 bool Walker::edge(State &e, u64 t) {
     if (t < fn_.entry || t >= end_) return fail(rule::kTargetOutside, "a jump leaves its function");
     i32 &m = mark_[t - fn_.entry];
-    Mismatch why;
     if (t > insn_.addr) {
         if (t < insn_.addr + insn_.len)
             return fail(rule::kTargetMidInsn, "a jump into the middle of itself");
-        if (m < 0) {
-            cert_apply(fn_.blocks[-m - 1].state, certified_);
-            if (!state_entails(e, certified_, &why))
-                return mismatch(why,
-                                "the jump's state does not entail its target's certified state");
-            return true;
-        }
+        if (m < 0)
+            return entails_block(e, m,
+                                 "the jump's state does not entail its target's certified state");
         if (m > 0) {
             state_join(*pool_.states[m - 1], e);
             ++st_.joins;
@@ -130,16 +126,7 @@ bool Walker::edge(State &e, u64 t) {
         return fail(rule::kFuel, "a backward jump without a fuel point since the loop head (a loop "
                                  "that cannot be interrupted)");
     e.fuel = 0; // entering a backward-jump target starts a new count
-    cert_apply(fn_.blocks[-m - 1].state, certified_);
-    if (!state_entails(e, certified_, &why))
-        return mismatch(why, "the loop's state does not entail its head's certified state");
-    return true;
-}
-
-bool Walker::take_pending(u32 idx) {
-    state_join(cur_, *pool_.states[idx]);
-    pool_.free[pool_.nfree++] = idx;
-    return true;
+    return entails_block(e, m, "the loop's state does not entail its head's certified state");
 }
 
 bool Walker::walk() {
@@ -161,7 +148,7 @@ bool Walker::walk() {
 
     state_entry(cur_);
     for (u8 k = 0; k < fn_.nargs; ++k) cur_.reg[kArgRegs[k]] = fn_.args[k];
-    RuleCtx rc{Ctx{cert_, fn_, fault_}, &scratch_, in_.stack_budget};
+    RuleCtx rc{Ctx{cert_, fn_, rej_}, &scratch_, in_.stack_budget};
     u64 block = fn_.entry;
     DecodeError de; // set only on a rejection (not built again per instruction)
     for (u64 pc = fn_.entry; pc < end_;) {
@@ -169,15 +156,15 @@ bool Walker::walk() {
         rej_.block = block;
         i32 m = mark_[pc - fn_.entry];
         if (m < 0) {
-            cert_apply(fn_.blocks[-m - 1].state, certified_);
-            Mismatch why;
-            if (cur_.live && !state_entails(cur_, certified_, &why))
-                return mismatch(
-                    why, "falling into a certified block in a state that does not entail it");
+            // (a dead state entails every state)
+            if (!entails_block(cur_, m,
+                               "falling into a certified block in a state that does not entail it"))
+                return false;
             state_copy(cur_, certified_);
             block = pc;
         } else if (m > 0) {
-            take_pending(static_cast<u32>(m - 1));
+            state_join(cur_, *pool_.states[m - 1]);
+            pool_.free[pool_.nfree++] = static_cast<u32>(m - 1);
             mark_[pc - fn_.entry] = 0;
             block = pc;
         }
@@ -231,11 +218,10 @@ bool check_gap(Decoder &dec, const u8 *text, u64 from, u64 to, Rejection &rej) {
         DecodeError de;
         if (!decode(dec, text + pc, to - pc, pc, insn, de) ||
             (insn.op != Op::Int3 && insn.op != Op::Nop)) {
-            rej.rule = rule::kPadding;
-            rej.message.add("bytes between functions that are not padding (int3 or nop)");
             rej.address = pc;
             disasm(dec, text + pc, to - pc, pc, rej.disasm);
-            return false;
+            return reject(rej, rule::kPadding,
+                          "bytes between functions that are not padding (int3 or nop)");
         }
         pc += insn.len;
     }
@@ -251,42 +237,33 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
     Cert cert;
     CertError ce;
     if (!cert_read(in.cert, in.cert_size, arena, cert, ce)) {
-        rej.rule = rule::kCertMalformed;
-        rej.message.add(ce.message.c_str());
         rej.cert_offset = ce.offset;
-        return false;
+        return reject(rej, rule::kCertMalformed, ce.message.c_str());
     }
     const Layout &l = cert.layout;
     if (in.text_size != l.text_size) {
-        rej.rule = rule::kCertLayout;
-        rej.message.add("the certificate's text size differs from the image's");
         rej.expected.udec(l.text_size).add(" bytes");
         rej.found.udec(in.text_size).add(" bytes");
-        return false;
+        return reject(rej, rule::kCertLayout,
+                      "the certificate's text size differs from the image's");
     }
-    if (in.layout && !(*in.layout == l)) {
-        rej.rule = rule::kCertLayout;
-        rej.message.add("the certificate describes a different layout than the image has");
-        return false;
-    }
+    if (in.layout && !(*in.layout == l))
+        return reject(rej, rule::kCertLayout,
+                      "the certificate describes a different layout than the image has");
     const Function &entry = cert.funcs[cert.entry_function];
     if (entry.bound > in.stack_budget) {
-        rej.rule = rule::kStackBudget;
-        rej.message.add("the program may use more stack than the budget it will be given");
         rej.expected.add("<= ").udec(in.stack_budget).add(" bytes");
         rej.found.udec(entry.bound).add(" bytes");
         rej.in_function = true;
         rej.function_entry = entry.entry;
-        return false;
+        return reject(rej, rule::kStackBudget,
+                      "the program may use more stack than the budget it will be given");
     }
-    for (u8 k = 0; k < entry.nargs; ++k) {
-        if (!entry.args[k].is_top()) {
-            rej.rule = rule::kEntry;
-            rej.message.add("the entry function must accept any integer arguments (the loader "
-                            "passes argc and argv)");
-            return false;
-        }
-    }
+    for (u8 k = 0; k < entry.nargs; ++k)
+        if (!entry.args[k].is_top())
+            return reject(rej, rule::kEntry,
+                          "the entry function must accept any integer arguments (the loader "
+                          "passes argc and argv)");
     const u8 *text = in.text - l.text_off;
     u64 at = l.text_off;
     for (u32 i = 0; i < cert.nfuncs; ++i) {
@@ -295,20 +272,14 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
         at = fn.entry + fn.size;
         rej.in_function = true;
         rej.function_entry = fn.entry;
-        if (fn.frame > fn.bound) {
-            rej.rule = rule::kStackBound;
-            rej.message.add("the function's frame is larger than its certified stack bound");
-            return false;
-        }
+        if (fn.frame > fn.bound)
+            return reject(rej, rule::kStackBound,
+                          "the function's frame is larger than its certified stack bound");
         usize mark = arena.mark();
         // The walker's states are large: they live in the arena, not on the
         // (kernel) stack.
         Walker *w = arena.alloc<Walker>(1);
-        if (!w) {
-            rej.rule = rule::kResource;
-            rej.message.add("out of verifier memory");
-            return false;
-        }
+        if (!w) return reject(rej, rule::kResource, "out of verifier memory");
         new (w) Walker(cert, fn, in, dec, arena, rej, stats, yield);
         bool ok = w->run();
         stats.memory = arena.high_water();

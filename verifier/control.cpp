@@ -37,7 +37,8 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
     if (in.target >= l.helpers_off && in.target < slots_end) {
         if ((in.target - l.helpers_off) % kHelperSlotSize)
             return c.fail(rule::kCallTarget, "a call into the middle of a helper slot");
-        u32 id = c.cert.helpers[(in.target - l.helpers_off) / kHelperSlotSize];
+        u32 id =
+            static_cast<u32>((in.target - l.helpers_off) / kHelperSlotSize); // slot i: helper i
         const HelperInfo &h = helper_info(id);
         for (u8 k = 0; k < h.nargs; ++k) {
             const Value &v = s.reg[kArgRegs[k]];

@@ -4,7 +4,7 @@
 
 #include "tal/arena.hpp"
 #include "tal/cert.hpp"
-#include "verifier/decode.hpp"
+#include "verifier/operands.hpp"
 
 namespace ktal {
 
@@ -17,11 +17,9 @@ struct VerifyInput {
     const Layout *layout = nullptr; // the image's own layout: the certificate must describe it
 };
 
-// Everything a user needs to see why a program was rejected.
-struct Rejection {
-    const char *rule = nullptr;
-    Text<200> message;
-    Text<96> expected, found;
+// Everything a user needs to see why a program was rejected: the rule's
+// fault (rule, message, expected, found) and where.
+struct Rejection : Fault {
     bool in_function = false;
     u64 function_entry = 0;
     u64 block = 0;   // start of the block holding the instruction

@@ -725,7 +725,6 @@ bool Certifier::run(model::Cert &out) {
     cert_.layout = l;
     helpers_.resize(l.helper_count);
     for (u32 i = 0; i < helpers_.size(); ++i) helpers_[i] = i;
-    cert_.helpers = helpers_.data();
     cert_funcs_.resize(funcs_.size());
     for (size_t i = 0; i < funcs_.size(); ++i) {
         Function &c = cert_funcs_[i];

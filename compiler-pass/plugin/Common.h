@@ -18,7 +18,7 @@ inline constexpr const char *kUnsafeStackBase = "__ktal_unsafe_stack";
 inline constexpr const char *kUnsafeStackPtr = "__ktal_usp";
 inline constexpr const char *kHelperPrefix = "__ktal_helper_";
 
-// Trap codes (tal/helper_abi.h).
+// Trap codes (tal/trap_abi.h).
 inline constexpr uint64_t kTrapBounds = 1, kTrapDivide = 2, kTrapStack = 3, kTrapDispatch = 4,
                           kTrapUnreachable = 6;
 

@@ -1,6 +1,6 @@
 #include "kernel/client/device.hpp"
 
-#include "tal/helper_abi.h"
+#include "tal/trap_abi.h"
 
 #include <cerrno>
 #include <cstddef>

@@ -81,7 +81,7 @@ struct Program {
     std::string name;
 };
 
-// What `trap` codes mean (tal/helper_abi.h), as the user-space runner says.
+// What `trap` codes mean (tal/trap_abi.h), as the user-space runner says.
 const char *trap_reason(unsigned code);
 
 // An open /dev/ktal; closing it (destruction) frees what it loaded.

@@ -5,6 +5,7 @@
 #include "loader/symbols.hpp"
 #include "tal/helper_abi.h"
 #include "tal/helpers.hpp"
+#include "tal/trap_abi.h"
 #include "tools/common/report.hpp"
 
 #include <cerrno>

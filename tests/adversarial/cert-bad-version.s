@@ -1,7 +1,7 @@
-# attack: a certificate of a future version (3) whose meaning the verifier does not know
+# attack: a certificate of a future version (4) whose meaning the verifier does not know
 # expect: cert.malformed
 # problem: unsupported certificate version
-# mutate: cert-byte 8 3
+# mutate: cert-byte 8 4
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

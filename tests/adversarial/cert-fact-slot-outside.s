@@ -1,6 +1,6 @@
 # attack: a fact naming a stack slot outside the frame
 # expect: cert.malformed
-# problem: fact names a stack slot outside the frame
+# problem: stack slots must be 4-aligned and inside the frame
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,8 +1,8 @@
 # attack: an integer value whose bounds are empty (umin > umax)
 # expect: cert.malformed
 # problem: int value with empty bounds
-# mutate: cert-byte -8 127
-# mutate: cert-byte -7 1
+# mutate: cert-byte -7 127
+# mutate: cert-byte -6 1
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,8 +1,8 @@
 # attack: a pointer whose offset interval is empty (lo > hi)
 # expect: cert.malformed
 # problem: pointer offset bounds out of range
-# mutate: cert-byte -8 20
-# mutate: cert-byte -7 10
+# mutate: cert-byte -7 20
+# mutate: cert-byte -6 10
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

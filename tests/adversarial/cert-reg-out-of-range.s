@@ -1,7 +1,7 @@
-# attack: a block state naming register 16
+# attack: a block state naming register 17
 # expect: cert.malformed
-# problem: state names a register twice or out of range
-# mutate: cert-byte -6 16
+# problem: a register out of range
+# mutate: cert-byte -5 17
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

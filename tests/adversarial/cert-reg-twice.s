@@ -1,7 +1,7 @@
 # attack: a block state naming rbx twice with two different values
 # expect: cert.malformed
-# problem: state names a register twice or out of range
-# mutate: cert-byte -6 3
+# problem: state names a register or stack slot twice
+# mutate: cert-byte -5 3
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

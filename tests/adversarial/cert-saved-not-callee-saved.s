@@ -1,7 +1,7 @@
 # attack: a saved:REG value naming rax, which is not callee-saved
 # expect: cert.malformed
 # problem: saved value of a register that is not callee-saved
-# mutate: cert-byte -7 0
+# mutate: cert-byte -6 0
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

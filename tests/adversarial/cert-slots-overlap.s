@@ -1,6 +1,6 @@
 # attack: two stack slots that overlap
 # expect: cert.malformed
-# problem: stack slots must be 4-aligned, sorted, disjoint and inside the frame
+# problem: state names a register or stack slot twice, unsorted or overlapping
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

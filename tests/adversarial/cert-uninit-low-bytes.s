@@ -1,7 +1,7 @@
 # attack: an uninit value claiming 8 written low bytes (all of them: then it is not uninit)
 # expect: cert.malformed
 # problem: uninit value with more than 7 written bytes
-# mutate: cert-byte -7 64
+# mutate: cert-byte -6 64
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,7 +1,7 @@
 # attack: a value with an unknown kind tag (7)
 # expect: cert.malformed
 # problem: unknown value kind
-# mutate: cert-byte -5 7
+# mutate: cert-byte -4 7
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -136,13 +136,15 @@ struct Bytes {
     Bytes &func(u64 nblocks) {
         return uv(0x1a0).uv(0x40).uv(16).uv(16).uv(0).byte(0).byte(0).uv(nblocks);
     }
-    // rsp = stack[0] as the only register.
-    Bytes &rsp0() { return uv(1).byte(RSP).byte(2 | ((1 | 4) << 3)).sv(0); }
+    // A first block's n entries, rsp = stack[0] the first of them.
+    Bytes &rsp0(u64 n = 1) { return uv(n).byte(RSP).byte(2 | ((1 | 4) << 3)).sv(0); }
+    // A slot's location: width 8, 4, or 0 (bytes written).
+    Bytes &slot(i64 off, u8 width) { return byte(static_cast<u8>(16 | width)).sv(off); }
 };
 
 TEST(CertRead, CraftedMinimalIsValid) {
     Bytes b;
-    b.head(1).func(1).uv(0).rsp0().uv(0).byte(0).uv(0);
+    b.head(1).func(1).uv(0).rsp0().byte(0).uv(0);
     Read r = read(b.b);
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.model.funcs.size(), 1u);
@@ -152,19 +154,10 @@ TEST(CertRead, CraftedMinimalIsValid) {
 
 TEST(CertRead, LaterBlocksKeepSlotsOfThePreviousAndAddNewOnes) {
     Bytes b;
-    // Block 1: [-8] = int. Block 2: keeps it (bit 0) and adds [-16]:4 = u[0,5].
-    b.head(1).func(2).uv(0).rsp0().uv(1).sv(-8).byte(8).byte(1).byte(0).uv(0);
-    b.uv(8)
-        .uv(1u << RSP)
-        .uv(0)
-        .byte(1)
-        .uv(1)
-        .sv(-16)
-        .byte(4)
-        .byte(1 | (8 << 3))
-        .uv(5)
-        .byte(0)
-        .uv(0);
+    // Block 1: rsp, [-8] = int. Block 2: keeps both (bits 0 and 1) and adds
+    // [-16]:4 = u[0,5].
+    b.head(1).func(2).uv(0).rsp0(2).slot(-8, 8).byte(1).byte(0).uv(0);
+    b.uv(8).byte(3).uv(1).slot(-16, 4).byte(1 | (8 << 3)).uv(5).byte(0).uv(0);
     Read r = read(b.b);
     ASSERT_TRUE(r.ok) << r.error;
     const auto &slots = r.model.funcs[0].blocks[1].state.slots;
@@ -173,8 +166,9 @@ TEST(CertRead, LaterBlocksKeepSlotsOfThePreviousAndAddNewOnes) {
     EXPECT_EQ(slots[0].v.umax, 5u);
     EXPECT_EQ(slots[1].off, -8);
     EXPECT_EQ(slots[1].width, 8);
-    // Dropping it instead (bit 0 clear) leaves only the new slot.
-    b.b[b.b.size() - 8] = 0; // the slots keep bits (then 1 new slot: 5 bytes, flags, facts)
+    ASSERT_EQ(r.model.funcs[0].blocks[1].state.regs.size(), 1u);
+    // Dropping it instead (bit 1 clear) leaves only rsp and the new slot.
+    b.b[b.b.size() - 8] = 1; // the keep bits (then 1 new slot: 5 bytes, flags, facts)
     r = read(b.b);
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.model.funcs[0].blocks[1].state.slots.size(), 1u);
@@ -283,106 +277,60 @@ std::vector<Bad> crafted() {
         "unknown value kind");
     add("register twice", Bytes{}.head(1).func(1).uv(0).uv(2).byte(RAX).byte(1).byte(RAX).byte(1),
         "twice");
-    add("register 16", Bytes{}.head(1).func(1).uv(0).uv(1).byte(16).byte(1), "out of range");
+    add("register 17", Bytes{}.head(1).func(1).uv(0).uv(1).byte(17).byte(1), "out of range");
     add("no rsp", Bytes{}.head(1).func(1).uv(0).uv(0), "rsp");
     add("rsp inexact",
         Bytes{}.head(1).func(1).uv(0).uv(1).byte(RSP).byte(2 | (1 << 3)).sv(-8).sv(0), "rsp");
     add("rsp below the frame",
         Bytes{}.head(1).func(1).uv(0).uv(1).byte(RSP).byte(2 | ((1 | 4) << 3)).sv(-24), "rsp");
-    add("slot over the return address",
-        Bytes{}.head(1).func(1).uv(0).rsp0().uv(1).sv(-4).byte(8).byte(1), "inside the frame");
-    add("slot unaligned", Bytes{}.head(1).func(1).uv(0).rsp0().uv(1).sv(-10).byte(0).byte(1),
-        "4-aligned");
+    add("slot over the return address", Bytes{}.head(1).func(1).uv(0).rsp0(2).slot(-4, 8).byte(1),
+        "inside the frame");
+    add("slot unaligned", Bytes{}.head(1).func(1).uv(0).rsp0(2).slot(-10, 0).byte(1), "4-aligned");
     add("slots overlapping",
-        Bytes{}.head(1).func(1).uv(0).rsp0().uv(2).sv(-16).byte(8).byte(1).sv(-12).byte(0).byte(1),
-        "disjoint");
-    add("slot width 2", Bytes{}.head(1).func(1).uv(0).rsp0().uv(1).sv(-8).byte(2), "width");
-    add("slot mask 0", Bytes{}.head(1).func(1).uv(0).rsp0().uv(1).sv(-8).byte(0).byte(0), "mask");
-    add("slot mask 16", Bytes{}.head(1).func(1).uv(0).rsp0().uv(1).sv(-8).byte(0).byte(16), "mask");
-    add("4-byte slot with a wide int",
-        Bytes{}.head(1).func(1).uv(0).rsp0().uv(1).sv(-8).byte(4).byte(1), "32 bits");
-    add("uninit slot", Bytes{}.head(1).func(1).uv(0).rsp0().uv(1).sv(-8).byte(8).byte(0),
+        Bytes{}.head(1).func(1).uv(0).rsp0(3).slot(-16, 8).byte(1).slot(-12, 0).byte(1),
+        "overlapping");
+    add("slot width 2", Bytes{}.head(1).func(1).uv(0).rsp0(2).slot(-8, 2), "width");
+    add("slot mask 0", Bytes{}.head(1).func(1).uv(0).rsp0(2).slot(-8, 0).byte(0), "mask");
+    add("slot mask 16", Bytes{}.head(1).func(1).uv(0).rsp0(2).slot(-8, 0).byte(16), "mask");
+    add("4-byte slot with a wide int", Bytes{}.head(1).func(1).uv(0).rsp0(2).slot(-8, 4).byte(1),
+        "32 bits");
+    add("uninit slot", Bytes{}.head(1).func(1).uv(0).rsp0(2).slot(-8, 8).byte(0),
         "must hold a value");
-    add("too many slots", Bytes{}.head(1).func(1).uv(0).rsp0().uv(5), "more stack slots");
-    add("bad flag bits", Bytes{}.head(1).func(1).uv(0).rsp0().uv(0).byte(12), "flag bits");
-    add("too many facts", Bytes{}.head(1).func(1).uv(0).rsp0().uv(0).byte(0).uv(9),
-        "too many facts");
+    add("too many entries", Bytes{}.head(1).func(1).uv(0).uv(21), "more registers and stack slots");
+    add("bad flag bits", Bytes{}.head(1).func(1).uv(0).rsp0().byte(12), "flag bits");
+    add("too many facts", Bytes{}.head(1).func(1).uv(0).rsp0().byte(0).uv(9), "too many facts");
     add("fact on a slot outside the frame",
-        Bytes{}
-            .head(1)
-            .func(1)
-            .uv(0)
-            .rsp0()
-            .uv(0)
-            .byte(0)
-            .uv(1)
-            .byte(1)
-            .sv(-4)
-            .byte(8)
-            .byte(0)
-            .byte(RAX)
-            .sv(0),
-        "outside the frame");
+        Bytes{}.head(1).func(1).uv(0).rsp0().byte(0).uv(1).slot(-4, 8).byte(RAX).sv(0),
+        "inside the frame");
     add("fact on register 17",
-        Bytes{}
-            .head(1)
-            .func(1)
-            .uv(0)
-            .rsp0()
-            .uv(0)
-            .byte(0)
-            .uv(1)
-            .byte(0)
-            .byte(17)
-            .byte(0)
-            .byte(RAX)
-            .sv(0),
+        Bytes{}.head(1).func(1).uv(0).rsp0().byte(0).uv(1).byte(17).byte(RAX).sv(0),
         "out of range");
-    add("fact location kind 2", Bytes{}.head(1).func(1).uv(0).rsp0().uv(0).byte(0).uv(1).byte(2),
-        "location");
+    add("fact on a bytes slot",
+        Bytes{}.head(1).func(1).uv(0).rsp0().byte(0).uv(1).slot(-8, 0).byte(RAX).sv(0), "location");
     add("block outside its function", Bytes{}.head(1).func(1).uv(0x40), "outside its function");
-    // Slots of a later block: one bit per slot of the previous block, kept
-    // or not, and no bit for a slot it lacks.
-    add("keep bit for a slot the previous block lacks",
-        Bytes{}
-            .head(1)
-            .func(2)
-            .uv(0)
-            .rsp0()
-            .uv(1)
-            .sv(-8)
-            .byte(8)
-            .byte(1)
-            .byte(0)
-            .uv(0)
-            .uv(8)
-            .uv(1u << RSP)
-            .uv(0)
-            .byte(2),
+    // A later block: one bit per entry of the previous block, kept or not,
+    // and no bit for an entry it lacks.
+    add("keep bit for an entry the previous block lacks",
+        Bytes{}.head(1).func(2).uv(0).rsp0(2).slot(-8, 8).byte(1).byte(0).uv(0).uv(8).byte(4),
         "previous block lacks");
     add("a new slot overlapping a kept one",
         Bytes{}
             .head(1)
             .func(2)
             .uv(0)
-            .rsp0()
-            .uv(1)
-            .sv(-8)
-            .byte(8)
+            .rsp0(2)
+            .slot(-8, 8)
             .byte(1)
             .byte(0)
             .uv(0)
             .uv(8)
-            .uv(1u << RSP)
-            .uv(0)
-            .byte(1)
+            .byte(3)
             .uv(1)
-            .sv(-4)
-            .byte(4)
+            .slot(-4, 4)
             .byte(1 | (8 << 3))
             .uv(5),
-        "disjoint");
-    add("blocks not distinct", Bytes{}.head(1).func(2).uv(0).rsp0().uv(0).byte(0).uv(0).uv(0),
+        "overlapping");
+    add("blocks not distinct", Bytes{}.head(1).func(2).uv(0).rsp0().byte(0).uv(0).uv(0),
         "distinct");
     add_exact("trailing bytes", Bytes{}.head(1).func(0).byte(0), "trailing");
     add("functions overlapping", Bytes{}.head(2).func(0).func(0), "disjoint");

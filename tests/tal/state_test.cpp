@@ -3,6 +3,7 @@
 // the sign-extension marker. The central property: a secret (the return
 // address, a caller's register, a stack address) never becomes readable
 // through a join.
+#include "tal/cert_model.hpp" // same()
 #include "tal/state.hpp"
 
 #include <gtest/gtest.h>

@@ -2,6 +2,7 @@
 // properties over many random intervals checked against concrete 64-bit
 // members (a value describes a set of integers; every operation must keep
 // every member it should).
+#include "tal/cert_model.hpp" // same()
 #include "tal/value.hpp"
 
 #include <gtest/gtest.h>

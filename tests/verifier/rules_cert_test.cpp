@@ -25,7 +25,7 @@ TEST(Cert, Malformed) {
     EXPECT_REJECT_MSG(mutated("cert-truncate -1"), rule::kCertMalformed, "truncated");
     EXPECT_REJECT_MSG(mutated("cert-truncate 4"), rule::kCertMalformed, "truncated");
     EXPECT_REJECT_MSG(mutated("cert-byte 0 0x58"), rule::kCertMalformed, "bad magic");
-    EXPECT_REJECT_MSG(mutated("cert-byte 8 3"), rule::kCertMalformed, "version");
+    EXPECT_REJECT_MSG(mutated("cert-byte 8 4"), rule::kCertMalformed, "version");
     EXPECT_REJECT_MSG(mutated("cert-byte 9 1"), rule::kCertMalformed, "reserved");
     EXPECT_REJECT_MSG(mutated("cert-append 00"), rule::kCertMalformed, "trailing");
     EXPECT_REJECT(mutated("cert-replace 4b 54 41 4c"), rule::kCertMalformed);

@@ -1092,7 +1092,8 @@ void Run::call(MState &s, const Insn &in) {
             s.reach = c.bool_val(false);
             return;
         }
-        u32 id = e_.cert.helpers[(in.target - l.helpers_off) / kHelperSlotSize];
+        u32 id =
+            static_cast<u32>((in.target - l.helpers_off) / kHelperSlotSize); // slot i: helper i
         const HelperInfo &h = helper_info(id);
         for (u8 k = 0; k < h.nargs; ++k)
             ob(s, "call.arguments",
@@ -1267,19 +1268,20 @@ void Run::check_block(const MState &s, const Block &b, bool backward) {
     const CertState &cs = b.state;
     std::vector<std::pair<std::string, expr>> items;
     std::vector<bool> listed(kNumRegs, false);
-    for (u32 i = 0; i < cs.nregs; ++i) {
-        const RegEntry &re = cs.regs[i];
-        listed[re.reg] = true;
-        items.push_back({reg_name(re.reg), e_.holds(re.v, s.r[re.reg].v, s.r[re.reg].data)});
-    }
-    for (u32 i = 0; i < cs.nslots; ++i) {
-        const SlotEntry &se = cs.slots[i];
-        expr off = bv(static_cast<u64>(static_cast<i64>(se.off)));
-        std::string name = "[" + std::to_string(se.off) + "]";
-        if (se.width == 8) {
+    for (u32 i = 0; i < cs.n; ++i) {
+        const Entry &se = cs.entries[i];
+        if (se.at.kind == Loc::Reg) {
+            u8 r = se.at.reg;
+            listed[r] = true;
+            items.push_back({reg_name(r), e_.holds(se.v, s.r[r].v, s.r[r].data)});
+            continue;
+        }
+        expr off = bv(static_cast<u64>(static_cast<i64>(se.at.off)));
+        std::string name = "[" + std::to_string(se.at.off) + "]";
+        if (se.at.width == 8) {
             items.push_back(
                 {name, e_.holds(se.v, stack_read(s.mem, off, 8), stack_mask(s.mdata, off))});
-        } else if (se.width == 4) {
+        } else if (se.at.width == 4) {
             expr m = stack_mask(s.mdata, off).extract(3, 0);
             items.push_back({name + ":4", e_.holds(se.v, z3::zext(stack_read(s.mem, off, 4), 32),
                                                    z3::concat(bv(0xf, 4), m))});
@@ -1451,8 +1453,10 @@ MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
     z3::context &c = e.c;
     MState s(c);
     for (u8 r = 0; r < kNumRegs; ++r) s.r.push_back(Word{e.fresh_bv(reg_name(r)), e.bv(0, 8)});
-    for (u32 i = 0; i < cs.nregs; ++i)
-        s.r[cs.regs[i].reg] = assume_word(e, cs.regs[i].v, reg_name(cs.regs[i].reg), as);
+    for (u32 i = 0; i < cs.n; ++i)
+        if (cs.entries[i].at.kind == Loc::Reg)
+            s.r[cs.entries[i].at.reg] =
+                assume_word(e, cs.entries[i].v, reg_name(cs.entries[i].at.reg), as);
     s.f = x86::Flags{e.fresh_bool("cf"), e.fresh_bool("zf"), e.fresh_bool("sf"), e.fresh_bool("of"),
                      e.fresh_bool("pf")};
     s.own = cs.flags_set ? flags_readable_all(c) : flags_unreadable(c);
@@ -1473,20 +1477,21 @@ MState block_state(Env &e, const CertState &cs, std::vector<expr> &as) {
         return reader.read(s.mem, e.bv(static_cast<u64>(off)), n);
     };
     put(0, e.RA, 8, 0);
-    for (u32 i = 0; i < cs.nslots; ++i) {
-        const SlotEntry &se = cs.slots[i];
-        std::string name = "[" + std::to_string(se.off) + "]";
-        if (se.width == 8) {
-            put(se.off, assume_word(e, se.v, name, as).v, 8, e.data_of(se.v));
-        } else if (se.width == 4) { // the cell's value, zero-extended
+    for (u32 i = 0; i < cs.n; ++i) {
+        const Entry &se = cs.entries[i];
+        if (se.at.kind == Loc::Reg) continue;
+        std::string name = "[" + std::to_string(se.at.off) + "]";
+        if (se.at.width == 8) {
+            put(se.at.off, assume_word(e, se.v, name, as).v, 8, e.data_of(se.v));
+        } else if (se.at.width == 4) { // the cell's value, zero-extended
             Word w = assume_word(e, se.v, name, as);
             if (se.v.kind == Kind::Int) as.push_back(w.v.extract(63, 32) == c.bv_val(0, 32));
-            put(se.off, w.v, 4, 0xf);
+            put(se.at.off, w.v, 4, 0xf);
         } else {
             for (unsigned k = 0; k < 4; ++k)
                 if (se.mask & (1u << k))
                     s.mdata =
-                        z3::store(s.mdata, e.bv(static_cast<u64>(static_cast<i64>(se.off) + k)),
+                        z3::store(s.mdata, e.bv(static_cast<u64>(static_cast<i64>(se.at.off) + k)),
                                   c.bool_val(true));
         }
     }

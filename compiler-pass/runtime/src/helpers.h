@@ -6,6 +6,7 @@
 #ifndef KTAL_RUNTIME_HELPERS_H
 #define KTAL_RUNTIME_HELPERS_H
 #include "tal/helper_abi.h"
+#include "tal/trap_abi.h"
 
 #define KTAL_HARGS_0 void
 #define KTAL_HARGS_1 long

@@ -189,7 +189,7 @@ struct ktal_run {
 	__s64 status;          /* out: exit helper's argument, or the entry's return
 	                        * value; 134 after a trap */
 	__u32 how;             /* out: KTAL_RUN_* */
-	__u32 trap_code;       /* out: KTAL_TRAP_* (tal/helper_abi.h) when trapped */
+	__u32 trap_code;       /* out: KTAL_TRAP_* (tal/trap_abi.h) when trapped */
 	__u64 trap_value;      /* out: the trap's second argument */
 	__u64 fuel;            /* out: fuel points passed */
 	__u64 nanoseconds;     /* out: time in ring 0, including helpers and sleeps */
