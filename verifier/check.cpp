@@ -240,6 +240,7 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
         rej.cert_offset = ce.offset;
         return reject(rej, rule::kCertMalformed, ce.message.c_str());
     }
+    stats.cert_memory = arena.mark();
     const Layout &l = cert.layout;
     if (in.text_size != l.text_size) {
         rej.expected.udec(l.text_size).add(" bytes");

@@ -32,10 +32,11 @@ struct Stats {
     u64 instructions = 0; // instructions type-checked
     u64 functions = 0;
     u64 cert_blocks = 0;
-    u64 joins = 0;       // forward targets whose state the checker joined itself
-    usize memory = 0;    // arena high-water mark, bytes
-    u64 entry = 0;       // image offset of the entry function (when accepted)
-    u32 entry_bound = 0; // its certified stack bound
+    u64 joins = 0;         // forward targets whose state the checker joined itself
+    usize memory = 0;      // arena high-water mark, bytes
+    usize cert_memory = 0; // of it, the certificate as read (the rest: one function's walk)
+    u64 entry = 0;         // image offset of the entry function (when accepted)
+    u32 entry_bound = 0;   // its certified stack bound
     // It certifies a result: only then is its rax at ret an exit status (else
     // the loader reports 0; rax may hold anything, a kernel address included).
     bool entry_result = false;
