@@ -74,6 +74,25 @@ struct MState {
     bool live() const { return !reach.is_false(); }
 };
 
+// x <=u c and x <=s c for a number c, written as not (c + 1 <= x). Z3's
+// rewriter cuts `x <=u c` with a small c into "high bits zero" and a compare
+// of re-cut low bits (extracts pushed into sums and if-then-elses), and the
+// SAT solver must then prove that circuit equal to the guard's `c' <=u x` of
+// the very same sum; `c + 1 <=u x` is left whole, so the obligation and the
+// guard share their terms. Both forms mean the same.
+expr ule_num(const expr &x, u64 c) {
+    z3::context &ctx = x.ctx();
+    unsigned bits = x.get_sort().bv_size();
+    u64 max = bits >= 64 ? ~0ull : (1ull << bits) - 1;
+    if (c >= max) return ctx.bool_val(true);
+    return !z3::ule(ctx.bv_val(static_cast<uint64_t>(c + 1), bits), x);
+}
+expr sle_num(const expr &x, i64 c) {
+    z3::context &ctx = x.ctx();
+    if (c == INT64_MAX) return ctx.bool_val(true);
+    return !(ctx.bv_val(static_cast<int64_t>(c + 1), 64) <= x);
+}
+
 expr pick(const expr &c, const expr &a, const expr &b) {
     return z3::eq(a, b) ? a : z3::ite(c, a, b);
 }
@@ -161,12 +180,12 @@ struct Env {
             return (data & bv(m, 8)) == bv(m, 8);
         }
         case Kind::Int:
-            return data == bv(0xff, 8) && bv(want.smin) <= v && v <= bv(want.smax) &&
-                   z3::ule(bv(want.umin), v) && z3::ule(v, bv(want.umax));
+            return data == bv(0xff, 8) && bv(want.smin) <= v && sle_num(v, want.smax) &&
+                   z3::ule(bv(want.umin), v) && ule_num(v, want.umax);
         case Kind::Ptr: {
             if (any_value(want)) return data == bv(0xff, 8);
             expr off = v - (want.region == Region::Stack ? S : base_of(want.region));
-            expr in = bv(want.smin) <= off && off <= bv(want.smax);
+            expr in = bv(want.smin) <= off && sle_num(off, want.smax);
             return want.region == Region::Stack ? in : (data == bv(0xff, 8) && in);
         }
         case Kind::RetAddr: return v == RA;
@@ -182,15 +201,22 @@ struct Env {
 
     // Regions. n: the access's length in bytes (64-bit, at least 1).
     expr in_sandbox(const expr &a, const expr &n) const {
-        u64 size = l.sandbox_size;
-        return z3::ule(n, bv(size)) && z3::ule(a - SBX, bv(size) - n);
+        return within(a - SBX, n, l.sandbox_size);
     }
     // Readable: rodata, its padding up to the sandbox (mapped read-only by
     // the kernel and the user-mode runner alike: [text end, sandbox) is one
     // read-only range) and the sandbox, i.e. rodata's start to the image's end.
     expr in_readable(const expr &a, const expr &n) const {
-        u64 size = l.sandbox_off + l.sandbox_size - l.rodata_off;
-        return z3::ule(n, bv(size)) && z3::ule(a - ROD, bv(size) - n);
+        return within(a - ROD, n, l.sandbox_off + l.sandbox_size - l.rodata_off);
+    }
+    // off + n <= size without wrapping (off <=u size - n).
+    expr within(const expr &off, const expr &n, u64 size) const {
+        expr nn = n.simplify();
+        if (nn.is_numeral()) {
+            u64 k = nn.get_numeral_uint64();
+            return k > size ? c.bool_val(false) : ule_num(off, size - k);
+        }
+        return z3::ule(n, bv(size)) && z3::ule(off, bv(size) - n);
     }
     // Inside the live frame: at or above rsp, below the return address.
     expr in_frame(const expr &a, const expr &n, const expr &rsp) const {
@@ -1754,6 +1780,10 @@ void FunctionProver::prove() {
 Report prove_image(const std::vector<u8> &file, const Options &opt) {
     Report rep;
     auto t0 = std::chrono::steady_clock::now();
+    x86::zero_as_compare(true); // (x86.hpp: the same flag, a form Z3 keeps whole)
+    struct Restore {
+        ~Restore() { x86::zero_as_compare(false); }
+    } restore;
     g_budget = opt.budget_ms != 0;
     g_deadline = t0 + std::chrono::milliseconds(opt.budget_ms);
     Image img;

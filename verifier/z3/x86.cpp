@@ -34,7 +34,14 @@ z3::expr fresh_bv(z3::context &c, const char *what, unsigned bits) {
                       bits);
 }
 
+namespace {
+bool g_zero_as_compare = false;
+}
+void zero_as_compare(bool on) {
+    g_zero_as_compare = on;
+}
 z3::expr zero(const z3::expr &r) {
+    if (g_zero_as_compare) return !z3::ule(num(r.ctx(), 1, bits_of(r)), r);
     return r == num(r.ctx(), 0, bits_of(r));
 }
 z3::expr sign(const z3::expr &r) {
