@@ -5,6 +5,7 @@
 set(prover_dir ${CMAKE_CURRENT_LIST_DIR})
 ktal_unit_test(prover_planted_test SOURCES ${prover_dir}/planted_test.cpp LIBS ktal_prover)
 ktal_unit_test(prover_interval_test SOURCES ${prover_dir}/interval_test.cpp LIBS ktal_verifier)
+ktal_unit_test(prover_cache_test SOURCES ${prover_dir}/cache_test.cpp LIBS ktal_prover ktal_case_builder)
 ktal_unit_test(prover_differential_test SOURCES ${prover_dir}/differential_test.cpp LIBS ktal_prover ktal_case_builder)
 set(KTAL_PROVER_SHARDS 6)
 math(EXPR last "${KTAL_PROVER_SHARDS} - 1")

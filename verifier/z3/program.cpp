@@ -7,6 +7,7 @@
 #include "verifier/decode.hpp"
 #include "verifier/operands.hpp"
 #include "verifier/verifier.hpp"
+#include "verifier/z3/cache.hpp"
 #include "verifier/z3/layout.hpp"
 #include "verifier/z3/taint.hpp"
 #include "verifier/z3/x86.hpp"
@@ -17,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -1775,7 +1777,98 @@ void FunctionProver::prove() {
                 .count());
 }
 
+// Everything the proof of function `index` reads (cache.hpp): the prover
+// (its executable and Z3's version), the certificate's version, layout,
+// helper table and entry, every function's certified type, order and bounds
+// (callees are typed by them), this function's blocks with their states, and
+// its code bytes. Each field as fixed-width numbers, each list with its
+// length first, so two different inputs never serialize alike.
+std::string function_key(const Cert &cert, u32 index, const u8 *text) {
+    Sha256 h;
+    h.add(std::string("ktal-prove function key 1\n")).add(prover_identity());
+    const Layout &l = cert.layout;
+    h.num(cert.version).num(l.image_size).num(l.helpers_off).num(l.helper_count).num(l.text_off);
+    h.num(l.text_size).num(l.rodata_off).num(l.rodata_size).num(l.sandbox_off).num(l.sandbox_size);
+    h.num(cert.entry_function).num(index);
+    for (u64 i = 0; i < l.helper_count; ++i) h.num(cert.helpers[i]);
+    auto value = [&](const Value &v) {
+        h.num(static_cast<u64>(v.kind)).num(static_cast<u64>(v.region)).num(v.reg).num(v.low);
+        h.num(static_cast<u64>(v.smin)).num(static_cast<u64>(v.smax)).num(v.umin).num(v.umax);
+    };
+    auto loc = [&](const Loc &x) {
+        h.num(x.kind).num(x.reg).num(x.width).num(static_cast<u64>(static_cast<i64>(x.off)));
+    };
+    h.num(cert.nfuncs);
+    for (u32 i = 0; i < cert.nfuncs; ++i) {
+        const Function &f = cert.funcs[i];
+        h.num(f.entry).num(f.size).num(f.frame).num(f.bound).num(f.order).num(f.nargs);
+        for (u8 k = 0; k < f.nargs; ++k) value(f.args[k]);
+        h.num(f.has_result);
+        if (f.has_result) value(f.result);
+    }
+    const Function &fn = cert.funcs[index];
+    h.num(fn.nblocks);
+    for (u32 b = 0; b < fn.nblocks; ++b) {
+        const CertState &cs = fn.blocks[b].state;
+        h.num(fn.blocks[b].start).num(cs.nregs);
+        for (u32 i = 0; i < cs.nregs; ++i) h.num(cs.regs[i].reg), value(cs.regs[i].v);
+        h.num(cs.nslots);
+        for (u32 i = 0; i < cs.nslots; ++i) {
+            const SlotEntry &se = cs.slots[i];
+            h.num(static_cast<u64>(static_cast<i64>(se.off))).num(se.width).num(se.mask);
+            value(se.v);
+        }
+        h.num(cs.nfacts);
+        for (u8 i = 0; i < cs.nfacts; ++i)
+            loc(cs.facts[i].x), loc(cs.facts[i].y), h.num(static_cast<u64>(cs.facts[i].c));
+        h.num(cs.fuel).num(cs.flags_set).num(cs.sext);
+    }
+    h.add(text + fn.entry, fn.size);
+    return h.hex_digest();
+}
+
+// The image read and checked as prove_image needs it.
+struct Loaded {
+    Image img;
+    std::vector<u8> mem;
+    std::optional<Arena> arena;
+    Cert cert;
+    std::string error;
+    bool load(const std::vector<u8> &file) {
+        LoadError le;
+        if (!image_parse(file.data(), file.size(), img, le)) {
+            error = le.message.c_str();
+            return false;
+        }
+        mem.resize(verify_arena_size(img.text.size, img.cert_size));
+        arena.emplace(mem.data(), mem.size());
+        CertError ce;
+        if (!cert_read(img.cert, img.cert_size, *arena, cert, ce)) {
+            error = std::string("the certificate cannot be read: ") + ce.message.c_str();
+            return false;
+        }
+        if (!image_check_layout(img, cert.layout, le)) {
+            error = le.message.c_str();
+            return false;
+        }
+        if (img.text.size != cert.layout.text_size) {
+            error = "the certificate's text size differs from the image's";
+            return false;
+        }
+        return true;
+    }
+    const u8 *text() const { return img.text.bytes - cert.layout.text_off; }
+};
+
 } // namespace
+
+std::vector<std::string> function_keys(const std::vector<u8> &file) {
+    Loaded ld;
+    std::vector<std::string> keys;
+    if (!ld.load(file)) return keys;
+    for (u32 i = 0; i < ld.cert.nfuncs; ++i) keys.push_back(function_key(ld.cert, i, ld.text()));
+    return keys;
+}
 
 Report prove_image(const std::vector<u8> &file, const Options &opt) {
     Report rep;
@@ -1786,28 +1879,13 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
     } restore;
     g_budget = opt.budget_ms != 0;
     g_deadline = t0 + std::chrono::milliseconds(opt.budget_ms);
-    Image img;
-    LoadError le;
-    if (!image_parse(file.data(), file.size(), img, le)) {
-        rep.error = le.message.c_str();
+    Loaded ld;
+    if (!ld.load(file)) {
+        rep.error = ld.error;
         return rep;
     }
-    std::vector<u8> mem(verify_arena_size(img.text.size, img.cert_size));
-    Arena arena(mem.data(), mem.size());
-    Cert cert;
-    CertError ce;
-    if (!cert_read(img.cert, img.cert_size, arena, cert, ce)) {
-        rep.error = std::string("the certificate cannot be read: ") + ce.message.c_str();
-        return rep;
-    }
-    if (!image_check_layout(img, cert.layout, le)) {
-        rep.error = le.message.c_str();
-        return rep;
-    }
-    if (img.text.size != cert.layout.text_size) {
-        rep.error = "the certificate's text size differs from the image's";
-        return rep;
-    }
+    const Image &img = ld.img;
+    const Cert &cert = ld.cert;
     Decoder dec;
     if (!decoder_open(dec, true)) {
         rep.error = "cannot open the Capstone disassembler";
@@ -1820,9 +1898,40 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
         // One context for the process, never deleted: Z3 4.8.12 can crash
         // deleting a context whose terms used lambdas (the stack arrays).
         static z3::context &c = *new z3::context;
+        bool cache =
+            !opt.cache_dir.empty() && !prover_identity().empty() && !std::getenv("KTAL_PROVE_ONLY");
         for (u32 i = 0; i < cert.nfuncs; ++i) {
-            FunctionProver fp(c, cert, cert.funcs[i], img, dec, syms, opt, rep);
+            const Function &fn = cert.funcs[i];
+            std::string key = cache ? function_key(cert, i, ld.text()) : std::string();
+            if (cache)
+                if (auto obs = cache_load(opt.cache_dir, key)) {
+                    std::string name = syms.name_at(fn.entry);
+                    if (name.empty()) name = hex(fn.entry);
+                    for (CachedObligation &co : *obs) {
+                        Obligation o;
+                        o.function = fn.entry, o.function_name = name, o.block = co.block;
+                        o.addr = co.addr, o.insn = std::move(co.insn), o.kind = std::move(co.kind);
+                        o.what = std::move(co.what), o.result = Obligation::Proved;
+                        o.detail = "proved before (cache " + key.substr(0, 16) + ")";
+                        rep.obligations.push_back(std::move(o));
+                        ++rep.proved;
+                    }
+                    ++rep.functions, ++rep.cached;
+                    continue;
+                }
+            size_t before = rep.obligations.size();
+            FunctionProver fp(c, cert, fn, img, dec, syms, opt, rep);
             fp.prove();
+            // Only a complete proof is recorded: every obligation of the
+            // function proved (a refuted or unknown one is asked again).
+            bool all = rep.obligations.size() > before;
+            std::vector<CachedObligation> obs;
+            for (size_t k = before; k < rep.obligations.size() && all; ++k) {
+                const Obligation &o = rep.obligations[k];
+                all = o.result == Obligation::Proved;
+                obs.push_back(CachedObligation{o.block, o.addr, o.insn, o.kind, o.what});
+            }
+            if (cache && all) cache_store(opt.cache_dir, key, obs);
         }
     } catch (const z3::exception &ex) {
         rep.loaded = false;
