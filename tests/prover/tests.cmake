@@ -27,7 +27,8 @@ ktal_unit_test(prover_domains_test SOURCES ${prover_dir}/domains_test.cpp LIBS k
 set(prover_corpus_cache ${CMAKE_BINARY_DIR}/prover-cache)
 add_test(NAME prover.corpus.kmp
          COMMAND ${prover_dir}/prove-corpus.sh ${CMAKE_BINARY_DIR}/bin ${CMAKE_BINARY_DIR}/prover-corpus kmp 60000 ${prover_corpus_cache})
-set_tests_properties(prover.corpus.kmp PROPERTIES LABELS prover TIMEOUT 900)
+# COST: started first (the longest prover test), so -j2 packs the rest beside it.
+set_tests_properties(prover.corpus.kmp PROPERTIES LABELS prover TIMEOUT 900 COST 1000)
 option(KTAL_PROVE_CORPUS "ctest: prove every corpus image (slow)" OFF)
 if(KTAL_PROVE_CORPUS)
   file(GLOB corpus_mains RELATIVE ${CMAKE_SOURCE_DIR}/corpus CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/corpus/*/main.c)
