@@ -44,12 +44,13 @@ int run_prove(Args args) {
 #include "verifier/z3/rules.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 
 namespace ktal::cli {
 namespace {
 
 const char *kUsage =
-    "usage: ktal prove IMAGE [--json] [--timeout-ms N] [--budget-ms N]\n"
+    "usage: ktal prove IMAGE [--json] [--timeout-ms N] [--budget-ms N] [--cache DIR]\n"
     "       ktal prove --rules [--json] [--timeout-ms N] [--filter TEXT] [--shard I/N] [--list]\n"
     "An offline second opinion with Z3 (never in the kernel).\n"
     "IMAGE: every obligation of every function (memory accesses inside their\n"
@@ -61,6 +62,9 @@ const char *kUsage =
     "Exit status: 0 all proved, 1 anything refuted or unknown, 2 usage.\n"
     "  --timeout-ms N  per query (default 10000 for images, 60000 per rule)\n"
     "  --budget-ms N   per image: once spent, the obligations left are unknown\n"
+    "  --cache DIR     a function proved before (same code, certificate, layout,\n"
+    "                  callee types and prover: the SHA-256 of all of them) is not\n"
+    "                  asked again; complete proofs are recorded in DIR\n"
     "  --filter TEXT   only rules whose name contains TEXT\n"
     "  --shard I/N     only rules I, I+N, I+2N, ... (to split a run)\n"
     "  --list          print the rules' names";
@@ -134,7 +138,8 @@ int prove_rules_cmd(bool json, unsigned timeout, const std::string &filter, unsi
     return rep.refuted == 0 && rep.unknown == 0 ? 0 : 1;
 }
 
-int prove_image_cmd(const std::string &path, bool json, unsigned timeout, unsigned budget) {
+int prove_image_cmd(const std::string &path, bool json, unsigned timeout, unsigned budget,
+                    const std::string &cache) {
     std::string err;
     auto file = read_file(path, err);
     if (!file) {
@@ -144,6 +149,7 @@ int prove_image_cmd(const std::string &path, bool json, unsigned timeout, unsign
     prover::Options opt;
     if (timeout) opt.timeout_ms = timeout;
     opt.budget_ms = budget;
+    opt.cache_dir = cache;
     prover::Report rep = prover::prove_image(*file, opt);
     if (json) {
         json::Writer w;
@@ -153,7 +159,8 @@ int prove_image_cmd(const std::string &path, bool json, unsigned timeout, unsign
             .field("proved_count", rep.proved);
         w.field("refuted", rep.refuted)
             .field("unknown", rep.unknown)
-            .field("functions", rep.functions);
+            .field("functions", rep.functions)
+            .field("cached_functions", rep.cached);
         w.field("runs", rep.runs).field("milliseconds", rep.ms).key("results").begin_array();
         for (auto &o : rep.obligations) {
             w.begin_object().field("function", o.function_name).field("function_entry", o.function);
@@ -196,15 +203,15 @@ int prove_image_cmd(const std::string &path, bool json, unsigned timeout, unsign
         for (auto &c : o.counterexample)
             std::printf("    %-24s = %s\n", c.first.c_str(), c.second.c_str());
     }
-    std::printf("ktal prove: %s %s: %llu obligations: %llu proved, %llu refuted, %llu unknown "
-                "(%llu functions, %llu runs, %.1f ms)\n",
-                rep.all_proved() ? "OK" : "FAILED", path.c_str(),
-                static_cast<unsigned long long>(rep.obligations.size()),
-                static_cast<unsigned long long>(rep.proved),
-                static_cast<unsigned long long>(rep.refuted),
-                static_cast<unsigned long long>(rep.unknown),
-                static_cast<unsigned long long>(rep.functions),
-                static_cast<unsigned long long>(rep.runs), rep.ms);
+    std::printf(
+        "ktal prove: %s %s: %llu obligations: %llu proved, %llu refuted, %llu unknown "
+        "(%llu functions, %llu from the cache, %llu runs, %.1f ms)\n",
+        rep.all_proved() ? "OK" : "FAILED", path.c_str(),
+        static_cast<unsigned long long>(rep.obligations.size()),
+        static_cast<unsigned long long>(rep.proved), static_cast<unsigned long long>(rep.refuted),
+        static_cast<unsigned long long>(rep.unknown),
+        static_cast<unsigned long long>(rep.functions), static_cast<unsigned long long>(rep.cached),
+        static_cast<unsigned long long>(rep.runs), rep.ms);
     return rep.all_proved() ? 0 : 1;
 }
 
@@ -223,7 +230,7 @@ bool number(const std::string &s, unsigned &out) {
 int run_prove(Args args) {
     bool json = false, rules_mode = false, list = false;
     unsigned timeout = 0, budget = 0, shard = 0, shards = 1;
-    std::string path, filter;
+    std::string path, filter, cache;
     for (size_t i = 0; i < args.size(); ++i) {
         std::string a = args[i];
         if (a == "--json")
@@ -232,7 +239,8 @@ int run_prove(Args args) {
             rules_mode = true;
         else if (a == "--list")
             list = true;
-        else if ((a == "--timeout-ms" || a == "--budget-ms" || a == "--filter" || a == "--shard") &&
+        else if ((a == "--timeout-ms" || a == "--budget-ms" || a == "--filter" || a == "--shard" ||
+                  a == "--cache") &&
                  i + 1 >= args.size()) {
             std::fprintf(stderr, "ktal prove: %s wants a value (see --help)\n", a.c_str());
             return 2;
@@ -246,6 +254,15 @@ int run_prove(Args args) {
             if (!number(args[++i], budget) || budget == 0) {
                 std::fprintf(stderr,
                              "ktal prove: --budget-ms wants a number of milliseconds above 0\n");
+                return 2;
+            }
+        } else if (a == "--cache") {
+            cache = args[++i];
+            std::error_code ec;
+            std::filesystem::create_directories(cache, ec);
+            if (cache.empty() || ec || !std::filesystem::is_directory(cache)) {
+                std::fprintf(stderr, "ktal prove: --cache: cannot use '%s' as a directory\n",
+                             cache.c_str());
                 return 2;
             }
         } else if (a == "--filter") {
@@ -271,8 +288,8 @@ int run_prove(Args args) {
             return 2;
         }
     }
-    if (budget && rules_mode) {
-        std::fprintf(stderr, "ktal prove: --budget-ms goes with an image\n");
+    if ((budget || !cache.empty()) && rules_mode) {
+        std::fprintf(stderr, "ktal prove: --budget-ms and --cache go with an image\n");
         return 2;
     }
     if (rules_mode) {
@@ -290,7 +307,7 @@ int run_prove(Args args) {
         std::fprintf(stderr, "ktal prove: --filter, --shard and --list go with --rules\n");
         return 2;
     }
-    return prove_image_cmd(path, json, timeout, budget);
+    return prove_image_cmd(path, json, timeout, budget, cache);
 }
 
 } // namespace ktal::cli

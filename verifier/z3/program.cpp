@@ -7,6 +7,7 @@
 #include "verifier/decode.hpp"
 #include "verifier/operands.hpp"
 #include "verifier/verifier.hpp"
+#include "verifier/z3/cache.hpp"
 #include "verifier/z3/layout.hpp"
 #include "verifier/z3/taint.hpp"
 #include "verifier/z3/x86.hpp"
@@ -17,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -73,6 +75,25 @@ struct MState {
     expr reach;      // the path condition
     bool live() const { return !reach.is_false(); }
 };
+
+// x <=u c and x <=s c for a number c, written as not (c + 1 <= x). Z3's
+// rewriter cuts `x <=u c` with a small c into "high bits zero" and a compare
+// of re-cut low bits (extracts pushed into sums and if-then-elses), and the
+// SAT solver must then prove that circuit equal to the guard's `c' <=u x` of
+// the very same sum; `c + 1 <=u x` is left whole, so the obligation and the
+// guard share their terms. Both forms mean the same.
+expr ule_num(const expr &x, u64 c) {
+    z3::context &ctx = x.ctx();
+    unsigned bits = x.get_sort().bv_size();
+    u64 max = bits >= 64 ? ~0ull : (1ull << bits) - 1;
+    if (c >= max) return ctx.bool_val(true);
+    return !z3::ule(ctx.bv_val(static_cast<uint64_t>(c + 1), bits), x);
+}
+expr sle_num(const expr &x, i64 c) {
+    z3::context &ctx = x.ctx();
+    if (c == INT64_MAX) return ctx.bool_val(true);
+    return !(ctx.bv_val(static_cast<int64_t>(c + 1), 64) <= x);
+}
 
 expr pick(const expr &c, const expr &a, const expr &b) {
     return z3::eq(a, b) ? a : z3::ite(c, a, b);
@@ -161,12 +182,12 @@ struct Env {
             return (data & bv(m, 8)) == bv(m, 8);
         }
         case Kind::Int:
-            return data == bv(0xff, 8) && bv(want.smin) <= v && v <= bv(want.smax) &&
-                   z3::ule(bv(want.umin), v) && z3::ule(v, bv(want.umax));
+            return data == bv(0xff, 8) && bv(want.smin) <= v && sle_num(v, want.smax) &&
+                   z3::ule(bv(want.umin), v) && ule_num(v, want.umax);
         case Kind::Ptr: {
             if (any_value(want)) return data == bv(0xff, 8);
             expr off = v - (want.region == Region::Stack ? S : base_of(want.region));
-            expr in = bv(want.smin) <= off && off <= bv(want.smax);
+            expr in = bv(want.smin) <= off && sle_num(off, want.smax);
             return want.region == Region::Stack ? in : (data == bv(0xff, 8) && in);
         }
         case Kind::RetAddr: return v == RA;
@@ -182,15 +203,22 @@ struct Env {
 
     // Regions. n: the access's length in bytes (64-bit, at least 1).
     expr in_sandbox(const expr &a, const expr &n) const {
-        u64 size = l.sandbox_size;
-        return z3::ule(n, bv(size)) && z3::ule(a - SBX, bv(size) - n);
+        return within(a - SBX, n, l.sandbox_size);
     }
     // Readable: rodata, its padding up to the sandbox (mapped read-only by
     // the kernel and the user-mode runner alike: [text end, sandbox) is one
     // read-only range) and the sandbox, i.e. rodata's start to the image's end.
     expr in_readable(const expr &a, const expr &n) const {
-        u64 size = l.sandbox_off + l.sandbox_size - l.rodata_off;
-        return z3::ule(n, bv(size)) && z3::ule(a - ROD, bv(size) - n);
+        return within(a - ROD, n, l.sandbox_off + l.sandbox_size - l.rodata_off);
+    }
+    // off + n <= size without wrapping (off <=u size - n).
+    expr within(const expr &off, const expr &n, u64 size) const {
+        expr nn = n.simplify();
+        if (nn.is_numeral()) {
+            u64 k = nn.get_numeral_uint64();
+            return k > size ? c.bool_val(false) : ule_num(off, size - k);
+        }
+        return z3::ule(n, bv(size)) && z3::ule(off, bv(size) - n);
     }
     // Inside the live frame: at or above rsp, below the return address.
     expr in_frame(const expr &a, const expr &n, const expr &rsp) const {
@@ -1618,10 +1646,17 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
                        "): " + why;
         }
     };
-    // A batch gets a short time limit: a hard obligation makes its whole
-    // batch hard, and is better asked alone (with the full limit) soon.
-    unsigned batch_ms = std::min(opt_.timeout_ms, 400u);
-    std::function<void(std::vector<size_t>)> batch = [&](std::vector<size_t> set) {
+    // A batch gets a shorter time limit than a single query: a hard
+    // obligation makes its whole batch hard, and is better asked alone (with
+    // the full limit) soon. But most of a query's time is turning the run
+    // into clauses, the same for one obligation or all of them, so the
+    // run's first batch gets a few seconds (with 400 ms, a batch of 69 in
+    // put_number that takes 480 ms ran out and was split into 56 queries:
+    // 22 s instead of 0.8 s), and the batches of 8 after it less.
+    unsigned first_ms = std::min(opt_.timeout_ms, 4000u);
+    unsigned batch_ms = std::min(opt_.timeout_ms, 1500u);
+    std::function<void(std::vector<size_t>, unsigned)> batch = [&](std::vector<size_t> set,
+                                                                   unsigned limit) {
         if (set.size() <= 2) {
             for (size_t i : set) single(i);
             return;
@@ -1630,7 +1665,7 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
         for (size_t i : set) any = any || qs[i];
         auto t1 = std::chrono::steady_clock::now();
         z3::model m(c_);
-        z3::check_result r = ask.check(any, batch_ms, &m, &why);
+        z3::check_result r = ask.check(any, limit, &m, &why);
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
                         .count();
         if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] == '3')
@@ -1654,7 +1689,7 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
                     single(i);
                 else
                     rest.push_back(i);
-            if (rest.size() < set.size()) return batch(rest);
+            if (rest.size() < set.size()) return batch(rest, limit);
         }
         // Out of time (or a model that breaks none of them): smaller batches
         // of at most 8, then one at a time.
@@ -1663,11 +1698,11 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
             return;
         }
         for (size_t k = 0; k < set.size(); k += 8)
-            batch(
-                std::vector<size_t>(set.begin() + static_cast<long>(k),
-                                    set.begin() + static_cast<long>(std::min(k + 8, set.size()))));
+            batch(std::vector<size_t>(set.begin() + static_cast<long>(k),
+                                      set.begin() + static_cast<long>(std::min(k + 8, set.size()))),
+                  batch_ms);
     };
-    batch(todo);
+    batch(todo, first_ms);
     for (Obligation &o : out) {
         ++(o.result == Obligation::Proved    ? rep_.proved
            : o.result == Obligation::Refuted ? rep_.refuted
@@ -1754,35 +1789,115 @@ void FunctionProver::prove() {
                 .count());
 }
 
+// Everything the proof of function `index` reads (cache.hpp): the prover
+// (its executable and Z3's version), the certificate's version, layout,
+// helper table and entry, every function's certified type, order and bounds
+// (callees are typed by them), this function's blocks with their states, and
+// its code bytes. Each field as fixed-width numbers, each list with its
+// length first, so two different inputs never serialize alike.
+std::string function_key(const Cert &cert, u32 index, const u8 *text) {
+    Sha256 h;
+    h.add(std::string("ktal-prove function key 1\n")).add(prover_identity());
+    const Layout &l = cert.layout;
+    h.num(cert.version).num(l.image_size).num(l.helpers_off).num(l.helper_count).num(l.text_off);
+    h.num(l.text_size).num(l.rodata_off).num(l.rodata_size).num(l.sandbox_off).num(l.sandbox_size);
+    h.num(cert.entry_function).num(index);
+    for (u64 i = 0; i < l.helper_count; ++i) h.num(cert.helpers[i]);
+    auto value = [&](const Value &v) {
+        h.num(static_cast<u64>(v.kind)).num(static_cast<u64>(v.region)).num(v.reg).num(v.low);
+        h.num(static_cast<u64>(v.smin)).num(static_cast<u64>(v.smax)).num(v.umin).num(v.umax);
+    };
+    auto loc = [&](const Loc &x) {
+        h.num(x.kind).num(x.reg).num(x.width).num(static_cast<u64>(static_cast<i64>(x.off)));
+    };
+    h.num(cert.nfuncs);
+    for (u32 i = 0; i < cert.nfuncs; ++i) {
+        const Function &f = cert.funcs[i];
+        h.num(f.entry).num(f.size).num(f.frame).num(f.bound).num(f.order).num(f.nargs);
+        for (u8 k = 0; k < f.nargs; ++k) value(f.args[k]);
+        h.num(f.has_result);
+        if (f.has_result) value(f.result);
+    }
+    const Function &fn = cert.funcs[index];
+    h.num(fn.nblocks);
+    for (u32 b = 0; b < fn.nblocks; ++b) {
+        const CertState &cs = fn.blocks[b].state;
+        h.num(fn.blocks[b].start).num(cs.nregs);
+        for (u32 i = 0; i < cs.nregs; ++i) h.num(cs.regs[i].reg), value(cs.regs[i].v);
+        h.num(cs.nslots);
+        for (u32 i = 0; i < cs.nslots; ++i) {
+            const SlotEntry &se = cs.slots[i];
+            h.num(static_cast<u64>(static_cast<i64>(se.off))).num(se.width).num(se.mask);
+            value(se.v);
+        }
+        h.num(cs.nfacts);
+        for (u8 i = 0; i < cs.nfacts; ++i)
+            loc(cs.facts[i].x), loc(cs.facts[i].y), h.num(static_cast<u64>(cs.facts[i].c));
+        h.num(cs.fuel).num(cs.flags_set).num(cs.sext);
+    }
+    h.add(text + fn.entry, fn.size);
+    return h.hex_digest();
+}
+
+// The image read and checked as prove_image needs it.
+struct Loaded {
+    Image img;
+    std::vector<u8> mem;
+    std::optional<Arena> arena;
+    Cert cert;
+    std::string error;
+    bool load(const std::vector<u8> &file) {
+        LoadError le;
+        if (!image_parse(file.data(), file.size(), img, le)) {
+            error = le.message.c_str();
+            return false;
+        }
+        mem.resize(verify_arena_size(img.text.size, img.cert_size));
+        arena.emplace(mem.data(), mem.size());
+        CertError ce;
+        if (!cert_read(img.cert, img.cert_size, *arena, cert, ce)) {
+            error = std::string("the certificate cannot be read: ") + ce.message.c_str();
+            return false;
+        }
+        if (!image_check_layout(img, cert.layout, le)) {
+            error = le.message.c_str();
+            return false;
+        }
+        if (img.text.size != cert.layout.text_size) {
+            error = "the certificate's text size differs from the image's";
+            return false;
+        }
+        return true;
+    }
+    const u8 *text() const { return img.text.bytes - cert.layout.text_off; }
+};
+
 } // namespace
+
+std::vector<std::string> function_keys(const std::vector<u8> &file) {
+    Loaded ld;
+    std::vector<std::string> keys;
+    if (!ld.load(file)) return keys;
+    for (u32 i = 0; i < ld.cert.nfuncs; ++i) keys.push_back(function_key(ld.cert, i, ld.text()));
+    return keys;
+}
 
 Report prove_image(const std::vector<u8> &file, const Options &opt) {
     Report rep;
     auto t0 = std::chrono::steady_clock::now();
+    x86::zero_as_compare(true); // (x86.hpp: the same flag, a form Z3 keeps whole)
+    struct Restore {
+        ~Restore() { x86::zero_as_compare(false); }
+    } restore;
     g_budget = opt.budget_ms != 0;
     g_deadline = t0 + std::chrono::milliseconds(opt.budget_ms);
-    Image img;
-    LoadError le;
-    if (!image_parse(file.data(), file.size(), img, le)) {
-        rep.error = le.message.c_str();
+    Loaded ld;
+    if (!ld.load(file)) {
+        rep.error = ld.error;
         return rep;
     }
-    std::vector<u8> mem(verify_arena_size(img.text.size, img.cert_size));
-    Arena arena(mem.data(), mem.size());
-    Cert cert;
-    CertError ce;
-    if (!cert_read(img.cert, img.cert_size, arena, cert, ce)) {
-        rep.error = std::string("the certificate cannot be read: ") + ce.message.c_str();
-        return rep;
-    }
-    if (!image_check_layout(img, cert.layout, le)) {
-        rep.error = le.message.c_str();
-        return rep;
-    }
-    if (img.text.size != cert.layout.text_size) {
-        rep.error = "the certificate's text size differs from the image's";
-        return rep;
-    }
+    const Image &img = ld.img;
+    const Cert &cert = ld.cert;
     Decoder dec;
     if (!decoder_open(dec, true)) {
         rep.error = "cannot open the Capstone disassembler";
@@ -1795,9 +1910,40 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
         // One context for the process, never deleted: Z3 4.8.12 can crash
         // deleting a context whose terms used lambdas (the stack arrays).
         static z3::context &c = *new z3::context;
+        bool cache =
+            !opt.cache_dir.empty() && !prover_identity().empty() && !std::getenv("KTAL_PROVE_ONLY");
         for (u32 i = 0; i < cert.nfuncs; ++i) {
-            FunctionProver fp(c, cert, cert.funcs[i], img, dec, syms, opt, rep);
+            const Function &fn = cert.funcs[i];
+            std::string key = cache ? function_key(cert, i, ld.text()) : std::string();
+            if (cache)
+                if (auto obs = cache_load(opt.cache_dir, key)) {
+                    std::string name = syms.name_at(fn.entry);
+                    if (name.empty()) name = hex(fn.entry);
+                    for (CachedObligation &co : *obs) {
+                        Obligation o;
+                        o.function = fn.entry, o.function_name = name, o.block = co.block;
+                        o.addr = co.addr, o.insn = std::move(co.insn), o.kind = std::move(co.kind);
+                        o.what = std::move(co.what), o.result = Obligation::Proved;
+                        o.detail = "proved before (cache " + key.substr(0, 16) + ")";
+                        rep.obligations.push_back(std::move(o));
+                        ++rep.proved;
+                    }
+                    ++rep.functions, ++rep.cached;
+                    continue;
+                }
+            size_t before = rep.obligations.size();
+            FunctionProver fp(c, cert, fn, img, dec, syms, opt, rep);
             fp.prove();
+            // Only a complete proof is recorded: every obligation of the
+            // function proved (a refuted or unknown one is asked again).
+            bool all = rep.obligations.size() > before;
+            std::vector<CachedObligation> obs;
+            for (size_t k = before; k < rep.obligations.size() && all; ++k) {
+                const Obligation &o = rep.obligations[k];
+                all = o.result == Obligation::Proved;
+                obs.push_back(CachedObligation{o.block, o.addr, o.insn, o.kind, o.what});
+            }
+            if (cache && all) cache_store(opt.cache_dir, key, obs);
         }
     } catch (const z3::exception &ex) {
         rep.loaded = false;

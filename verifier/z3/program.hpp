@@ -25,6 +25,8 @@ struct Options {
     unsigned timeout_ms = 10000; // per query; a query that runs out is "unknown", never "proved"
     unsigned budget_ms = 0;      // per image (0: none); once spent, every query left is "unknown"
     u32 stack_budget = 4096;     // stack bytes the loader gives the entry function (its call tree)
+    std::string cache_dir; // (cache.hpp) functions proved before under the same key are not asked
+                           // again; "" for none
 };
 
 struct Obligation {
@@ -50,6 +52,7 @@ struct Report {
     std::vector<Obligation> obligations;
     u64 proved = 0, refuted = 0, unknown = 0;
     u64 functions = 0, runs = 0, instructions = 0;
+    u64 cached = 0; // functions whose obligations came from the cache (Options::cache_dir)
     double ms = 0;
     bool all_proved() const { return loaded && refuted == 0 && unknown == 0; }
 };
@@ -59,5 +62,9 @@ const char *result_name(Obligation::Result r);
 std::string hex(u64 v);
 
 Report prove_image(const std::vector<u8> &file, const Options &opt = {});
+
+// Each function's cache key (cache.hpp), in certificate order; empty when the
+// file is not a usable certified image.
+std::vector<std::string> function_keys(const std::vector<u8> &file);
 
 } // namespace ktal::prover

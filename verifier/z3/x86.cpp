@@ -34,7 +34,14 @@ z3::expr fresh_bv(z3::context &c, const char *what, unsigned bits) {
                       bits);
 }
 
+namespace {
+bool g_zero_as_compare = false;
+}
+void zero_as_compare(bool on) {
+    g_zero_as_compare = on;
+}
 z3::expr zero(const z3::expr &r) {
+    if (g_zero_as_compare) return !z3::ule(num(r.ctx(), 1, bits_of(r)), r);
     return r == num(r.ctx(), 0, bits_of(r));
 }
 z3::expr sign(const z3::expr &r) {
@@ -89,7 +96,17 @@ Result sub(const z3::expr &a, const z3::expr &b, const z3::expr &borrow_in) {
     z3::expr r = a - b - b2bv(borrow_in, n);
     z3::expr cf = z3::ult(z3::zext(a, 1), z3::zext(b, 1) + b2bv(borrow_in, n + 1));
     z3::expr of = sign(a) != sign(b) && sign(r) != sign(a);
-    return all_defined(r, szp(r, cf, of));
+    Flags f = szp(r, cf, of);
+    // cmp x, K (no borrow): ZF is x = K, written K <=u x and not K+1 <=u x,
+    // compares of x itself (zero_as_compare), where r = 0 would be a compare
+    // of another sum, x - K, which the SAT solver must relate to x.
+    z3::expr bs = b.simplify();
+    if (g_zero_as_compare && borrow_in.is_false() && bs.is_numeral()) {
+        u64 k = bs.get_numeral_uint64();
+        u64 max = n >= 64 ? ~0ull : (1ull << n) - 1;
+        f.zf = k == max ? z3::ule(bs, a) : z3::ule(bs, a) && !z3::ule(num(a.ctx(), k + 1, n), a);
+    }
+    return all_defined(r, f);
 }
 
 Result logic(char op, const z3::expr &a, const z3::expr &b) {

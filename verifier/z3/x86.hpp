@@ -38,8 +38,14 @@ struct Result {
 // The condition of a jcc/setcc/cmov (x86 encoding order, 0..15).
 z3::expr cond(u8 cc, const Flags &f);
 
-// ZF, SF, PF of a result.
+// ZF, SF, PF of a result. zero(r) is r = 0, or, once zero_as_compare(true)
+// (the image prover), the same written r <=u 0 as `not (1 <=u r)`: Z3's
+// rewriter solves `a + b - c = 0` for one of its summands (a = c - b), a form
+// the SAT solver must then prove equal to the compares of the sum itself
+// (a bounds guard's `cmp; ja` is `K <=u x` and `x = K`); the compare keeps
+// the sum whole. The --rules proofs keep the equality.
 z3::expr zero(const z3::expr &r);
+void zero_as_compare(bool on);
 z3::expr sign(const z3::expr &r);
 z3::expr parity(const z3::expr &r);
 
