@@ -1791,7 +1791,7 @@ void FunctionProver::prove() {
 
 // Everything the proof of function `index` reads (cache.hpp): the prover
 // (its executable and Z3's version), the certificate's version, layout,
-// helper table and entry, every function's certified type, order and bounds
+// helper count and entry, every function's certified type, order and bounds
 // (callees are typed by them), this function's blocks with their states, and
 // its code bytes. Each field as fixed-width numbers, each list with its
 // length first, so two different inputs never serialize alike.
@@ -1802,7 +1802,7 @@ std::string function_key(const Cert &cert, u32 index, const u8 *text) {
     h.num(cert.version).num(l.image_size).num(l.helpers_off).num(l.helper_count).num(l.text_off);
     h.num(l.text_size).num(l.rodata_off).num(l.rodata_size).num(l.sandbox_off).num(l.sandbox_size);
     h.num(cert.entry_function).num(index);
-    for (u64 i = 0; i < l.helper_count; ++i) h.num(cert.helpers[i]);
+    // (the helper table is implicit since format 3: slot i calls helper i)
     auto value = [&](const Value &v) {
         h.num(static_cast<u64>(v.kind)).num(static_cast<u64>(v.region)).num(v.reg).num(v.low);
         h.num(static_cast<u64>(v.smin)).num(static_cast<u64>(v.smax)).num(v.umin).num(v.umax);
@@ -1822,13 +1822,11 @@ std::string function_key(const Cert &cert, u32 index, const u8 *text) {
     h.num(fn.nblocks);
     for (u32 b = 0; b < fn.nblocks; ++b) {
         const CertState &cs = fn.blocks[b].state;
-        h.num(fn.blocks[b].start).num(cs.nregs);
-        for (u32 i = 0; i < cs.nregs; ++i) h.num(cs.regs[i].reg), value(cs.regs[i].v);
-        h.num(cs.nslots);
-        for (u32 i = 0; i < cs.nslots; ++i) {
-            const SlotEntry &se = cs.slots[i];
-            h.num(static_cast<u64>(static_cast<i64>(se.off))).num(se.width).num(se.mask);
-            value(se.v);
+        h.num(fn.blocks[b].start).num(cs.n);
+        for (u32 i = 0; i < cs.n; ++i) {
+            loc(cs.entries[i].at);
+            h.num(cs.entries[i].mask);
+            value(cs.entries[i].v);
         }
         h.num(cs.nfacts);
         for (u8 i = 0; i < cs.nfacts; ++i)
