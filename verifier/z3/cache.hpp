@@ -2,7 +2,7 @@
 // every obligation was proved is recorded under a key, the SHA-256 of
 // everything its proof depends on (function_key in program.cpp: the prover
 // itself, the function's code bytes, its certified type and blocks, every
-// function's certified type, the layout, the helper table, whether it is the
+// function's certified type, the layout, the helper count, whether it is the
 // entry). A later run that computes the same key reports those obligations
 // proved without asking Z3 again. Only complete proofs are recorded: a
 // refuted or unknown obligation is always asked again.
@@ -17,10 +17,13 @@
 
 namespace ktal::prover {
 
-// SHA-256 (FIPS 180-4).
+// SHA-256, OpenSSL's (libcrypto), fed field by field.
 class Sha256 {
   public:
     Sha256();
+    ~Sha256();
+    Sha256(const Sha256 &) = delete;
+    Sha256 &operator=(const Sha256 &) = delete;
     Sha256 &add(const void *data, size_t n);
     Sha256 &add(const std::string &s) { return add(s.data(), s.size()); }
     // Integers as 8 little-endian bytes, so fields cannot run together.
@@ -29,11 +32,7 @@ class Sha256 {
     std::string hex_digest();
 
   private:
-    void block(const u8 *p);
-    u32 h_[8];
-    u8 buf_[64];
-    size_t used_ = 0;
-    u64 total_ = 0;
+    void *ctx_; // EVP_MD_CTX
 };
 
 // One recorded obligation: what a report lists for it.
