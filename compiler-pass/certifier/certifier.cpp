@@ -156,6 +156,7 @@ struct Func {
     std::string name;
     u64 entry = 0, size = 0;
     unsigned nargs = 0;
+    bool hinted = false; // nargs and result come from the side table
     bool result = false;
     std::vector<Insn> insns;
     std::set<u64> leaders, back_targets;
@@ -317,7 +318,8 @@ bool Certifier::decode_all() {
         f.entry = a;
         f.size = hit->second;
         auto h = hints_.functions.find(n);
-        if (h != hints_.functions.end()) f.nargs = h->second.nargs, f.result = h->second.result;
+        if (h != hints_.functions.end())
+            f.nargs = h->second.nargs, f.result = h->second.result, f.hinted = true;
         if (!funcs_.empty() && funcs_.back().entry + funcs_.back().size > a)
             continue; // an alias or overlap
         funcs_.push_back(std::move(f));
@@ -450,6 +452,10 @@ bool Certifier::analyse(size_t fi) {
     f.arg_live = 0;
     for (unsigned k = 0; k < 6; ++k)
         if (any_live(live_in[0], kArgRegs[k])) f.arg_live |= 1u << k;
+    // A register past the declared parameters holds nothing of the caller's:
+    // when one seems live (llc spills a byte register with movl, say), the
+    // walk below, not the callers, must show that only written bytes are read.
+    if (f.hinted && f.nargs < 6) f.arg_live &= (1u << f.nargs) - 1;
     cf.nargs = 0;
     for (u8 k = 0; k < 6; ++k) {
         cf.args[k] = (f.arg_live >> k) & 1 ? Value::top() : Value::uninit();

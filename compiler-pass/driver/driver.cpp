@@ -316,9 +316,13 @@ int run(const Options &o) {
         return 1;
     }
     // llc leaves a jmp to the next block after most conditional branches.
-    usize nops = certify::fallthrough_jumps_to_nops(*elf);
-    if (g_verbose)
-        std::fprintf(stderr, "ktal-cc: %zu jumps to the next instruction made NOPs\n", nops);
+    certify::FallthroughRewrites rw = certify::rewrite_fallthrough_jumps(*elf);
+    if (g_verbose) {
+        std::fprintf(stderr, "ktal-cc: %zu jumps to the next instruction made NOPs\n",
+                     rw.jumps_to_next);
+        std::fprintf(stderr, "ktal-cc: %zu conditional jumps over a jump inverted\n",
+                     rw.jumps_over);
+    }
     // 6. The certificate.
     model::Cert cert;
     certify::Failure why;

@@ -43,6 +43,45 @@ static bool calls_program_code(const Function &f) {
     return false;
 }
 
+static bool calls_program_code(const BasicBlock &bb) {
+    for (const Instruction &i : bb) {
+        const auto *call = dyn_cast<CallBase>(&i);
+        if (!call || call->isInlineAsm()) continue;
+        const Function *callee = call->getCalledFunction();
+        if (!callee || !is_helper(*callee)) {
+            if (!callee || !callee->isIntrinsic()) return true;
+            switch (callee->getIntrinsicID()) {
+            case Intrinsic::memcpy:
+            case Intrinsic::memmove:
+            case Intrinsic::memset:
+            case Intrinsic::memcpy_inline:
+            case Intrinsic::memset_inline: return true;
+            default: break;
+            }
+        }
+    }
+    return false;
+}
+
+// Whether every path from `head` reaches a block of `fuel` (other than head)
+// before it takes a backward jump (in the layout `order`) or calls program
+// code: then head's own fuel point adds nothing the verifier's fuel rules need.
+static bool fuel_meets_another(BasicBlock *head, const SmallPtrSetImpl<BasicBlock *> &fuel,
+                               const DenseMap<BasicBlock *, unsigned> &order) {
+    SmallVector<BasicBlock *, 16> work{head};
+    SmallPtrSet<BasicBlock *, 16> seen{head};
+    while (!work.empty()) {
+        BasicBlock *bb = work.pop_back_val();
+        if (calls_program_code(*bb)) return false;
+        for (BasicBlock *succ : successors(bb)) {
+            if (order.lookup(succ) <= order.lookup(bb)) return false;
+            if (fuel.count(succ) || !seen.insert(succ).second) continue;
+            work.push_back(succ);
+        }
+    }
+    return true;
+}
+
 void insert_fuel_points(Module &m) {
     for (Function &f : m) {
         if (f.isDeclaration()) continue;
@@ -71,7 +110,16 @@ void insert_fuel_points(Module &m) {
         // renew it inside loops.
         BasicBlock &entry = f.getEntryBlock();
         if (calls_program_code(f) && !heads.count(&entry)) heads.insert(&entry);
-        for (BasicBlock *h : heads) {
+        // A head needs no fuel point of its own when every way on from it
+        // meets another before any backward jump or call: an outer loop's
+        // head that falls into an inner loop's, say (nested loop heads would
+        // otherwise pay a fuel call each, one after the other).
+        DenseMap<BasicBlock *, unsigned> order;
+        for (BasicBlock &bb : f) order[&bb] = order.size();
+        SmallPtrSet<BasicBlock *, 8> fuel(heads.begin(), heads.end());
+        for (BasicBlock &bb : f)
+            if (fuel.count(&bb) && fuel_meets_another(&bb, fuel, order)) fuel.erase(&bb);
+        for (BasicBlock *h : fuel) {
             IRBuilder<> b(&*h->getFirstInsertionPt());
             emit_fuel(b);
         }

@@ -1,7 +1,9 @@
 #!/bin/bash
 # No jump to the very next instruction is left in an image: llc (without
 # branch folding) leaves one after most conditional branches, and ktal-cc
-# turns each into a NOP of the same length (the image still verifies and runs).
+# turns each into a NOP of the same length; a conditional jump over a jump
+# (jcc L; jmp X; L:) becomes the inverse jump to X. The image still verifies
+# and runs.
 # usage: no_jump_to_next.sh KTAL_CC KTAL
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
@@ -25,6 +27,8 @@ cc -O2 -v -o loops.ktal loops.c
 expect_success
 made=$(sed -n 's/^ktal-cc: \([0-9]*\) jumps to the next instruction made NOPs$/\1/p' "$TMP/stderr")
 [ -n "$made" ] && [ "$made" -gt 0 ] || { show; fail "ktal-cc -v did not report jumps made NOPs"; }
+inverted=$(sed -n 's/^ktal-cc: \([0-9]*\) conditional jumps over a jump inverted$/\1/p' "$TMP/stderr")
+[ -n "$inverted" ] && [ "$inverted" -gt 0 ] || { show; fail "ktal-cc -v did not report inverted jumps"; }
 # llvm-objdump prints "ADDR: jmp 0xTARGET <...>" (hex, no leading zeros): a jmp
 # whose target is the next instruction's address.
 left=$(llvm-objdump-19 -d --no-show-raw-insn "$TMP/loops.ktal" | awk '
@@ -35,4 +39,19 @@ left=$(llvm-objdump-19 -d --no-show-raw-insn "$TMP/loops.ktal" | awk '
 "$KTAL" verify "$TMP/loops.ktal" > /dev/null || fail "the image does not verify"
 out=$("$KTAL" run --user "$TMP/loops.ktal" 5000) || fail "the image did not run"
 [ "$out" = "1218" ] || fail "loops.ktal 5000 printed '$out', not 1218 (as clang -O2 builds it)"
-echo "ok: $made jumps to the next instruction made NOPs, none left"
+# A jcc over a jmp that no branch targets: "jcc L" then "jmp X" then L.
+over=$(llvm-objdump-19 -d --no-show-raw-insn "$TMP/loops.ktal" | awk '
+    /^ *[0-9a-f]+:/ { addr = substr($1, 1, length($1) - 1)
+                      if (jmp != "" && addr == want) print jmp
+                      jmp = ""
+                      if (jcc != "" && $2 == "jmp") { jmp = $0; want = jcc_target }
+                      jcc = ""
+                      if ($2 ~ /^j/ && $2 != "jmp") { jcc = $0; jcc_target = substr($3, 3) }
+                      }')
+while IFS= read -r l; do
+    [ -n "$l" ] || continue
+    a=$(awk '{ print substr($1, 1, length($1) - 1) }' <<<"$l")
+    llvm-objdump-19 -d --no-show-raw-insn "$TMP/loops.ktal" | grep -qE "	j[a-z]+	0x$a " ||
+        fail "a conditional jump over an untargeted jump left in the image: $l"
+done <<<"$over"
+echo "ok: $made jumps to the next instruction made NOPs, $inverted conditional jumps inverted"
