@@ -385,8 +385,7 @@ typename N::Val movsx_bounds(const typename N::Val &v, u8 from, u8 w) {
 // cwde/cdqe: rax = the sign extension of its low half (read at w / 2 bytes).
 template <class N>
 typename N::Val cext_bounds(const typename N::Val &half, u8 w) {
-    typename N::Val v = sext<N>(half, w / 2);
-    return w == 8 ? v : result_sw<N>(v.smin, v.smax, w);
+    return movsx_bounds<N>(half, w / 2, w);
 }
 
 // cdq/cqo: rdx = the sign of rax (read at w bytes), w bytes of it.
