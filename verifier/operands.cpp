@@ -281,8 +281,8 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
             (cl->shape == Shape::Lo64 || cl->shape == Shape::Hi64) && s.data_mask(cl) == 0;
         if (secret) {
             Value v = cl->shape == Shape::Lo64 || cl == s.cell ? cl->v : cl[-1].v;
-            return c.fail(leak_rule(v), "part of a stack pointer or secret value is read", v,
-                          "data");
+            return c.fail(v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
+                          "part of a stack pointer or secret value is read", v, "data");
         }
         for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b) {
             bool ok = (cl->init >> (b - off)) & 1;
