@@ -294,33 +294,26 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
 }
 
 void cert_apply(const CertState &cs, State &s) {
-    for (u8 r = 0; r < kNumRegs; ++r) s.reg[r] = Value::uninit();
-    zero_bytes(s.cell, sizeof(Cell) * s.ncells);
+    state_clear(s);
     for (u32 i = 0; i < cs.n; ++i) {
         const Entry &e = cs.entries[i];
         Cell *c = s.cell_at(e.at.off);
         if (e.at.kind == Loc::Reg) {
             s.reg[e.at.reg] = e.v;
         } else if (e.at.width == 8) {
-            c[0] = Cell{e.v, Shape::Lo64, 0xf};
-            c[1] = Cell{Value{}, Shape::Hi64, 0xf};
+            put_pair(c, e.v);
         } else if (e.at.width == 4) {
             c[0] = Cell{e.v, Shape::Whole32, 0xf};
         } else {
             c[0] = Cell{Value{}, Shape::Bytes, e.mask};
         }
     }
-    Cell *ra = s.cell_at(0);
-    ra[0] = Cell{Value::retaddr(), Shape::Lo64, 0xf};
-    ra[1] = Cell{Value{}, Shape::Hi64, 0xf};
-    s.flags = Flags{};
     s.flags.kind = cs.flags_set ? Flags::Known : Flags::Unset;
     s.flags.caller = cs.flags_set ? 0 : Flags::kAllFlags;
     s.nfacts = cs.nfacts;
     for (u8 i = 0; i < cs.nfacts; ++i) s.fact[i] = cs.facts[i];
     s.fuel = cs.fuel;
     s.sext = cs.sext;
-    s.live = true;
 }
 
 } // namespace ktal

@@ -10,19 +10,22 @@ void state_init(State &s, Cell *cells, u32 frame) {
     zero_bytes(cells, sizeof(Cell) * s.ncells);
 }
 
-void state_entry(State &s) {
-    for (u8 r = 0; r < kNumRegs; ++r)
-        s.reg[r] = is_callee_saved(r) ? Value::saved(r) : Value::uninit();
-    s.reg[RSP] = Value::ptr(Region::Stack, 0, 0);
+void state_clear(State &s) {
+    for (u8 r = 0; r < kNumRegs; ++r) s.reg[r] = Value::uninit();
     zero_bytes(s.cell, sizeof(Cell) * s.ncells);
-    Cell *ra = s.cell_at(0);
-    ra[0] = Cell{Value::retaddr(), Shape::Lo64, 0xf};
-    ra[1] = Cell{Value{}, Shape::Hi64, 0xf};
+    put_pair(s.cell_at(0), Value::retaddr());
     s.flags = Flags{};
     s.nfacts = 0;
     s.fuel = 0;
     s.sext = 0;
     s.live = true;
+}
+
+void state_entry(State &s) {
+    state_clear(s);
+    for (u8 r = 0; r < kNumRegs; ++r)
+        if (is_callee_saved(r)) s.reg[r] = Value::saved(r);
+    s.reg[RSP] = Value::ptr(Region::Stack, 0, 0);
 }
 
 void state_copy(State &dst, const State &src) {
@@ -106,19 +109,13 @@ static bool values_differ(Mismatch *why, const Value &want, const Value &got) {
     return false;
 }
 
-template <usize N>
-static void slot_name(Text<N> &t, i32 off, int width) {
-    t.add('[').dec(off).add(']');
-    if (width != 8) t.add(':').dec(width);
-}
-
 static bool cell_entails(const State &a, const State &b, u32 i, Mismatch *why) {
     const Cell &want = b.cell[i], &c = a.cell[i];
     i32 off = b.lo + 4 * static_cast<i32>(i);
     if (want.shape == Shape::Bytes) {
         if ((a.data_mask(i) & want.init) == want.init) return true;
         if (why) {
-            slot_name(why->where, off, 4);
+            describe(Loc::slot(off, 4), why->where);
             why->want.add("bytes written (mask ").udec(want.init).add(')');
             why->got.add("mask ").udec(a.data_mask(i));
         }
@@ -135,7 +132,7 @@ static bool cell_entails(const State &a, const State &b, u32 i, Mismatch *why) {
         got = c.v;
     // Bytes that merely hold data entail only an unconstrained 8-byte value.
     if (entails(got, want.v) && (!pair || a.pair_at(i) || want.v.is_top())) return true;
-    if (why) slot_name(why->where, off, pair ? 8 : 4);
+    if (why) describe(Loc::slot(off, pair ? 8 : 4), why->where);
     return values_differ(why, want.v, got);
 }
 

@@ -110,9 +110,17 @@ struct State {
     u8 data_mask(const Cell *c) const { return data_mask(static_cast<u32>(c - cell)); }
 };
 
+// An 8-byte value held whole by the cells c[0] and c[1].
+inline void put_pair(Cell *c, const Value &v) {
+    c[0] = Cell{v, Shape::Lo64, 0xf};
+    c[1] = Cell{Value{}, Shape::Hi64, 0xf};
+}
+
 // Sets up an empty state over `cells` (frame/4 + 2 of them) for a frame of
 // `frame` bytes (a multiple of 4).
 void state_init(State &s, Cell *cells, u32 frame);
+// A live state where nothing is known but the return address at [0, 8).
+void state_clear(State &s);
 // The state at a function's entry: rsp = stack[0], the return address at
 // [0, 8), callee-saved registers holding the caller's values, nothing else.
 void state_entry(State &s);

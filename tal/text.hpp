@@ -35,15 +35,6 @@ struct Text {
         while (n) add(tmp[--n]);
         return *this;
     }
-    Text &hex(u64 v) {
-        add("0x");
-        char tmp[20];
-        int n = 0;
-        do tmp[n++] = "0123456789abcdef"[v & 15];
-        while ((v >>= 4) != 0);
-        while (n) add(tmp[--n]);
-        return *this;
-    }
     const char *c_str() const { return buf; }
     void clear() {
         len = 0;

@@ -47,10 +47,7 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
                     .add(reg_name(kArgRegs[k]))
                     .add(" for ")
                     .add(h.name);
-                return c.fail(v.kind == Kind::Uninit ? rule::kUninit
-                              : v.is_stack_ptr()     ? rule::kStackPointer
-                                                     : rule::kOpaque,
-                              "a helper argument is not plain data", v);
+                return c.fail(leak_rule(v), "a helper argument is not plain data", v);
             }
         }
         if (depth > static_cast<i64>(c.fn.bound))
@@ -92,10 +89,7 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
         if (!v.is_data() || !entails(v, callee->args[k])) {
             describe(callee->args[k], c.fault.expected);
             c.fault.expected.add(" in ").add(reg_name(kArgRegs[k]));
-            return c.fail(v.kind == Kind::Uninit ? rule::kUninit
-                          : v.is_data()          ? rule::kCallArgs
-                          : v.is_stack_ptr()     ? rule::kStackPointer
-                                                 : rule::kOpaque,
+            return c.fail(v.is_data() ? rule::kCallArgs : leak_rule(v),
                           "an argument does not have the callee's certified type", v);
         }
     }

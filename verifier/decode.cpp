@@ -33,6 +33,18 @@ struct Form {
 
 constexpr Op kAlu[8] = {Op::Add, Op::Or, Op::Adc, Op::Sbb, Op::And, Op::Sub, Op::Xor, Op::Cmp};
 
+// f(0), ..., f(n - 1) as a table built at compile time (one lookup at run time).
+template <class T, unsigned n>
+struct Table {
+    T at[n];
+};
+template <class T, unsigned n, class F>
+constexpr Table<T, n> tabulate(F f) {
+    Table<T, n> t{};
+    for (unsigned i = 0; i < n; ++i) t.at[i] = f(i);
+    return t;
+}
+
 constexpr Form one_byte(u8 b) {
     if (b < 0x40 && (b & 7) < 6) { // the eight ALU ops, six forms each
         Op op = kAlu[b >> 3];
@@ -76,8 +88,8 @@ constexpr Form one_byte(u8 b) {
     case 0xc0: return {Op::Invalid, Ib, M | Byte | Group, 2};
     case 0xc1: return {Op::Invalid, Ib, M | P66 | Group, 2};
     case 0xc3: return {Op::Ret, I0, 0};
-    case 0xc6: return {Op::Invalid, Ib, M | Byte | Group, 11};
-    case 0xc7: return {Op::Invalid, Iz, M | P66 | Group, 11};
+    case 0xc6: return {Op::Invalid, Ib, M | Byte | Group, 7};
+    case 0xc7: return {Op::Invalid, Iz, M | P66 | Group, 7};
     case 0xcc: return {Op::Int3, I0, 0};
     case 0xd0: return {Op::Invalid, I0, M | Byte | Group, 2};
     case 0xd1: return {Op::Invalid, I0, M | P66 | Group, 2};
@@ -123,44 +135,24 @@ constexpr Form two_byte(u8 b) {
 
 // The two opcode maps as tables, built at compile time: a lookup per
 // instruction instead of a walk through the switches above.
-struct FormMap {
-    Form form[256];
-};
-constexpr FormMap make_map(Form (*of)(u8)) {
-    FormMap m{};
-    for (unsigned b = 0; b < 256; ++b) m.form[b] = of(static_cast<u8>(b));
-    return m;
-}
-constexpr FormMap kOneByte = make_map(one_byte), kTwoByte = make_map(two_byte);
+constexpr auto kOneByte = tabulate<Form, 256>(one_byte), kTwoByte = tabulate<Form, 256>(two_byte);
 
 // Group opcodes: the operation is ModRM.reg. Invalid = not allowed.
 Op group(u8 g, u8 reg, Form &f) {
-    static constexpr Op kShift[8] = {Op::Rol, Op::Ror, Op::Invalid, Op::Invalid,
-                                     Op::Shl, Op::Shr, Op::Invalid, Op::Sar};
-    switch (g) {
-    case 1: return kAlu[reg];
-    case 2: return kShift[reg];
-    case 3: {
-        static constexpr Op kUnary[8] = {Op::Test, Op::Invalid, Op::Not, Op::Neg,
-                                         Op::Mul1, Op::Imul1,   Op::Div, Op::Idiv};
-        if (reg == 0) f.imm = (f.flags & Byte) ? Ib : Iz;
-        if ((f.flags & Byte) && reg >= 4) return Op::Invalid; // 8-bit mul/div use ah
-        return kUnary[reg];
-    }
-    case 4: return reg == 0 ? Op::Inc : reg == 1 ? Op::Dec : Op::Invalid;
-    case 5:
-        if (reg == 0) return Op::Inc;
-        if (reg == 1) return Op::Dec;
-        return Op::Invalid; // 2-5: indirect call/jmp (rejected by the caller), 6: push m
-    case 6:
-        return reg == 4   ? Op::Bt
-               : reg == 5 ? Op::Bts
-               : reg == 6 ? Op::Btr
-               : reg == 7 ? Op::Btc
-                          : Op::Invalid;
-    case 11: return reg == 0 ? Op::Mov : Op::Invalid;
-    default: return Op::Invalid;
-    }
+    using enum Op;
+    static constexpr Op kGroup[8][8] = {
+        {},
+        {Add, Or, Adc, Sbb, And, Sub, Xor, Cmp},              // 1: 80, 81, 83
+        {Rol, Ror, Invalid, Invalid, Shl, Shr, Invalid, Sar}, // 2: c0, c1, d0-d3
+        {Test, Invalid, Not, Neg, Mul1, Imul1, Div, Idiv},    // 3: f6, f7
+        {Inc, Dec},                                           // 4: fe
+        {Inc, Dec}, // 5: ff (2-5: indirect call/jmp, rejected by the caller; 6: push m)
+        {Invalid, Invalid, Invalid, Invalid, Bt, Bts, Btr, Btc}, // 6: 0f ba
+        {Mov},                                                   // 7: c6, c7
+    };
+    if (g == 3 && reg == 0) f.imm = (f.flags & Byte) ? Ib : Iz;
+    if (g == 3 && (f.flags & Byte) && reg >= 4) return Invalid; // 8-bit mul/div use ah
+    return kGroup[g][reg];
 }
 
 // The bytes of one instruction as our decoder reads them.
@@ -172,7 +164,6 @@ struct Enc {
     bool two_byte = false;
     u8 opcode = 0;
     u8 modrm = 0;
-    bool has_modrm = false;
     u8 imm_size = 0, imm_off = 0;
     Form form;
 };
@@ -184,85 +175,67 @@ bool reject(DecodeError &err, const char *rule, const char *what) {
     return false;
 }
 
-// The legacy prefixes, classified at compile time (one lookup per byte).
-enum Prefix : u8 { NotPrefix, Pfx66, PfxF3, PfxCS, PfxF2, PfxLock, Pfx67, PfxFsGs, PfxSeg };
-constexpr Prefix prefix_of(u8 b) {
+// The legacy prefixes that no allowed form takes, and why (one lookup per byte).
+constexpr const char *refused_prefix(u8 b) {
     switch (b) {
-    case 0x66: return Pfx66;
-    case 0xf3: return PfxF3;
-    case 0x2e: return PfxCS;
-    case 0xf2: return PfxF2;
-    case 0xf0: return PfxLock;
-    case 0x67: return Pfx67;
+    case 0xf2: return "F2 (repne/bnd) prefix";
+    case 0xf0: return "lock prefix";
+    case 0x67: return "67 address-size prefix";
     case 0x64:
-    case 0x65: return PfxFsGs;
+    case 0x65: return "fs/gs segment prefix";
     case 0x26:
     case 0x36:
-    case 0x3e: return PfxSeg;
-    default: return NotPrefix;
+    case 0x3e: return "segment prefix";
+    default: return nullptr;
     }
 }
-struct PrefixMap {
-    Prefix of[256];
-};
-constexpr PrefixMap make_prefix_map() {
-    PrefixMap m{};
-    for (unsigned b = 0; b < 256; ++b) m.of[b] = prefix_of(static_cast<u8>(b));
-    return m;
-}
-constexpr PrefixMap kPrefixMap = make_prefix_map();
+constexpr auto kRefusedPrefix = tabulate<const char *, 256>(refused_prefix);
 
 bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     usize n = avail < 15 ? avail : 15;
     usize i = 0;
+    auto truncated = [&] {
+        return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+    };
     // Legacy prefixes: each at most once, none after REX.
-    for (; i < n && kPrefixMap.of[p[i]] != NotPrefix; ++i) {
-        switch (kPrefixMap.of[p[i]]) {
-        case Pfx66:
+    for (; i < n; ++i) {
+        if (p[i] == 0x66) {
             ++e.n66; // several only in long nops (assemblers pad with them)
             e.p66 = true;
-            break;
-        case PfxF3:
+        } else if (p[i] == 0xf3) {
             if (e.pf3) return reject(err, rule::kForbiddenPrefix, "repeated rep prefix");
             e.pf3 = true;
-            break;
-        case PfxCS:
+        } else if (p[i] == 0x2e) {
             if (e.pcs) return reject(err, rule::kForbiddenPrefix, "repeated segment prefix");
             e.pcs = true;
+        } else if (kRefusedPrefix.at[p[i]]) {
+            return reject(err, rule::kForbiddenPrefix, kRefusedPrefix.at[p[i]]);
+        } else {
             break;
-        case PfxF2: return reject(err, rule::kForbiddenPrefix, "F2 (repne/bnd) prefix");
-        case PfxLock: return reject(err, rule::kForbiddenPrefix, "lock prefix");
-        case Pfx67: return reject(err, rule::kForbiddenPrefix, "67 address-size prefix");
-        case PfxFsGs: return reject(err, rule::kForbiddenPrefix, "fs/gs segment prefix");
-        default: return reject(err, rule::kForbiddenPrefix, "segment prefix");
         }
     }
     if (i < n && (p[i] & 0xf0) == 0x40) e.rex = p[i++];
-    if (i >= n) return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+    if (i >= n) return truncated();
     u8 b = p[i++];
     if (b >= 0x40 && b <= 0x4f) return reject(err, rule::kForbiddenPrefix, "two REX prefixes");
     if (b == 0x0f) {
-        if (i >= n)
-            return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+        if (i >= n) return truncated();
         e.two_byte = true;
         e.opcode = p[i++];
-        e.form = kTwoByte.form[e.opcode];
+        e.form = kTwoByte.at[e.opcode];
     } else {
         e.opcode = b;
-        e.form = kOneByte.form[b];
+        e.form = kOneByte.at[b];
     }
     Form &f = e.form;
     if (f.op == Op::Invalid && !(f.flags & Group))
         return reject(err, rule::kForbiddenOpcode, "opcode not in the allow-list");
     if (f.flags & M) {
-        if (i >= n)
-            return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+        if (i >= n) return truncated();
         e.modrm = p[i++];
-        e.has_modrm = true;
         u8 mod = e.modrm >> 6, rm = e.modrm & 7;
         if (mod != 3 && rm == 4) {
-            if (i >= n)
-                return reject(err, rule::kTruncated, "instruction runs past the end of its bytes");
+            if (i >= n) return truncated();
             u8 sib = p[i++];
             if (mod == 0 && (sib & 7) == 5) i += 4;
         }
@@ -302,9 +275,8 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     e.imm_off = static_cast<u8>(i);
     i += e.imm_size;
     if (i > n)
-        return reject(err, avail < 15 ? rule::kTruncated : rule::kForbiddenOpcode,
-                      avail < 15 ? "instruction runs past the end of its bytes"
-                                 : "instruction longer than 15 bytes");
+        return avail < 15 ? truncated()
+                          : reject(err, rule::kForbiddenOpcode, "instruction longer than 15 bytes");
     e.len = static_cast<u8>(i);
     // Prefix policy of the form.
     if (e.p66 && !(f.flags & P66))
@@ -324,14 +296,17 @@ bool parse(const u8 *p, usize avail, Enc &e, DecodeError &err) {
     return true;
 }
 
-constexpr u8 reg_of(unsigned r, u8 &size, bool &high8) {
-    high8 = false;
+struct RegInfo {
+    u8 num = kNoReg, size = 0;
+    bool high8 = false;
+};
+constexpr RegInfo reg_of(unsigned r) {
     switch (r) {
 #define R(n8, n16, n32, n64, num)                                                                  \
-    case X86_REG_##n8: size = 1; return num;                                                       \
-    case X86_REG_##n16: size = 2; return num;                                                      \
-    case X86_REG_##n32: size = 4; return num;                                                      \
-    case X86_REG_##n64: size = 8; return num;
+    case X86_REG_##n8: return {num, 1};                                                            \
+    case X86_REG_##n16: return {num, 2};                                                           \
+    case X86_REG_##n32: return {num, 4};                                                           \
+    case X86_REG_##n64: return {num, 8};
         R(AL, AX, EAX, RAX, RAX)
         R(CL, CX, ECX, RCX, RCX)
         R(DL, DX, EDX, RDX, RDX)
@@ -349,31 +324,18 @@ constexpr u8 reg_of(unsigned r, u8 &size, bool &high8) {
         R(R14B, R14W, R14D, R14, R14)
         R(R15B, R15W, R15D, R15, R15)
 #undef R
-    case X86_REG_AH: size = 1, high8 = true; return RAX;
-    case X86_REG_CH: size = 1, high8 = true; return RCX;
-    case X86_REG_DH: size = 1, high8 = true; return RDX;
-    case X86_REG_BH: size = 1, high8 = true; return RBX;
-    default: size = 0; return kNoReg;
+    case X86_REG_AH: return {RAX, 1, true};
+    case X86_REG_CH: return {RCX, 1, true};
+    case X86_REG_DH: return {RDX, 1, true};
+    case X86_REG_BH: return {RBX, 1, true};
+    default: return {};
     }
 }
-
-// Capstone's register numbers as a table, built at compile time from reg_of.
-struct RegMap {
-    struct Entry {
-        u8 num = kNoReg, size = 0;
-        bool high8 = false;
-    } reg[X86_REG_ENDING];
-};
-constexpr RegMap make_reg_map() {
-    RegMap m{};
-    for (unsigned r = 0; r < X86_REG_ENDING; ++r)
-        m.reg[r].num = reg_of(r, m.reg[r].size, m.reg[r].high8);
-    return m;
-}
-constexpr RegMap kRegMap = make_reg_map();
+// Capstone's register numbers as a table.
+constexpr auto kRegMap = tabulate<RegInfo, X86_REG_ENDING>(reg_of);
 
 u8 map_reg(unsigned r, u8 &size, bool &high8) {
-    const RegMap::Entry e = r < X86_REG_ENDING ? kRegMap.reg[r] : RegMap::Entry{};
+    const RegInfo e = r < X86_REG_ENDING ? kRegMap.at[r] : RegInfo{};
     size = e.size, high8 = e.high8;
     return e.num;
 }
@@ -450,10 +412,8 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
     const cs_x86 &x = insn->detail->x86;
     bool w = e.rex & 8;
     out.width = (e.form.flags & Byte) ? 1 : (e.form.flags & W64) ? 8 : w ? 8 : e.p66 ? 2 : 4;
-    if (e.two_byte && (e.opcode & 0xf0) == 0x40) out.cc = e.opcode & 15;
-    if ((e.two_byte && ((e.opcode & 0xf0) == 0x80 || (e.opcode & 0xf0) == 0x90)) ||
-        (!e.two_byte && (e.opcode & 0xf0) == 0x70))
-        out.cc = e.opcode & 15;
+    // jcc (70-7f, 0f 80-8f), cmovcc (0f 40-4f), setcc (0f 90-9f): cc is the low nibble.
+    if (out.op == Op::Jcc || out.op == Op::Cmov || out.op == Op::Setcc) out.cc = e.opcode & 15;
     if (out.op == Op::Jmp || out.op == Op::Jcc || out.op == Op::Call) {
         i64 rel = read_le(code + e.imm_off, e.imm_size);
         out.target = addr + e.len + static_cast<u64>(rel);

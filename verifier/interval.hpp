@@ -385,8 +385,7 @@ typename N::Val movsx_bounds(const typename N::Val &v, u8 from, u8 w) {
 // cwde/cdqe: rax = the sign extension of its low half (read at w / 2 bytes).
 template <class N>
 typename N::Val cext_bounds(const typename N::Val &half, u8 w) {
-    typename N::Val v = sext<N>(half, w / 2);
-    return w == 8 ? v : result_sw<N>(v.smin, v.smax, w);
+    return movsx_bounds<N>(half, w / 2, w);
 }
 
 // cdq/cqo: rdx = the sign of rax (read at w bytes), w bytes of it.
@@ -601,17 +600,14 @@ Relation<N> relate_values(const typename N::Val &va, const typename N::Val &vb, 
     r.b = sel(take, back<N>(vb, b), vb);
     // Between two int registers at full width, the relation itself is kept.
     if (!b_imm && w == 8 && va.kind == Kind::Int && regs) {
+        // a < b is a <= b - 1 and a <= b is a <= b + 0 (x = a); > and >= the same
+        // from b's side (x = b). Unsigned ones only between non-negative values.
         B nonneg = a.smin >= 0 && b.smin >= 0;
-        switch (cc) {
-        case CL: r.fact = take, r.c = -1; break;
-        case CLE: r.fact = take, r.c = 0; break;
-        case CG: r.fact = take, r.x_is_a = false, r.c = -1; break;
-        case CGE: r.fact = take, r.x_is_a = false, r.c = 0; break;
-        case CB: r.fact = take && nonneg, r.c = -1; break;
-        case CBE: r.fact = take && nonneg, r.c = 0; break;
-        case CA: r.fact = take && nonneg, r.x_is_a = false, r.c = -1; break;
-        case CAE: r.fact = take && nonneg, r.x_is_a = false, r.c = 0; break;
-        default: break;
+        bool less = cc == CL || cc == CLE || cc == CB || cc == CBE;
+        if (less || cc == CG || cc == CGE || cc == CA || cc == CAE) {
+            r.fact = is_unsigned(cc) ? B(take && nonneg) : take;
+            r.x_is_a = less;
+            r.c = cc == CL || cc == CG || cc == CB || cc == CA ? -1 : 0;
         }
     }
     return r;

@@ -5,6 +5,11 @@
 
 namespace ktal {
 
+const char *leak_rule(const Value &v) {
+    if (v.kind == Kind::Uninit) return rule::kUninit;
+    return v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque;
+}
+
 static bool check_readable(Ctx &c, const Value &v, u8 size, Use use, const char *what) {
     if (use == Use::Copy && (size == 8 || v.kind == Kind::Uninit)) return true;
     if (use == Use::Partial && v.kind == Kind::Uninit) return true;
@@ -79,9 +84,7 @@ bool set_rsp(Ctx &c, State &s, const Value &v) {
 }
 
 Value imm_value(const Operand &op, u8 w) {
-    if (w >= 8) return Value::constant(op.imm);
-    u64 m = width_mask(w);
-    u64 v = static_cast<u64>(op.imm) & m;
+    u64 v = static_cast<u64>(op.imm) & width_mask(w);
     return Value::urange(v, v);
 }
 
@@ -114,26 +117,6 @@ static bool rip_region(const Layout &l, u64 o, Region &r, u64 &base) {
     if (o >= l.rodata_off && o <= l.rodata_off + l.rodata_size)
         return r = Region::Rodata, base = l.rodata_off, true;
     return false;
-}
-
-static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, bool &far);
-
-bool address(Ctx &c, const State &s, const MemRef &m, Value &out) {
-    bool far = false;
-    if (!address_far(c, s, m, out, far)) return false;
-    // A far stack pointer is nothing usable at all.
-    if (far && out.region == Region::Stack) out = Value::uninit();
-    return true;
-}
-
-// The address of an access: a pointer whose offset may be unbounded is out of bounds.
-static bool access_address(Ctx &c, const State &s, const MemRef &m, Value &out) {
-    bool far = false;
-    if (!address_far(c, s, m, out, far)) return false;
-    if (far)
-        return c.fail(rule::kBounds,
-                      "an access whose offset from its region is unbounded (guard it first)", out);
-    return true;
 }
 
 static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, bool &far) {
@@ -185,6 +168,24 @@ static bool address_far(Ctx &c, const State &s, const MemRef &m, Value &out, boo
     return true;
 }
 
+bool address(Ctx &c, const State &s, const MemRef &m, Value &out) {
+    bool far = false;
+    if (!address_far(c, s, m, out, far)) return false;
+    // A far stack pointer is nothing usable at all.
+    if (far && out.region == Region::Stack) out = Value::uninit();
+    return true;
+}
+
+// The address of an access: a pointer whose offset may be unbounded is out of bounds.
+static bool access_address(Ctx &c, const State &s, const MemRef &m, Value &out) {
+    bool far = false;
+    if (!address_far(c, s, m, out, far)) return false;
+    if (far)
+        return c.fail(rule::kBounds,
+                      "an access whose offset from its region is unbounded (guard it first)", out);
+    return true;
+}
+
 // Bytes readable from a region's base: from rodata on, everything up to the
 // image's end is mapped readable (rodata, its padding up to the sandbox, the
 // sandbox), so a read through a rodata pointer may run into the sandbox.
@@ -225,6 +226,14 @@ bool check_access(Ctx &c, const State &s, const Value &p, u64 bytes, bool write)
 }
 
 // --- the safe stack, cell by cell ---
+
+// The bits of the bytes of the cell at `off` that lie in [lo, hi).
+static u8 bytes_in(i64 off, i64 lo, i64 hi) {
+    u8 bits = 0;
+    for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b)
+        bits |= static_cast<u8>(1u << (b - off));
+    return bits;
+}
 
 // Breaks any 8-byte value that the cells [first, last] only partly keep.
 static void break_pairs(State &s, Cell *first, Cell *last) {
@@ -267,9 +276,7 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
     bool gap = false;
     for (i64 off = lo & ~3ll; off < hi; off += 4) {
         const Cell *cl = s.cell_at(static_cast<i32>(off));
-        u8 need = 0;
-        for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b)
-            need |= static_cast<u8>(1u << (b - off));
+        u8 need = bytes_in(off, lo, hi);
         bool secret =
             (cl->shape == Shape::Lo64 || cl->shape == Shape::Hi64) && s.data_mask(cl) == 0;
         if (secret) {
@@ -318,7 +325,7 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
     if (p.region != Region::Stack) {
         if (!v.is_data())
             return c.fail(
-                v.is_stack_ptr() ? rule::kStackPointer : rule::kOpaque,
+                leak_rule(v),
                 "a secret or a safe-stack address is stored where the program can read it as data",
                 v, "data");
         return true;
@@ -338,31 +345,21 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
         return true;
     }
     break_pairs(s, first, last);
-    if (v.kind == Kind::Uninit) { // only its written low bytes become readable
-        for (i64 off = lo & ~3ll; off < hi; off += 4) {
-            Cell *cl = s.cell_at(static_cast<i32>(off));
-            u8 keep = s.data_mask(cl), bits = 0;
-            for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b) {
-                keep &= static_cast<u8>(~(1u << (b - off)));
-                if (b - lo < v.low) bits |= static_cast<u8>(1u << (b - off));
-            }
-            *cl = Cell{Value{}, Shape::Bytes, static_cast<u8>(keep | bits)};
-        }
-    } else if ((lo & 3) == 0 && w == 8) {
-        first[0] = Cell{v, Shape::Lo64, 0xf};
-        first[1] = Cell{Value{}, Shape::Hi64, 0xf};
-    } else if ((lo & 3) == 0 && w == 4) {
+    bool uninit = v.kind == Kind::Uninit;
+    if (!uninit && (lo & 3) == 0 && w == 8) {
+        put_pair(first, v);
+    } else if (!uninit && (lo & 3) == 0 && w == 4) {
         first[0] =
             Cell{v.kind == Kind::Int ? v : Value::urange(0, 0xffffffffull), Shape::Whole32, 0xf};
     } else {
-        if (w == 8 && !v.is_data())
+        if (w == 8 && !uninit && !v.is_data())
             return c.fail(rule::kStackPointer, "a secret or stack pointer stored unaligned", v);
+        // The bytes written become data bytes (of an uninit value, only its written low ones).
+        i64 data_end = lo + (uninit ? min_of<i64>(v.low, w) : w);
         for (i64 off = lo & ~3ll; off < hi; off += 4) {
             Cell *cl = s.cell_at(static_cast<i32>(off));
-            u8 bits = 0;
-            for (i64 b = max_of(off, lo); b < min_of(off + 4, hi); ++b)
-                bits |= static_cast<u8>(1u << (b - off));
-            *cl = Cell{Value{}, Shape::Bytes, static_cast<u8>(s.data_mask(cl) | bits)};
+            u8 kept = s.data_mask(cl) & static_cast<u8>(~bytes_in(off, lo, hi));
+            *cl = Cell{Value{}, Shape::Bytes, static_cast<u8>(kept | bytes_in(off, lo, data_end))};
         }
     }
     return true;

@@ -58,6 +58,9 @@ enum class Use : u8 {
              // bytes alone hold data gives a result whose low bytes alone do
 };
 
+// The leak rule that using v as data breaks (v not data).
+const char *leak_rule(const Value &v);
+
 bool read_reg(Ctx &c, const State &s, u8 reg, u8 size, bool high8, Use use, Value &out);
 void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v);
 // Writes rsp: an exact offset inside the frame; cells below it are forgotten.

@@ -9,25 +9,18 @@ namespace {
 
 // --- flags ---
 
-void flags_cmp(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand &b) {
+// The flags now describe a: compared with b (cmp, test), or as the result
+// an instruction left there (no b).
+void set_flags(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand *b = nullptr) {
     Flags f;
     f.kind = k;
     f.caller = 0;
     f.width = w;
     f.a = loc_of(s, a);
-    if (b.kind == Operand::Imm)
-        f.b_is_imm = true, f.imm = b.imm;
-    else
-        f.b = loc_of(s, b);
-    s.flags = f;
-}
-
-void flags_result(State &s, u8 w, const Operand &dst) {
-    Flags f;
-    f.kind = Flags::Result;
-    f.caller = 0;
-    f.width = w;
-    f.a = loc_of(s, dst);
+    if (b && b->kind == Operand::Imm)
+        f.b_is_imm = true, f.imm = b->imm;
+    else if (b)
+        f.b = loc_of(s, *b);
     s.flags = f;
 }
 
@@ -49,30 +42,23 @@ bool partial_result(State &s, const Operand &dst, u8 w, u8 low, RuleCtx &c) {
     return true;
 }
 
-// Facts on `reg` survive an add of a constant k to it, shifted by k.
-struct KeptFacts {
-    Fact f[kMaxFacts];
-    u8 n = 0;
-};
-KeptFacts facts_before_add(const State &s, const Operand &d) {
-    KeptFacts k;
-    if (d.kind != Operand::Reg) return k;
-    for (u8 i = 0; i < s.nfacts; ++i)
-        if ((s.fact[i].x.kind == Loc::Reg && s.fact[i].x.reg == d.reg) ||
-            (s.fact[i].y.kind == Loc::Reg && s.fact[i].y.reg == d.reg))
-            k.f[k.n++] = s.fact[i];
-    return k;
-}
-void facts_after_add(State &s, const KeptFacts &k, u8 reg, i64 delta) {
-    for (u8 i = 0; i < k.n; ++i) {
-        Fact f = k.f[i];
-        i64 c;
-        bool is_x = f.x.kind == Loc::Reg && f.x.reg == reg;
-        if (is_x && f.y.kind == Loc::Reg && f.y.reg == reg) continue;
-        if (__builtin_add_overflow(f.c, is_x ? delta : -delta, &c)) continue;
-        f.c = c;
-        state_add_fact(s, f);
+// Writes r to d. With `shift`, r is d's old value plus delta, exactly (no
+// wraparound): facts on a register d still hold, shifted by delta.
+bool write_shifted(RuleCtx &c, State &s, const Operand &d, u8 w, const Value &r, bool shift,
+                   i64 delta) {
+    Fact before[kMaxFacts];
+    u8 n = s.nfacts;
+    if (shift) copy_bytes(before, s.fact, sizeof before);
+    if (!write_op(c, s, d, w, r)) return false;
+    for (u8 i = 0; shift && d.kind == Operand::Reg && i < n; ++i) {
+        Fact f = before[i];
+        bool is_x = f.x.kind == Loc::Reg && f.x.reg == d.reg;
+        bool is_y = f.y.kind == Loc::Reg && f.y.reg == d.reg;
+        // (neither: the write kept it; both: x <= x + c says nothing)
+        if (is_x != is_y && !__builtin_add_overflow(f.c, is_x ? delta : -delta, &f.c))
+            state_add_fact(s, f);
     }
+    return true;
 }
 
 // --- data movement ---
@@ -196,7 +182,7 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     if ((in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg &&
         sr.kind == Operand::Reg && d.reg == sr.reg && d.high8 == sr.high8 && d.reg != RSP) {
         write_reg(s, d.reg, w, d.high8, Value::constant(0)); // the zeroing idiom reads nothing
-        flags_result(s, w, d);
+        set_flags(s, Flags::Result, w, d);
         return true;
     }
     if ((in.op == Op::Adc || in.op == Op::Sbb) && !flags_readable(c, s, CB)) return false;
@@ -214,7 +200,7 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     if (in.op == Op::Cmp || in.op == Op::Test) {
         if (a.is_stack_ptr())
             return c.fail(rule::kStackPointer, "a safe-stack address is compared", a, "data");
-        flags_cmp(s, in.op == Op::Cmp ? Flags::Cmp : Flags::Test, w, d, sr);
+        set_flags(s, in.op == Op::Cmp ? Flags::Cmp : Flags::Test, w, d, &sr);
         return true;
     }
     Value r;
@@ -251,20 +237,17 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     } else {
         r = alu_bounds<Exact>(in.op, a, b, w);
     }
-    KeptFacts kept;
     i64 delta = 0, t;
     bool shift_facts = w == 8 && sr.kind == Operand::Imm && a.kind == Kind::Int &&
                        (in.op == Op::Add || in.op == Op::Sub) &&
                        !__builtin_mul_overflow(sr.imm, in.op == Op::Add ? 1 : -1, &delta) &&
                        !__builtin_add_overflow(a.smin, delta, &t) &&
                        !__builtin_add_overflow(a.smax, delta, &t);
-    if (shift_facts) kept = facts_before_add(s, d);
-    if (!write_op(c, s, d, w, r)) return false;
-    if (shift_facts) facts_after_add(s, kept, d.reg, delta);
+    if (!write_shifted(c, s, d, w, r, shift_facts, delta)) return false;
     if (in.op == Op::Adc || in.op == Op::Sbb)
         flags_partly(s, Flags::kAllFlags); // all written, with values we do not model
     else
-        flags_result(s, w, d);
+        set_flags(s, Flags::Result, w, d);
     return true;
 }
 
@@ -289,11 +272,9 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
     else
         r = unary_bounds<Exact>(in.op, a = as_int(a), w);
     u8 cf_caller = s.flags.caller & Flags::kCF;
-    KeptFacts kept = facts_before_add(s, d);
-    if (!write_op(c, s, d, w, r)) return false;
-    if (exact && a.kind == Kind::Int && d.kind == Operand::Reg) facts_after_add(s, kept, d.reg, k);
+    if (!write_shifted(c, s, d, w, r, exact && a.kind == Kind::Int, k)) return false;
     if (in.op == Op::Not) return true; // not leaves the flags alone
-    flags_result(s, w, d);
+    set_flags(s, Flags::Result, w, d);
     if (in.op != Op::Neg) s.flags.caller = cf_caller; // inc and dec keep CF
     return true;
 }
@@ -387,7 +368,7 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
     else if (in.op == Op::Rol || in.op == Op::Ror)
         flags_partly(s, Flags::kCF | of);
     else {
-        flags_result(s, w, d);
+        set_flags(s, Flags::Result, w, d);
         s.flags.caller = caller & ~(Flags::kCF | Flags::kZSP | of);
     }
     return true;
@@ -467,6 +448,43 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
     return true;
 }
 
+bool rule_nop(RuleCtx &, State &, const Insn &) {
+    return true;
+}
+
+using Rule = bool (*)(RuleCtx &, State &, const Insn &);
+// The typing rule of each allowed instruction form.
+constexpr struct {
+    Op op;
+    Rule rule;
+} kRules[] = {
+    {Op::Mov, rule_mov},    {Op::Movzx, rule_movx},        {Op::Movsx, rule_movx},
+    {Op::Lea, rule_lea},    {Op::Push, rule_push},         {Op::Pop, rule_pop},
+    {Op::Cmov, rule_cmov},  {Op::Setcc, rule_setcc},       {Op::Add, rule_alu},
+    {Op::Or, rule_alu},     {Op::Adc, rule_alu},           {Op::Sbb, rule_alu},
+    {Op::And, rule_alu},    {Op::Sub, rule_alu},           {Op::Xor, rule_alu},
+    {Op::Cmp, rule_alu},    {Op::Test, rule_alu},          {Op::Inc, rule_unary},
+    {Op::Dec, rule_unary},  {Op::Neg, rule_unary},         {Op::Not, rule_unary},
+    {Op::Imul, rule_imul},  {Op::Mul1, rule_mul1},         {Op::Imul1, rule_mul1},
+    {Op::Div, rule_div},    {Op::Idiv, rule_div},          {Op::Rol, rule_shift},
+    {Op::Ror, rule_shift},  {Op::Shl, rule_shift},         {Op::Shr, rule_shift},
+    {Op::Sar, rule_shift},  {Op::Shld, rule_double_shift}, {Op::Shrd, rule_double_shift},
+    {Op::Cext, rule_ext},   {Op::Csext, rule_ext},         {Op::Bt, rule_bits},
+    {Op::Bts, rule_bits},   {Op::Btr, rule_bits},          {Op::Btc, rule_bits},
+    {Op::Bsf, rule_bits},   {Op::Bsr, rule_bits},          {Op::Tzcnt, rule_bits},
+    {Op::Bswap, rule_bits}, {Op::Nop, rule_nop},           {Op::Call, rule_call},
+    {Op::Ret, rule_ret},    {Op::RepMovs, rule_rep},       {Op::RepStos, rule_rep},
+};
+// The same, indexed by Op at compile time: one lookup per instruction.
+struct RuleMap {
+    Rule of[static_cast<u8>(Op::Int3) + 1] = {};
+};
+constexpr RuleMap kRuleOf = [] {
+    RuleMap m;
+    for (const auto &r : kRules) m.of[static_cast<u8>(r.op)] = r.rule;
+    return m;
+}();
+
 } // namespace
 
 bool flags_readable(Ctx &c, const State &s, u8 cc) {
@@ -480,59 +498,11 @@ bool flags_readable(Ctx &c, const State &s, u8 cc) {
 }
 
 bool transfer(RuleCtx &c, State &s, const Insn &in) {
-    switch (in.op) {
-    case Op::Mov: return rule_mov(c, s, in);
-    case Op::Movzx:
-    case Op::Movsx: return rule_movx(c, s, in);
-    case Op::Lea: return rule_lea(c, s, in);
-    case Op::Push: return rule_push(c, s, in);
-    case Op::Pop: return rule_pop(c, s, in);
-    case Op::Cmov: return rule_cmov(c, s, in);
-    case Op::Setcc: return rule_setcc(c, s, in);
-    case Op::Add:
-    case Op::Or:
-    case Op::Adc:
-    case Op::Sbb:
-    case Op::And:
-    case Op::Sub:
-    case Op::Xor:
-    case Op::Cmp:
-    case Op::Test: return rule_alu(c, s, in);
-    case Op::Inc:
-    case Op::Dec:
-    case Op::Neg:
-    case Op::Not: return rule_unary(c, s, in);
-    case Op::Imul: return rule_imul(c, s, in);
-    case Op::Mul1:
-    case Op::Imul1: return rule_mul1(c, s, in);
-    case Op::Div:
-    case Op::Idiv: return rule_div(c, s, in);
-    case Op::Rol:
-    case Op::Ror:
-    case Op::Shl:
-    case Op::Shr:
-    case Op::Sar: return rule_shift(c, s, in);
-    case Op::Shld:
-    case Op::Shrd: return rule_double_shift(c, s, in);
-    case Op::Cext:
-    case Op::Csext: return rule_ext(c, s, in);
-    case Op::Bt:
-    case Op::Bts:
-    case Op::Btr:
-    case Op::Btc:
-    case Op::Bsf:
-    case Op::Bsr:
-    case Op::Tzcnt:
-    case Op::Bswap: return rule_bits(c, s, in);
-    case Op::Nop: return true;
-    case Op::Call: return rule_call(c, s, in);
-    case Op::Ret: return rule_ret(c, s, in);
-    case Op::RepMovs:
-    case Op::RepStos: return rule_rep(c, s, in);
-    case Op::Int3:
+    if (in.op < Op::Int3 && kRuleOf.of[static_cast<u8>(in.op)])
+        return kRuleOf.of[static_cast<u8>(in.op)](c, s, in);
+    if (in.op == Op::Int3)
         return c.fail(rule::kForbiddenOpcode, "int3 is padding and must never be reached");
-    default: return c.fail(rule::kForbiddenOpcode, "no typing rule for this form");
-    }
+    return c.fail(rule::kForbiddenOpcode, "no typing rule for this form");
 }
 
 } // namespace ktal
