@@ -26,6 +26,12 @@
 #include <set>
 #include <unordered_map>
 
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace ktal::prover {
 
 const char *result_name(Obligation::Result r) {
@@ -250,6 +256,96 @@ std::string describe_value(const Env &e, const z3::model &m, const expr &v) {
 bool g_budget = false;
 std::chrono::steady_clock::time_point g_deadline;
 
+// Z3's resource units per millisecond of a query's time limit, for
+// fast_check (about 2-4 million units per second of CPU on these queries).
+constexpr u64 kUnitsPerMs = 2000;
+
+// A query through the plain pipeline: simplify, propagate values, solve
+// equations, bit-blast, SAT. Z3's default solver sees arrays in these
+// queries (the start's safe stack, read at constant offsets) and takes its
+// SMT core instead, which is often a hundred times slower on them (printf's
+// edge states: 8.6 s of CPU against 42 ms for one obligation, the run's
+// batch of 147 unknown at 4 s against 0.9 s). Limited by Z3's resource
+// count (rlimit), not the clock, so a loaded machine gets the same answers.
+// Only two answers are returned: unsat (every tactic keeps unsatisfiability:
+// an unsat goal was unsat before; terms the bit-blaster cannot handle make
+// the pipeline fail, never prove), and sat with a model under which every
+// assertion evaluates to true (checked here, so a model of a weakened goal
+// is never taken). Anything else is unknown: the caller asks the default
+// solver.
+// Does t hold a product, quotient or remainder of two non-constant terms?
+// The pipeline's bit-blaster was seen not to stop at either limit on such
+// queries (bignum: one query ran for more than 10 minutes), so those go to
+// the default solver. memo: by term id, for the terms of one context.
+bool hard_arith(const expr &t, std::unordered_map<unsigned, bool> &memo) {
+    unsigned id = Z3_get_ast_id(t.ctx(), t);
+    auto it = memo.find(id);
+    if (it != memo.end()) return it->second;
+    bool r = false;
+    if (t.is_app()) {
+        switch (t.decl().decl_kind()) {
+        case Z3_OP_BMUL:
+        case Z3_OP_BUDIV:
+        case Z3_OP_BUDIV_I:
+        case Z3_OP_BUREM:
+        case Z3_OP_BUREM_I:
+        case Z3_OP_BSDIV:
+        case Z3_OP_BSDIV_I:
+        case Z3_OP_BSREM:
+        case Z3_OP_BSREM_I:
+        case Z3_OP_BSMOD:
+        case Z3_OP_BSMOD_I: {
+            unsigned symbolic = 0;
+            for (unsigned i = 0; i < t.num_args(); ++i) symbolic += !t.arg(i).is_numeral();
+            r = symbolic >= 2;
+            break;
+        }
+        default: break;
+        }
+        for (unsigned i = 0; i < t.num_args() && !r; ++i) r = hard_arith(t.arg(i), memo);
+    } else if (t.is_quantifier()) {
+        r = hard_arith(t.body(), memo);
+    }
+    memo[id] = r;
+    return r;
+}
+
+z3::check_result fast_check(z3::context &c, const std::vector<expr> &base, const expr &q,
+                            unsigned timeout_ms, z3::model *model,
+                            std::unordered_map<unsigned, bool> &memo) {
+    for (const expr &b : base)
+        if (hard_arith(b, memo)) return z3::unknown;
+    if (hard_arith(q, memo)) return z3::unknown;
+    try {
+        z3::tactic t = z3::tactic(c, "simplify") & z3::tactic(c, "propagate-values") &
+                       z3::tactic(c, "solve-eqs") & z3::tactic(c, "simplify") &
+                       z3::tactic(c, "max-bv-sharing") & z3::tactic(c, "bit-blast") &
+                       z3::tactic(c, "sat");
+        z3::solver s = t.mk_solver();
+        z3::params p(c);
+        p.set("rlimit", static_cast<unsigned>(std::min(timeout_ms, 10000u) * kUnitsPerMs));
+        // and the clock too, at the same limit: some steps do not count
+        // resource units (bignum: a query ran for minutes past its rlimit)
+        p.set("timeout", std::min(timeout_ms, 10000u));
+        s.set(p);
+        for (const expr &b : base) s.add(b);
+        s.add(q);
+        if (const char *f = std::getenv("KTAL_PROVE_DUMP_FAST"))
+            if (std::FILE *o = std::fopen(f, "w")) std::fputs(s.to_smt2().c_str(), o), std::fclose(o);
+        z3::check_result r = s.check();
+        if (r == z3::unsat) return z3::unsat;
+        if (r != z3::sat) return z3::unknown;
+        z3::model m = s.get_model();
+        for (const expr &b : base)
+            if (!m.eval(b, true).is_true()) return z3::unknown;
+        if (!m.eval(q, true).is_true()) return z3::unknown;
+        if (model) *model = m;
+        return z3::sat;
+    } catch (const z3::exception &) {
+        return z3::unknown;
+    }
+}
+
 // Questions to Z3 about one run: what the run assumes (the layout's facts,
 // the certified state at its start, what its calls return) and one query at
 // a time, each in a fresh solver: Z3 solves these bit-vector problems much
@@ -259,6 +355,8 @@ struct Asker {
     std::vector<expr> base;
     double ms = 0; // time spent solving
     u64 queries = 0;
+    u64 fast = 0, slow = 0; // answered by fast_check, by the default solver
+    std::unordered_map<unsigned, bool> hard_{}; // hard_arith's memo (this run's context)
 
     z3::check_result check(const expr &q, unsigned timeout_ms, z3::model *model = nullptr,
                            std::string *why = nullptr) {
@@ -273,18 +371,53 @@ struct Asker {
             if (static_cast<unsigned long long>(left) < timeout_ms)
                 timeout_ms = static_cast<unsigned>(left);
         }
+        auto t0 = std::chrono::steady_clock::now();
+        // First the plain pipeline (fast_check), counted in Z3's resource
+        // units: unsat is a proof; sat only with a model that makes every
+        // assertion true. Anything else asks the default solver below.
+        z3::check_result fr = fast_check(c, base, q, timeout_ms, model, hard_);
+        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] >= '4')
+            std::fprintf(stderr, "      fast: %s, %.1f ms\n",
+                         fr == z3::unsat ? "unsat"
+                         : fr == z3::sat ? "sat"
+                                         : "unknown",
+                         std::chrono::duration<double, std::milli>(
+                             std::chrono::steady_clock::now() - t0)
+                             .count());
+        if (fr != z3::unknown) {
+            ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                      .count();
+            ++queries, ++fast;
+            dump(q, fr, t0);
+            return fr;
+        }
+        ++slow;
         z3::solver sol(c);
         z3::params p(c);
         p.set("timeout", timeout_ms);
         sol.set(p);
         for (const expr &b : base) sol.add(b);
         sol.add(q);
-        auto t0 = std::chrono::steady_clock::now();
         z3::check_result r = sol.check();
         ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                   .count();
         ++queries;
         if (r == z3::sat && model) *model = sol.get_model();
+        dump(q, r, t0);
+        if (r == z3::unknown) {
+            if (why) *why = sol.reason_unknown();
+            if (const char *dump = std::getenv("KTAL_PROVE_DUMP")) {
+                z3::solver raw(c);
+                for (const expr &b : base) raw.add(b);
+                raw.add(q);
+                if (std::FILE *f = std::fopen(dump, "w"))
+                    std::fputs(raw.to_smt2().c_str(), f), std::fclose(f);
+            }
+        }
+        return r;
+    }
+
+    void dump(const expr &q, z3::check_result r, std::chrono::steady_clock::time_point t0) {
         if (const char *dir = std::getenv("KTAL_PROVE_DUMP_DIR")) {
             static unsigned n = 0;
             z3::solver raw(c);
@@ -303,17 +436,6 @@ struct Asker {
             if (std::FILE *f = std::fopen(name.c_str(), "w"))
                 std::fputs(raw.to_smt2().c_str(), f), std::fclose(f);
         }
-        if (r == z3::unknown) {
-            if (why) *why = sol.reason_unknown();
-            if (const char *dump = std::getenv("KTAL_PROVE_DUMP")) {
-                z3::solver raw(c);
-                for (const expr &b : base) raw.add(b);
-                raw.add(q);
-                if (std::FILE *f = std::fopen(dump, "w"))
-                    std::fputs(raw.to_smt2().c_str(), f), std::fclose(f);
-            }
-        }
-        return r;
     }
 };
 
@@ -491,14 +613,17 @@ class FunctionProver {
   public:
     FunctionProver(z3::context &c, const Cert &cert, const Function &fn, const Image &img,
                    Decoder &dec, const SymbolTable &syms, const Options &opt, Report &rep)
-        : c_(c), cert_(cert), fn_(fn), img_(img), dec_(dec), syms_(syms), opt_(opt), rep_(rep) {}
+        : c_(&c), cert_(cert), fn_(fn), img_(img), dec_(dec), syms_(syms), opt_(opt), rep_(rep) {}
     void prove();
+    // Never delete the runs' contexts (prove_image's child process: its
+    // memory goes back to the system when it exits).
+    bool keep_contexts = false;
 
   private:
     friend class Run;
     void solve(u64 block, const MState &init, Asker &ask, std::vector<Pending> &pend, Env &env,
                z3::check_result cr, double ms0, const std::string &why0);
-    u64 queries = 0;
+    u64 queries = 0, slow_queries = 0; // slow: answered by the default solver (fast_check could not)
     double solver_ms = 0;
     const Block *block_at(u64 addr) const {
         for (u32 b = 0; b < fn_.nblocks; ++b)
@@ -514,7 +639,7 @@ class FunctionProver {
         ++rep_.refuted;
     }
 
-    z3::context &c_;
+    z3::context *c_; // the current run's (prove)
     const Cert &cert_;
     const Function &fn_;
     const Image &img_;
@@ -1621,7 +1746,7 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
     auto single = [&](size_t i) {
         Obligation &o = out[i];
         auto t1 = std::chrono::steady_clock::now();
-        z3::model m(c_);
+        z3::model m(*c_);
         z3::check_result r = ask.check(qs[i], opt_.timeout_ms, &m, &why);
         o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
                    .count();
@@ -1661,10 +1786,10 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
             for (size_t i : set) single(i);
             return;
         }
-        expr any = c_.bool_val(false);
+        expr any = c_->bool_val(false);
         for (size_t i : set) any = any || qs[i];
         auto t1 = std::chrono::steady_clock::now();
-        z3::model m(c_);
+        z3::model m(*c_);
         z3::check_result r = ask.check(any, limit, &m, &why);
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
                         .count();
@@ -1739,51 +1864,68 @@ void FunctionProver::prove() {
     auto t_fn = std::chrono::steady_clock::now();
     size_t obligations_before = rep_.obligations.size();
     // The runs: from the entry, and from each certified block.
+    z3::context *outer = c_;
     std::vector<u64> starts{fn_.entry};
     for (u32 b = 0; b < fn_.nblocks; ++b) starts.push_back(fn_.blocks[b].start);
     for (size_t k = 0; k < starts.size(); ++k) {
         if (const char *only = std::getenv("KTAL_PROVE_ONLY"))
             if (std::strtoull(only, nullptr, 0) != starts[k]) continue;
-        Env env(c_, cert_, fn_, name_);
-        std::vector<expr> as;
-        bool from_entry = k == 0;
-        MState init =
-            from_entry ? entry_state(env, as) : block_state(env, block_at(starts[k])->state, as);
-        Asker ask{c_, env.facts, 0, 0};
-        for (const expr &a : as) ask.base.push_back(a);
-        Run run(*this, env, starts[k], ask);
-        // A start no machine state satisfies proves anything: solve reports it.
-        std::string why;
-        auto t0 = std::chrono::steady_clock::now();
-        z3::check_result consistent = ask.check(c_.bool_val(true), opt_.timeout_ms, nullptr, &why);
-        double ms0 =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count();
-        auto t_run = std::chrono::steady_clock::now();
-        if (consistent != z3::unsat) run.go(init, from_entry && block_at(fn_.entry));
-        double run_ms =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run)
-                .count();
-        double run_solver_ms = ask.ms;
-        ++rep_.runs;
-        solve(starts[k], init, ask, run.pend, env, consistent, ms0, why);
-        queries += ask.queries, solver_ms += ask.ms;
-        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] >= '2')
-            std::fprintf(
-                stderr,
-                "  run from %s: %zu obligations, %llu queries, %.1f ms running (%.1f solving), "
-                "%.1f ms total\n",
-                hex(starts[k]).c_str(), run.pend.size(),
-                static_cast<unsigned long long>(ask.queries), run_ms, run_solver_ms,
+        // Each run in a context of its own: Z3 gets slower as a context
+        // fills (printf's run from 0x7444 alone: 54 ms to see its start is
+        // consistent; after the function's 12 runs before it in the same
+        // context, 600 ms), and runs share no terms. Deleting a context
+        // takes seconds after a large run (Z3_del_context: 4-7 s after each
+        // of printf's four runs of 1000 obligations), so prove_image proves
+        // each function in a child process that never deletes them
+        // (keep_contexts) and exits.
+        z3::context *ctx = new z3::context;
+        c_ = ctx;
+        {
+            Env env(*c_, cert_, fn_, name_);
+            std::vector<expr> as;
+            bool from_entry = k == 0;
+            MState init =
+                from_entry ? entry_state(env, as) : block_state(env, block_at(starts[k])->state, as);
+            Asker ask{*c_, env.facts, 0, 0};
+            for (const expr &a : as) ask.base.push_back(a);
+            Run run(*this, env, starts[k], ask);
+            // A start no machine state satisfies proves anything: solve reports it.
+            std::string why;
+            auto t0 = std::chrono::steady_clock::now();
+            z3::check_result consistent = ask.check(c_->bool_val(true), opt_.timeout_ms, nullptr, &why);
+            double ms0 =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                    .count();
+            auto t_run = std::chrono::steady_clock::now();
+            if (consistent != z3::unsat) run.go(init, from_entry && block_at(fn_.entry));
+            double run_ms =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run)
-                    .count());
+                    .count();
+            double run_solver_ms = ask.ms;
+            ++rep_.runs;
+            solve(starts[k], init, ask, run.pend, env, consistent, ms0, why);
+            queries += ask.queries, solver_ms += ask.ms, slow_queries += ask.slow;
+            if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] >= '2')
+                std::fprintf(
+                    stderr,
+                    "  run from %s: %zu obligations, %llu queries, %.1f ms running (%.1f solving), "
+                    "%.1f ms total\n",
+                    hex(starts[k]).c_str(), run.pend.size(),
+                    static_cast<unsigned long long>(ask.queries), run_ms, run_solver_ms,
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run)
+                        .count());
+        }
+        if (!keep_contexts) delete ctx;
+        c_ = outer;
     }
     if (std::getenv("KTAL_PROVE_STATS"))
         std::fprintf(
             stderr,
-            "%-28s %6zu insns %4zu runs %6zu obligations %6llu queries %9.1f ms solving %9.1f ms\n",
+            "%-28s %6zu insns %4zu runs %6zu obligations %6llu queries (%llu slow) %9.1f ms "
+            "solving %9.1f ms\n",
             name_.c_str(), insns_.size(), static_cast<size_t>(fn_.nblocks + 1),
             rep_.obligations.size() - obligations_before, static_cast<unsigned long long>(queries),
+            static_cast<unsigned long long>(slow_queries),
             solver_ms,
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_fn)
                 .count());
@@ -1880,6 +2022,144 @@ std::vector<std::string> function_keys(const std::vector<u8> &file) {
     return keys;
 }
 
+namespace {
+
+// The part of a report one function adds, through a pipe: numbers as 8
+// bytes, strings with their length first.
+struct Wire {
+    std::string b;
+    size_t at = 0;
+    bool ok = true;
+    void u(u64 v) { b.append(reinterpret_cast<const char *>(&v), 8); }
+    void d(double v) { b.append(reinterpret_cast<const char *>(&v), 8); }
+    void s(const std::string &v) { u(v.size()), b += v; }
+    u64 u() {
+        u64 v = 0;
+        if (b.size() - at < 8) return ok = false, 0;
+        std::memcpy(&v, b.data() + at, 8), at += 8;
+        return v;
+    }
+    double d() {
+        double v = 0;
+        if (b.size() - at < 8) return ok = false, 0;
+        std::memcpy(&v, b.data() + at, 8), at += 8;
+        return v;
+    }
+    std::string s() {
+        u64 n = u();
+        if (!ok || b.size() - at < n) return ok = false, std::string();
+        std::string v = b.substr(at, n);
+        at += n;
+        return v;
+    }
+};
+
+void put_part(Wire &w, const Report &r, size_t from) {
+    w.u(r.functions), w.u(r.runs), w.u(r.instructions);
+    w.u(r.obligations.size() - from);
+    for (size_t i = from; i < r.obligations.size(); ++i) {
+        const Obligation &o = r.obligations[i];
+        w.u(o.function), w.s(o.function_name), w.u(o.block), w.u(o.addr), w.s(o.insn);
+        w.s(o.kind), w.s(o.what), w.u(o.result), w.d(o.ms), w.s(o.detail);
+        w.u(o.counterexample.size());
+        for (auto &kv : o.counterexample) w.s(kv.first), w.s(kv.second);
+    }
+}
+
+bool get_part(Wire &w, Report &r) {
+    r.functions += w.u(), r.runs += w.u(), r.instructions += w.u();
+    u64 n = w.u();
+    for (u64 i = 0; i < n && w.ok; ++i) {
+        Obligation o;
+        o.function = w.u(), o.function_name = w.s(), o.block = w.u(), o.addr = w.u();
+        o.insn = w.s(), o.kind = w.s(), o.what = w.s();
+        u64 res = w.u();
+        if (res > Obligation::Unknown) w.ok = false;
+        o.result = static_cast<Obligation::Result>(res);
+        o.ms = w.d(), o.detail = w.s();
+        u64 m = w.u();
+        for (u64 k = 0; k < m && w.ok; ++k) {
+            std::string a = w.s();
+            o.counterexample.push_back({a, w.s()});
+        }
+        if (!w.ok) break;
+        ++(o.result == Obligation::Proved    ? r.proved
+           : o.result == Obligation::Refuted ? r.refuted
+                                             : r.unknown);
+        r.obligations.push_back(std::move(o));
+    }
+    return w.ok && w.at == w.b.size();
+}
+
+// Proves one function in a child process (fork): the child keeps its Z3
+// contexts (deleting them costs seconds, FunctionProver::prove) and exits;
+// its part of the report comes back through a pipe. KTAL_PROVE_NO_FORK=1:
+// in this process, the contexts deleted.
+void prove_function(z3::context &c, const Cert &cert, const Function &fn, const Image &img,
+                    Decoder &dec, const SymbolTable &syms, const Options &opt, Report &rep) {
+    if (std::getenv("KTAL_PROVE_NO_FORK")) {
+        FunctionProver fp(c, cert, fn, img, dec, syms, opt, rep);
+        fp.prove();
+        return;
+    }
+    int fd[2];
+    if (pipe(fd) != 0) throw std::runtime_error("pipe failed");
+    std::fflush(nullptr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fd[0]), close(fd[1]);
+        throw std::runtime_error("fork failed");
+    }
+    if (pid == 0) {
+        close(fd[0]);
+        int status = 0;
+        try {
+            Report part;
+            FunctionProver fp(c, cert, fn, img, dec, syms, opt, part);
+            fp.keep_contexts = true;
+            fp.prove();
+            Wire w;
+            put_part(w, part, 0);
+            for (size_t at = 0; at < w.b.size();) {
+                ssize_t k = write(fd[1], w.b.data() + at, w.b.size() - at);
+                if (k <= 0) {
+                    status = 2;
+                    break;
+                }
+                at += static_cast<size_t>(k);
+            }
+        } catch (...) {
+            status = 3;
+        }
+        std::fflush(nullptr);
+        _exit(status);
+    }
+    close(fd[1]);
+    Wire w;
+    char buf[65536];
+    for (;;) {
+        ssize_t k = read(fd[0], buf, sizeof buf);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        w.b.append(buf, static_cast<size_t>(k));
+    }
+    close(fd[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw std::runtime_error("the prover's process for the function at " + hex(fn.entry) +
+                                 " failed (" +
+                                 (WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                                      : "exit " + std::to_string(WEXITSTATUS(status))) +
+                                 ")");
+    if (!get_part(w, rep))
+        throw std::runtime_error("the prover's process for the function at " + hex(fn.entry) +
+                                 " sent a damaged report");
+}
+
+} // namespace
+
 Report prove_image(const std::vector<u8> &file, const Options &opt) {
     Report rep;
     auto t0 = std::chrono::steady_clock::now();
@@ -1912,6 +2192,8 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
             !opt.cache_dir.empty() && !prover_identity().empty() && !std::getenv("KTAL_PROVE_ONLY");
         for (u32 i = 0; i < cert.nfuncs; ++i) {
             const Function &fn = cert.funcs[i];
+            if (const char *only = std::getenv("KTAL_PROVE_FUNCTION"))
+                if (std::strtoull(only, nullptr, 0) != fn.entry) continue;
             std::string key = cache ? function_key(cert, i, ld.text()) : std::string();
             if (cache)
                 if (auto obs = cache_load(opt.cache_dir, key)) {
@@ -1930,8 +2212,7 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
                     continue;
                 }
             size_t before = rep.obligations.size();
-            FunctionProver fp(c, cert, fn, img, dec, syms, opt, rep);
-            fp.prove();
+            prove_function(c, cert, fn, img, dec, syms, opt, rep);
             // Only a complete proof is recorded: every obligation of the
             // function proved (a refuted or unknown one is asked again).
             bool all = rep.obligations.size() > before;
