@@ -17,20 +17,16 @@
 
 #include "llvm/ADT/DepthFirstIterator.h"
 #include "llvm/Analysis/DomTreeUpdater.h"
-#include "llvm/Analysis/LoopInfo.h"
-#include "llvm/Analysis/Utils/Local.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
-#include "llvm/IR/PatternMatch.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 #include <map>
 #include <vector>
 
 using namespace llvm;
-using namespace llvm::PatternMatch;
 
 namespace ktal {
 namespace {
@@ -40,7 +36,6 @@ struct Access {
     unsigned operand; // index of the pointer operand
     uint64_t width;
     bool store;
-    BasicBlock *loop_header; // of the innermost loop around the access, if any
 };
 
 struct Guard {
@@ -60,12 +55,8 @@ class Guarder {
     void run() {
         std::vector<Access> accesses;
         std::vector<BinaryOperator *> divisions;
-        LoopInfo loops(dt_);
-        for (BasicBlock *bb : depth_first(&f_.getEntryBlock())) {
-            Loop *l = loops.getLoopFor(bb);
-            header_ = l ? l->getHeader() : nullptr;
+        for (BasicBlock *bb : depth_first(&f_.getEntryBlock()))
             for (Instruction &i : *bb) collect(i, accesses, divisions);
-        }
         for (size_t k = 0; k < accesses.size(); ++k) guard(accesses, k);
         for (BinaryOperator *d : divisions) guard_division(d);
     }
@@ -73,19 +64,18 @@ class Guarder {
   private:
     void collect(Instruction &i, std::vector<Access> &acc, std::vector<BinaryOperator *> &divs) {
         if (auto *ld = dyn_cast<LoadInst>(&i)) {
-            acc.push_back({&i, ld->getPointerOperandIndex(), dl_.getTypeStoreSize(ld->getType()),
-                           false, header_});
+            acc.push_back(
+                {&i, ld->getPointerOperandIndex(), dl_.getTypeStoreSize(ld->getType()), false});
         } else if (auto *st = dyn_cast<StoreInst>(&i)) {
             acc.push_back({&i, st->getPointerOperandIndex(),
-                           dl_.getTypeStoreSize(st->getValueOperand()->getType()), true, header_});
+                           dl_.getTypeStoreSize(st->getValueOperand()->getType()), true});
         } else if (auto *mi = dyn_cast<MemIntrinsic>(&i)) {
             // A constant size may be expanded inline: guard it; a variable one
             // becomes a call to the runtime, which guards its own accesses.
             if (auto *len = dyn_cast<ConstantInt>(mi->getLength());
                 len && len->getZExtValue() > 0) {
-                acc.push_back({&i, 0, len->getZExtValue(), true, header_});
-                if (isa<MemTransferInst>(mi))
-                    acc.push_back({&i, 1, len->getZExtValue(), false, header_});
+                acc.push_back({&i, 0, len->getZExtValue(), true});
+                if (isa<MemTransferInst>(mi)) acc.push_back({&i, 1, len->getZExtValue(), false});
             }
         } else if (auto *bo = dyn_cast<BinaryOperator>(&i)) {
             unsigned op = bo->getOpcode();
@@ -115,41 +105,14 @@ class Guarder {
         return false;
     }
 
-    // What guards are shared by: p = ptr + index * scale + (a constant), where
-    // an index `i + k` counts as i (p[i], p[i + 1], ... of an unrolled loop
-    // share one base and one guard).
-    struct Base {
-        Value *ptr;
-        Value *index = nullptr;
-        Type *elem = nullptr; // index counts these
-        auto key() const { return std::pair(ptr, index); }
-    };
-
-    Base split(Value *p, int64_t &c) {
-        Value *b = GetPointerBaseWithConstantOffset(p, c, dl_);
-        auto *gep = dyn_cast<GetElementPtrInst>(b);
-        if (!gep || gep->getNumIndices() != 1 || !gep->getOperand(1)->getType()->isIntegerTy(64))
-            return {b};
-        Value *index = gep->getOperand(1), *x;
-        const APInt *k;
-        int64_t scale = static_cast<int64_t>(dl_.getTypeAllocSize(gep->getSourceElementType()));
-        if ((match(index, m_Add(m_Value(x), m_APInt(k))) ||
-             match(index, m_DisjointOr(m_Value(x), m_APInt(k)))) &&
-            k->getSignificantBits() <= 20 && scale < (1 << 20)) {
-            c += k->getSExtValue() * scale;
-            index = x;
-        }
-        return {gep->getPointerOperand(), index, gep->getSourceElementType()};
-    }
-
     void guard(std::vector<Access> &all, size_t k) {
         Access a = all[k];
         Value *p = a.inst->getOperand(a.operand);
         int64_t c = 0;
-        if (provable(GetPointerBaseWithConstantOffset(p, c, dl_), c, a.width, a.store)) return;
-        Base shared = split(p, c);
+        Value *base = GetPointerBaseWithConstantOffset(p, c, dl_);
+        if (provable(base, c, a.width, a.store)) return;
         int64_t end = c + static_cast<int64_t>(a.width);
-        for (Guard &g : guards_[shared.key()]) {
+        for (Guard &g : guards_[base]) {
             // Only within a block: a checked offset reused across blocks
             // may be spilled before its check and reloaded after a join,
             // where the certificate no longer ties the slot to the check.
@@ -165,103 +128,34 @@ class Guarder {
              ++j) {
             if (calls_between(a.inst, all[j].inst)) break;
             int64_t cj = 0;
-            if (split(all[j].inst->getOperand(all[j].operand), cj).key() != shared.key()) continue;
+            if (GetPointerBaseWithConstantOffset(all[j].inst->getOperand(all[j].operand), cj,
+                                                 dl_) != base)
+                continue;
             g.lo = std::min(g.lo, cj);
             g.hi = std::max(g.hi, cj + static_cast<int64_t>(all[j].width));
             g.store_ok |= all[j].store;
         }
         uint64_t span = static_cast<uint64_t>(g.hi - g.lo);
         uint64_t window = g.store_ok ? l_.sandbox_span : l_.rodata_span + l_.sandbox_span;
+        IRBuilder<> b(a.inst);
+        GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
+        Type *i8 = b.getInt8Ty(), *i64 = b.getInt64Ty();
+        Value *first = b.CreateGEP(i8, base, b.getInt64(g.lo));
+        Value *off = opaque_sub(b, b.CreatePtrToInt(first, i64), b.CreatePtrToInt(region, i64));
         if (span > window) {
             error_at(*a.inst,
                      "an access of " + std::to_string(span) + " bytes is larger than its region");
             return;
         }
-        IRBuilder<> b(a.inst);
-        GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
-        Type *i8 = b.getInt8Ty(), *i64 = b.getInt64Ty();
-        Value *base =
-            shared.index ? b.CreateGEP(shared.elem, shared.ptr, shared.index) : shared.ptr;
-        // The offset in the region, opaque so that the compare and the access
-        // use the very same register.
-        Value *off = nullptr;
-        if (Instruction *hoist_at = loop_entry(a)) {
-            // In a loop, base + lo = (a pointer known before the loop) + (the
-            // variable part of the GEPs inside it) + lo: that pointer's
-            // offset is taken once before the loop, and each access pays an
-            // add, not a subtraction.
-            SmallVector<GEPOperator *, 4> geps;
-            Value *inv = invariant_part(base, hoist_at, geps);
-            // Not where an index is computed from pointers (a length as end -
-            // start): the verifier follows `end - 1` as a pointer, but not
-            // `end + (-start)` as a number.
-            bool pointers = false;
-            for (GEPOperator *gep : geps)
-                for (Use &index : gep->indices()) pointers |= from_pointer(index.get(), 6);
-            if (inv && !pointers) {
-                off = invariant_offset(inv, region, hoist_at);
-                off = b.CreateAdd(off, b.getInt64(g.lo));
-                for (GEPOperator *gep : geps) off = b.CreateAdd(off, emitGEPOffset(&b, dl_, gep));
-                off = opaque(b, off);
-            }
-        }
-        if (!off)
-            off = opaque_sub(b, b.CreatePtrToInt(b.CreateGEP(i8, base, b.getInt64(g.lo)), i64),
-                             b.CreatePtrToInt(region, i64));
         Value *bad = b.CreateICmpUGT(off, b.getInt64(window - span));
         Instruction *then = SplitBlockAndInsertIfThen(bad, a.inst, true, nullptr, &dtu_);
         IRBuilder<> tb(then);
-        emit_trap(tb, kTrapBounds, tb.CreateGEP(i8, region, off));
+        emit_trap(tb, kTrapBounds, first);
         then->eraseFromParent();
         b.SetInsertPoint(a.inst);
         g.checked = b.CreateGEP(i8, region, off, "ktal.checked");
-        guards_[shared.key()].push_back(g);
+        guards_[base].push_back(g);
         use(a, g, c);
-    }
-
-    // Where work for the access's loop can be done once: the end of the
-    // block that immediately dominates the loop's header (outside the loop,
-    // and before every iteration).
-    Instruction *loop_entry(const Access &a) {
-        if (!a.loop_header) return nullptr;
-        DomTreeNode *n = dt_.getNode(a.loop_header);
-        return n && n->getIDom() ? n->getIDom()->getBlock()->getTerminator() : nullptr;
-    }
-
-    bool known_at(Value *v, Instruction *at) {
-        auto *i = dyn_cast<Instruction>(v);
-        return !i || dt_.dominates(i, at);
-    }
-
-    // Strips the GEPs computed inside the loop off p, innermost last: the
-    // pointer they start from, if it is known at `at` (else nullptr).
-    Value *invariant_part(Value *p, Instruction *at, SmallVectorImpl<GEPOperator *> &geps) {
-        while (!known_at(p, at)) {
-            auto *gep = dyn_cast<GEPOperator>(p);
-            if (!gep) return nullptr;
-            geps.push_back(gep);
-            p = gep->getPointerOperand();
-        }
-        return p;
-    }
-
-    // Whether v is computed (within `depth` steps) from a pointer's address.
-    static bool from_pointer(Value *v, int depth) {
-        if (isa<PtrToIntInst>(v)) return true;
-        auto *i = dyn_cast<Instruction>(v);
-        if (!i || depth == 0 || !(isa<BinaryOperator>(i) || isa<CastInst>(i))) return false;
-        for (Value *op : i->operands())
-            if (from_pointer(op, depth - 1)) return true;
-        return false;
-    }
-
-    // p - region, computed at `at` once per loop.
-    Value *invariant_offset(Value *p, GlobalVariable *region, Instruction *at) {
-        Value *&cached = invariant_offsets_[{p, region, at->getParent()}];
-        if (cached) return cached;
-        IRBuilder<> b(at);
-        Type *i64 = b.getInt64Ty();
-        return cached = opaque_sub(b, b.CreatePtrToInt(p, i64), b.CreatePtrToInt(region, i64));
     }
 
     void use(const Access &a, const Guard &g, int64_t c) {
@@ -326,9 +220,7 @@ class Guarder {
     DominatorTree dt_;
     DomTreeUpdater dtu_;
     GlobalVariable *rodata_, *sandbox_;
-    std::map<std::pair<Value *, Value *>, std::vector<Guard>> guards_;
-    std::map<std::tuple<Value *, GlobalVariable *, BasicBlock *>, Value *> invariant_offsets_;
-    BasicBlock *header_ = nullptr; // while collecting
+    std::map<Value *, std::vector<Guard>> guards_;
 };
 
 } // namespace
