@@ -22,44 +22,29 @@ namespace ktal {
 // Calls that may reach program code once compiled: direct calls to defined or
 // runtime functions, and the memory intrinsics llc may lower to memcpy and
 // friends. Helpers and the other intrinsics are not program code.
-static bool calls_program_code(const Function &f) {
-    for (const BasicBlock &bb : f)
-        for (const Instruction &i : bb) {
-            const auto *call = dyn_cast<CallBase>(&i);
-            if (!call || call->isInlineAsm()) continue;
-            const Function *callee = call->getCalledFunction();
-            if (!callee) return true;
-            if (is_helper(*callee)) continue;
-            if (!callee->isIntrinsic()) return true;
-            switch (callee->getIntrinsicID()) {
-            case Intrinsic::memcpy:
-            case Intrinsic::memmove:
-            case Intrinsic::memset:
-            case Intrinsic::memcpy_inline:
-            case Intrinsic::memset_inline: return true;
-            default: break;
-            }
-        }
-    return false;
-}
-
 static bool calls_program_code(const BasicBlock &bb) {
     for (const Instruction &i : bb) {
         const auto *call = dyn_cast<CallBase>(&i);
         if (!call || call->isInlineAsm()) continue;
         const Function *callee = call->getCalledFunction();
-        if (!callee || !is_helper(*callee)) {
-            if (!callee || !callee->isIntrinsic()) return true;
-            switch (callee->getIntrinsicID()) {
-            case Intrinsic::memcpy:
-            case Intrinsic::memmove:
-            case Intrinsic::memset:
-            case Intrinsic::memcpy_inline:
-            case Intrinsic::memset_inline: return true;
-            default: break;
-            }
+        if (!callee) return true;
+        if (is_helper(*callee)) continue;
+        if (!callee->isIntrinsic()) return true;
+        switch (callee->getIntrinsicID()) {
+        case Intrinsic::memcpy:
+        case Intrinsic::memmove:
+        case Intrinsic::memset:
+        case Intrinsic::memcpy_inline:
+        case Intrinsic::memset_inline: return true;
+        default: break;
         }
     }
+    return false;
+}
+
+static bool calls_program_code(const Function &f) {
+    for (const BasicBlock &bb : f)
+        if (calls_program_code(bb)) return true;
     return false;
 }
 
