@@ -331,7 +331,8 @@ z3::check_result fast_check(z3::context &c, const std::vector<expr> &base, const
         for (const expr &b : base) s.add(b);
         s.add(q);
         if (const char *f = std::getenv("KTAL_PROVE_DUMP_FAST"))
-            if (std::FILE *o = std::fopen(f, "w")) std::fputs(s.to_smt2().c_str(), o), std::fclose(o);
+            if (std::FILE *o = std::fopen(f, "w"))
+                std::fputs(s.to_smt2().c_str(), o), std::fclose(o);
         z3::check_result r = s.check();
         if (r == z3::unsat) return z3::unsat;
         if (r != z3::sat) return z3::unknown;
@@ -355,7 +356,7 @@ struct Asker {
     std::vector<expr> base;
     double ms = 0; // time spent solving
     u64 queries = 0;
-    u64 fast = 0, slow = 0; // answered by fast_check, by the default solver
+    u64 fast = 0, slow = 0;                     // answered by fast_check, by the default solver
     std::unordered_map<unsigned, bool> hard_{}; // hard_arith's memo (this run's context)
 
     z3::check_result check(const expr &q, unsigned timeout_ms, z3::model *model = nullptr,
@@ -377,13 +378,13 @@ struct Asker {
         // assertion true. Anything else asks the default solver below.
         z3::check_result fr = fast_check(c, base, q, timeout_ms, model, hard_);
         if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] >= '4')
-            std::fprintf(stderr, "      fast: %s, %.1f ms\n",
-                         fr == z3::unsat ? "unsat"
-                         : fr == z3::sat ? "sat"
-                                         : "unknown",
-                         std::chrono::duration<double, std::milli>(
-                             std::chrono::steady_clock::now() - t0)
-                             .count());
+            std::fprintf(
+                stderr, "      fast: %s, %.1f ms\n",
+                fr == z3::unsat ? "unsat"
+                : fr == z3::sat ? "sat"
+                                : "unknown",
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                    .count());
         if (fr != z3::unknown) {
             ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                       .count();
@@ -623,7 +624,8 @@ class FunctionProver {
     friend class Run;
     void solve(u64 block, const MState &init, Asker &ask, std::vector<Pending> &pend, Env &env,
                z3::check_result cr, double ms0, const std::string &why0);
-    u64 queries = 0, slow_queries = 0; // slow: answered by the default solver (fast_check could not)
+    u64 queries = 0,
+        slow_queries = 0; // slow: answered by the default solver (fast_check could not)
     double solver_ms = 0;
     const Block *block_at(u64 addr) const {
         for (u32 b = 0; b < fn_.nblocks; ++b)
@@ -1884,15 +1886,16 @@ void FunctionProver::prove() {
             Env env(*c_, cert_, fn_, name_);
             std::vector<expr> as;
             bool from_entry = k == 0;
-            MState init =
-                from_entry ? entry_state(env, as) : block_state(env, block_at(starts[k])->state, as);
+            MState init = from_entry ? entry_state(env, as)
+                                     : block_state(env, block_at(starts[k])->state, as);
             Asker ask{*c_, env.facts, 0, 0};
             for (const expr &a : as) ask.base.push_back(a);
             Run run(*this, env, starts[k], ask);
             // A start no machine state satisfies proves anything: solve reports it.
             std::string why;
             auto t0 = std::chrono::steady_clock::now();
-            z3::check_result consistent = ask.check(c_->bool_val(true), opt_.timeout_ms, nullptr, &why);
+            z3::check_result consistent =
+                ask.check(c_->bool_val(true), opt_.timeout_ms, nullptr, &why);
             double ms0 =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                     .count();
@@ -1912,7 +1915,8 @@ void FunctionProver::prove() {
                     "%.1f ms total\n",
                     hex(starts[k]).c_str(), run.pend.size(),
                     static_cast<unsigned long long>(ask.queries), run_ms, run_solver_ms,
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run)
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                              t_run)
                         .count());
         }
         if (!keep_contexts) delete ctx;
@@ -1925,8 +1929,7 @@ void FunctionProver::prove() {
             "solving %9.1f ms\n",
             name_.c_str(), insns_.size(), static_cast<size_t>(fn_.nblocks + 1),
             rep_.obligations.size() - obligations_before, static_cast<unsigned long long>(queries),
-            static_cast<unsigned long long>(slow_queries),
-            solver_ms,
+            static_cast<unsigned long long>(slow_queries), solver_ms,
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_fn)
                 .count());
 }
@@ -2148,11 +2151,11 @@ void prove_function(z3::context &c, const Cert &cert, const Function &fn, const 
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw std::runtime_error("the prover's process for the function at " + hex(fn.entry) +
-                                 " failed (" +
-                                 (WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
-                                                      : "exit " + std::to_string(WEXITSTATUS(status))) +
-                                 ")");
+        throw std::runtime_error(
+            "the prover's process for the function at " + hex(fn.entry) + " failed (" +
+            (WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                 : "exit " + std::to_string(WEXITSTATUS(status))) +
+            ")");
     if (!get_part(w, rep))
         throw std::runtime_error("the prover's process for the function at " + hex(fn.entry) +
                                  " sent a damaged report");
