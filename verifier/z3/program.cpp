@@ -689,7 +689,23 @@ class Run {
         u64 need = high8 ? 2 : size >= 8 ? 0xff : (1u << size) - 1;
         return (s.r[reg].data & bv(need, 8)) == bv(need, 8);
     }
-    void set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &data);
+    // The data bits of a register's low size bytes (or of ah..bh), as a mask.
+    expr reg_mask(const MState &s, u8 reg, u8 size, bool high8) const {
+        if (high8) return z3::ite(reg_data(s, reg, 1, true), bv(0xff, 8), bv(0xfe, 8));
+        return size >= 8 ? s.r[reg].data : s.r[reg].data | bv(~((1u << size) - 1) & 0xff, 8);
+    }
+    expr mask_of(const expr &data) const { return z3::ite(data, bv(0xff, 8), bv(0, 8)); }
+    // Byte i of a sum, difference or bitwise result is the program's when
+    // bytes 0..i of every input are: carries only move up.
+    expr low_prefix(const expr &mask) const {
+        expr acc = mask.extract(0, 0), out = acc;
+        for (unsigned i = 1; i < 8; ++i) acc = acc & mask.extract(i, i), out = z3::concat(acc, out);
+        return out.simplify();
+    }
+    void set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &data) {
+        set_reg_mask(s, reg, size, high8, val, mask_of(data));
+    }
+    void set_reg_mask(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &mask);
     void set_rsp(MState &s, const expr &v);
     void uncover(MState &s, const expr &lo,
                  const expr &hi); // bytes [lo, hi) from rsp0: unknown again
@@ -713,15 +729,23 @@ class Run {
             m = z3::concat(m, z3::ite(reader_.select(mdata, off + bv(i)), bv(1, 1), bv(0, 1)));
         return m;
     }
-    expr load(MState &s, const MemRef &m, unsigned n, expr &data);
-    void store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &data);
-    void stack_write(MState &s, const expr &off, unsigned n, const expr &val, const expr &data,
+    expr stack_bytes(const expr &mdata, const expr &off, unsigned n) { // bits >= n set
+        expr m = bv(0xff, 8);
+        for (unsigned i = 0; i < n && i < 8; ++i)
+            m = z3::ite(reader_.select(mdata, off + bv(i)), m, m & bv(~(1u << i) & 0xff, 8));
+        return m;
+    }
+    // mask: the data bits of the n bytes read (bits >= n set).
+    expr load(MState &s, const MemRef &m, unsigned n, expr &mask);
+    void store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &mask);
+    void stack_write(MState &s, const expr &off, unsigned n, const expr &val, const expr &mask,
                      const expr &when) {
         if (when.is_false()) return;
         bool always = when.is_true();
         for (unsigned i = 0; i < n; ++i) {
             expr o = (off + bv(i)).simplify();
             expr byte = val.extract(8 * i + 7, 8 * i);
+            expr data = (mask.extract(i, i) == e_.c.bv_val(1, 1)).simplify();
             s.mem = z3::store(s.mem, o, always ? byte : z3::ite(when, byte, z3::select(s.mem, o)));
             s.mdata =
                 z3::store(s.mdata, o, always ? data : z3::ite(when, data, z3::select(s.mdata, o)));
@@ -729,8 +753,19 @@ class Run {
     }
 
     // --- operands ---
-    expr read_op(MState &s, const Operand &op, u8 w, expr &data);
-    void write_op(MState &s, const Operand &op, u8 w, const expr &val, const expr &data);
+    // data: all w bytes read hold program data.
+    expr read_op(MState &s, const Operand &op, u8 w, expr &data) {
+        expr mask(e_.c);
+        expr v = read_mask(s, op, w, mask);
+        data = (mask == bv(0xff, 8)).simplify();
+        return v;
+    }
+    void write_op(MState &s, const Operand &op, u8 w, const expr &val, const expr &data) {
+        write_mask(s, op, w, val, mask_of(data));
+    }
+    // The same, byte by byte: mask bit i for byte i (bits >= w set on reads).
+    expr read_mask(MState &s, const Operand &op, u8 w, expr &mask);
+    void write_mask(MState &s, const Operand &op, u8 w, const expr &val, const expr &mask);
     // data: the instruction's operands (all it read) hold program data.
     void set_flags(MState &s, const x86::Result &r, const expr &data) {
         s.f = r.f;
@@ -803,9 +838,8 @@ class Run {
     StackReader reader_{e_.c};
 };
 
-void Run::set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &data) {
+void Run::set_reg_mask(MState &s, u8 reg, u8 size, bool high8, const expr &val, const expr &mask) {
     Word &w = s.r[reg];
-    expr d8 = z3::ite(data, bv(0xff, 8), bv(0, 8));
     if (reg == RSP) {
         expr nv = size >= 8   ? val
                   : size == 4 ? z3::zext(val, 32)
@@ -814,16 +848,16 @@ void Run::set_reg(MState &s, u8 reg, u8 size, bool high8, const expr &val, const
         return;
     }
     if (size >= 8) {
-        w = Word{val, d8};
-    } else if (size == 4) {
-        w = Word{z3::zext(val, 32), d8};
+        w = Word{val, mask};
+    } else if (size == 4) { // the upper half becomes zero: no one's secret
+        w = Word{z3::zext(val, 32), (mask | bv(0xf0, 8)).simplify()};
     } else if (high8) {
         w = Word{z3::concat(w.v.extract(63, 16), z3::concat(val, w.v.extract(7, 0))),
-                 (w.data & bv(0xfd, 8)) | (d8 & bv(0x02, 8))};
+                 ((w.data & bv(0xfd, 8)) | (z3::shl(mask, bv(1, 8)) & bv(0x02, 8))).simplify()};
     } else {
         u64 low = (1u << size) - 1;
         w = Word{z3::concat(w.v.extract(63, 8 * size), val),
-                 (w.data & bv(~low & 0xff, 8)) | (d8 & bv(low, 8))};
+                 ((w.data & bv(~low & 0xff, 8)) | (mask & bv(low, 8))).simplify()};
     }
 }
 
@@ -905,7 +939,7 @@ void Run::address_data(const MState &s, const MemRef &m, const expr &stack, cons
        z3::ite(stack, di, !region || d));
 }
 
-expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
+expr Run::load(MState &s, const MemRef &m, unsigned n, expr &mask) {
     expr a = address(s, m).simplify();
     expr nn = bv(n);
     expr frame = stack_access(s, e_.in_frame(a, nn, rsp(s)), a),
@@ -917,11 +951,11 @@ expr Run::load(MState &s, const MemRef &m, unsigned n, expr &data) {
     expr off = (a - e_.S).simplify();
     expr stack = (frame || ra).simplify();
     address_data(s, m, stack, e_.in_readable(a, nn), "read");
-    data = z3::ite(stack, stack_data(s.mdata, off, n), e_.c.bool_val(true));
+    mask = z3::ite(stack, stack_bytes(s.mdata, off, n), bv(0xff, 8)).simplify();
     return z3::ite(stack, stack_read(s.mem, off, n), e_.fresh_bv("load", 8 * n));
 }
 
-void Run::store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &data) {
+void Run::store(MState &s, const MemRef &m, unsigned n, const expr &val, const expr &mask) {
     expr a = address(s, m).simplify();
     expr nn = bv(n);
     expr frame = stack_access(s, e_.in_frame(a, nn, rsp(s)), a);
@@ -937,28 +971,29 @@ void Run::store(MState &s, const MemRef &m, unsigned n, const expr &val, const e
     ob(s, "leak.store",
        "a value written outside the frame (into the sandbox) holds program data (not stale "
        "kernel data, a safe-stack address, the return address or a caller's register)",
-       frame || ra || data, {{"address", a}, {"value", val}});
-    stack_write(s, (a - e_.S).simplify(), n, val, data, frame);
+       frame || ra || (mask | bv(n >= 8 ? 0 : ~((1u << n) - 1) & 0xff, 8)) == bv(0xff, 8),
+       {{"address", a}, {"value", val}});
+    stack_write(s, (a - e_.S).simplify(), n, val, mask, frame);
 }
 
-expr Run::read_op(MState &s, const Operand &op, u8 w, expr &data) {
+expr Run::read_mask(MState &s, const Operand &op, u8 w, expr &mask) {
     switch (op.kind) {
     case Operand::Reg:
-        data = reg_data(s, op.reg, w, op.high8);
+        mask = reg_mask(s, op.reg, w, op.high8);
         return reg_val(s, op.reg, w, op.high8);
     case Operand::Imm:
-        data = e_.c.bool_val(true);
+        mask = bv(0xff, 8);
         return bv(static_cast<u64>(op.imm), 64).extract(8 * w - 1, 0);
-    case Operand::Mem: return load(s, op.mem, w, data);
+    case Operand::Mem: return load(s, op.mem, w, mask);
     default: throw std::runtime_error("an operand the decoder should not produce");
     }
 }
 
-void Run::write_op(MState &s, const Operand &op, u8 w, const expr &val, const expr &data) {
+void Run::write_mask(MState &s, const Operand &op, u8 w, const expr &val, const expr &mask) {
     if (op.kind == Operand::Reg)
-        set_reg(s, op.reg, w, op.high8, val, data);
+        set_reg_mask(s, op.reg, w, op.high8, val, mask);
     else if (op.kind == Operand::Mem)
-        store(s, op.mem, w, val, data);
+        store(s, op.mem, w, val, mask);
     else
         throw std::runtime_error("a write to an operand that is not a place");
 }
@@ -979,7 +1014,7 @@ void Run::alu(MState &s, const Insn &in) {
     u8 w = in.width;
     const Operand &d = in.ops[0], &sr = in.ops[1];
     expr da(e_.c), db(e_.c);
-    expr a = read_op(s, d, w, da), b = read_op(s, sr, w, db);
+    expr a = read_mask(s, d, w, da), b = read_mask(s, sr, w, db);
     if (in.op == Op::Adc || in.op == Op::Sbb) read_flags(s, 2 /* b: CF */, op_name(in.op));
     x86::Result r{a, s.f, a, a, a};
     switch (in.op) {
@@ -995,11 +1030,12 @@ void Run::alu(MState &s, const Insn &in) {
     }
     bool zeroing = (in.op == Op::Xor || in.op == Op::Sub) && d.kind == Operand::Reg &&
                    sr.kind == Operand::Reg && d.reg == sr.reg && d.high8 == sr.high8;
-    // adc and sbb also read CF, which read_flags required to be data.
-    expr data = zeroing ? e_.c.bool_val(true) : (da && db);
-    set_flags(s, r, data);
+    // adc and sbb also read CF, which read_flags required to be data. The
+    // flags depend on every byte; byte i of the result on bytes 0..i.
+    expr mask = zeroing ? bv(0xff, 8) : (da & db).simplify();
+    set_flags(s, r, mask == bv(0xff, 8));
     if (in.op == Op::Cmp || in.op == Op::Test) return;
-    write_op(s, d, w, r.r, data);
+    write_mask(s, d, w, r.r, low_prefix(mask));
 }
 
 void Run::step(MState &s, const Insn &in) {
@@ -1008,16 +1044,20 @@ void Run::step(MState &s, const Insn &in) {
     expr d1(c), d2(c);
     switch (in.op) {
     case Op::Nop: return;
-    case Op::Mov: {
-        expr v = read_op(s, in.ops[1], w, d1);
-        write_op(s, in.ops[0], w, v, d1);
+    case Op::Mov: { // a copy, byte by byte
+        expr v = read_mask(s, in.ops[1], w, d1);
+        write_mask(s, in.ops[0], w, v, d1);
         return;
     }
     case Op::Movzx:
-    case Op::Movsx: {
+    case Op::Movsx: { // the new upper bytes are zero, or copies of the top byte's sign
         u8 from = in.ops[1].size;
-        expr v = read_op(s, in.ops[1], from, d1);
-        write_op(s, in.ops[0], w, x86::to_width(v, 8 * w, in.op == Op::Movsx), d1);
+        expr v = read_mask(s, in.ops[1], from, d1);
+        expr upper =
+            in.op == Op::Movzx ? bv(0xff, 8) : mask_of(d1.extract(from - 1, from - 1) == 1);
+        u8 low = static_cast<u8>((1u << from) - 1);
+        write_mask(s, in.ops[0], w, x86::to_width(v, 8 * w, in.op == Op::Movsx),
+                   ((d1 & bv(low, 8)) | (upper & bv(~low & 0xff, 8))).simplify());
         return;
     }
     case Op::Lea: {
@@ -1032,11 +1072,15 @@ void Run::step(MState &s, const Insn &in) {
                c.bool_val(o >= l.rodata_off && o <= l.sandbox_off + l.sandbox_size),
                {{"image offset", bv(o)}});
         }
-        write_op(s, in.ops[0], w, x86::to_width(a, 8 * w, false), d1);
+        // base + index * scale + disp: its low bytes need only theirs
+        expr mask = bv(0xff, 8);
+        if (!m.rip && m.base != kNoReg) mask = mask & s.r[m.base].data;
+        if (!m.rip && m.index != kNoReg) mask = mask & s.r[m.index].data;
+        write_mask(s, in.ops[0], w, x86::to_width(a, 8 * w, false), low_prefix(mask));
         return;
     }
     case Op::Push: {
-        expr v = read_op(s, in.ops[0], 8, d1);
+        expr v = read_mask(s, in.ops[0], 8, d1);
         expr top = rsp(s) - bv(8);
         set_rsp(s, top);
         MemRef m;
@@ -1049,16 +1093,16 @@ void Run::step(MState &s, const Insn &in) {
         m.base = RSP;
         expr v = load(s, m, 8, d1);
         set_rsp(s, rsp(s) + bv(8));
-        write_op(s, in.ops[0], 8, v, d1);
+        write_mask(s, in.ops[0], 8, v, d1);
         return;
     }
     case Op::Cmov: {
         read_flags(s, in.cc, "cmov");
         expr cond = x86::cond(in.cc, s.f);
-        expr src = read_op(s, in.ops[1], w, d1); // read (and checked) whether or not it moves
+        expr src = read_mask(s, in.ops[1], w, d1); // read (and checked) whether or not it moves
         expr dst = reg_val(s, in.ops[0].reg, w, false);
-        d2 = reg_data(s, in.ops[0].reg, w, false);
-        write_op(s, in.ops[0], w, z3::ite(cond, src, dst), z3::ite(cond, d1, d2));
+        d2 = reg_mask(s, in.ops[0].reg, w, false);
+        write_mask(s, in.ops[0], w, z3::ite(cond, src, dst), z3::ite(cond, d1, d2));
         return;
     }
     case Op::Setcc:
@@ -1079,23 +1123,25 @@ void Run::step(MState &s, const Insn &in) {
     case Op::Dec:
     case Op::Neg:
     case Op::Not: {
-        expr a = read_op(s, in.ops[0], w, d1);
+        expr a = read_mask(s, in.ops[0], w, d1);
+        expr mask = low_prefix(d1);
         if (in.op == Op::Not) {
-            write_op(s, in.ops[0], w, ~a, d1);
+            write_mask(s, in.ops[0], w, ~a, mask);
             return;
         }
         x86::Result r = in.op == Op::Neg ? x86::neg(a) : x86::incdec(in.op == Op::Inc, a, s.f);
-        set_flags(s, r, d1);
-        write_op(s, in.ops[0], w, r.r, d1);
+        set_flags(s, r, d1 == bv(0xff, 8));
+        write_mask(s, in.ops[0], w, r.r, mask);
         return;
     }
     case Op::Imul: {
         const Operand &x = in.nops == 3 ? in.ops[1] : in.ops[0];
         const Operand &y = in.nops == 3 ? in.ops[2] : in.ops[1];
-        expr a = read_op(s, x, w, d1), b = read_op(s, y, w, d2);
+        expr a = read_mask(s, x, w, d1), b = read_mask(s, y, w, d2);
         x86::Result r = x86::imul2(a, b);
-        set_flags(s, r, d1 && d2);
-        write_op(s, in.ops[0], w, r.r, d1 && d2);
+        expr mask = (d1 & d2).simplify(); // a product's low bytes need only the inputs' low bytes
+        set_flags(s, r, mask == bv(0xff, 8));
+        write_mask(s, in.ops[0], w, r.r, low_prefix(mask));
         return;
     }
     case Op::Mul1:
@@ -1131,7 +1177,7 @@ void Run::step(MState &s, const Insn &in) {
     case Op::Shl:
     case Op::Shr:
     case Op::Sar: {
-        expr a = read_op(s, in.ops[0], w, d1);
+        expr a = read_mask(s, in.ops[0], w, d1);
         char k = in.op == Op::Rol   ? 'L'
                  : in.op == Op::Ror ? 'R'
                  : in.op == Op::Shl ? 'l'
@@ -1139,8 +1185,18 @@ void Run::step(MState &s, const Insn &in) {
                                     : 'a';
         expr cd(c);
         x86::Result r = x86::shift(k, a, count8(s, in, 1, cd), s.f);
-        set_flags(s, r, d1 && cd);
-        write_op(s, in.ops[0], w, r.r, d1 && cd);
+        expr all = d1 == bv(0xff, 8);
+        set_flags(s, r, all && cd);
+        expr mask = mask_of(all && cd);
+        if (in.op == Op::Shl && (in.nops < 2 || in.ops[1].kind == Operand::Imm)) {
+            // shl by k: byte i is (bytes i - k/8 and the one below) shifted,
+            // or zero below k/8
+            u64 n = in.nops < 2 ? 1 : static_cast<u64>(in.ops[1].imm) & (w == 8 ? 63 : 31);
+            expr p = low_prefix(d1);
+            u64 b = n / 8;
+            mask = b >= 8 ? bv(0xff, 8) : (z3::shl(p, bv(b, 8)) | bv((1u << b) - 1, 8)).simplify();
+        }
+        write_mask(s, in.ops[0], w, r.r, mask);
         return;
     }
     case Op::Shld:
