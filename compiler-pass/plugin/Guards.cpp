@@ -17,16 +17,20 @@
 
 #include "llvm/ADT/DepthFirstIterator.h"
 #include "llvm/Analysis/DomTreeUpdater.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/Utils/Local.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/PatternMatch.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 #include <map>
 #include <vector>
 
 using namespace llvm;
+using namespace llvm::PatternMatch;
 
 namespace ktal {
 namespace {
@@ -36,12 +40,18 @@ struct Access {
     unsigned operand; // index of the pointer operand
     uint64_t width;
     bool store;
+    BasicBlock *loop_header; // of the innermost loop around the access, if any
+    // Its straight-line stretch as collected: its block up to the next
+    // division by a variable (whose guard for -1 adds a join). Guards split
+    // the block later; a guard is shared within a stretch only.
+    const Value *stretch;
 };
 
 struct Guard {
-    Instruction *at; // the first access it covers
-    Value *checked;  // region base + checked offset: the pointer base + lo
-    int64_t lo, hi;  // bytes of base it covers
+    Instruction *at;      // the first access it covers
+    const Value *stretch; // at's, as collected
+    Value *checked;       // region base + checked offset: the pointer base + lo
+    int64_t lo, hi;       // bytes of base it covers
     bool store_ok;
 };
 
@@ -55,8 +65,13 @@ class Guarder {
     void run() {
         std::vector<Access> accesses;
         std::vector<BinaryOperator *> divisions;
-        for (BasicBlock *bb : depth_first(&f_.getEntryBlock()))
+        LoopInfo loops(dt_);
+        for (BasicBlock *bb : depth_first(&f_.getEntryBlock())) {
+            Loop *l = loops.getLoopFor(bb);
+            header_ = l ? l->getHeader() : nullptr;
+            stretch_ = bb;
             for (Instruction &i : *bb) collect(i, accesses, divisions);
+        }
         for (size_t k = 0; k < accesses.size(); ++k) guard(accesses, k);
         for (BinaryOperator *d : divisions) guard_division(d);
     }
@@ -64,25 +79,29 @@ class Guarder {
   private:
     void collect(Instruction &i, std::vector<Access> &acc, std::vector<BinaryOperator *> &divs) {
         if (auto *ld = dyn_cast<LoadInst>(&i)) {
-            acc.push_back(
-                {&i, ld->getPointerOperandIndex(), dl_.getTypeStoreSize(ld->getType()), false});
+            acc.push_back({&i, ld->getPointerOperandIndex(), dl_.getTypeStoreSize(ld->getType()),
+                           false, header_, stretch_});
         } else if (auto *st = dyn_cast<StoreInst>(&i)) {
             acc.push_back({&i, st->getPointerOperandIndex(),
-                           dl_.getTypeStoreSize(st->getValueOperand()->getType()), true});
+                           dl_.getTypeStoreSize(st->getValueOperand()->getType()), true, header_,
+                           stretch_});
         } else if (auto *mi = dyn_cast<MemIntrinsic>(&i)) {
             // A constant size may be expanded inline: guard it; a variable one
             // becomes a call to the runtime, which guards its own accesses.
             if (auto *len = dyn_cast<ConstantInt>(mi->getLength());
                 len && len->getZExtValue() > 0) {
-                acc.push_back({&i, 0, len->getZExtValue(), true});
-                if (isa<MemTransferInst>(mi)) acc.push_back({&i, 1, len->getZExtValue(), false});
+                acc.push_back({&i, 0, len->getZExtValue(), true, header_, stretch_});
+                if (isa<MemTransferInst>(mi))
+                    acc.push_back({&i, 1, len->getZExtValue(), false, header_, stretch_});
             }
         } else if (auto *bo = dyn_cast<BinaryOperator>(&i)) {
             unsigned op = bo->getOpcode();
             if ((op == Instruction::SDiv || op == Instruction::UDiv || op == Instruction::SRem ||
                  op == Instruction::URem) &&
-                !isa<ConstantInt>(bo->getOperand(1)))
+                !isa<ConstantInt>(bo->getOperand(1))) {
                 divs.push_back(bo);
+                stretch_ = bo;
+            }
         }
     }
 
@@ -105,57 +124,152 @@ class Guarder {
         return false;
     }
 
+    // What guards are shared by: p = ptr + index * scale + (a constant), where
+    // an index `i + k` counts as i (p[i], p[i + 1], ... of an unrolled loop
+    // share one base and one guard).
+    struct Base {
+        Value *ptr;
+        Value *index = nullptr;
+        Type *elem = nullptr; // index counts these
+        auto key() const { return std::pair(ptr, index); }
+    };
+
+    Base split(Value *p, int64_t &c) {
+        Value *b = GetPointerBaseWithConstantOffset(p, c, dl_);
+        auto *gep = dyn_cast<GetElementPtrInst>(b);
+        if (!gep || gep->getNumIndices() != 1 || !gep->getOperand(1)->getType()->isIntegerTy(64))
+            return {b};
+        Value *index = gep->getOperand(1), *x;
+        const APInt *k;
+        int64_t scale = static_cast<int64_t>(dl_.getTypeAllocSize(gep->getSourceElementType()));
+        if ((match(index, m_Add(m_Value(x), m_APInt(k))) ||
+             match(index, m_DisjointOr(m_Value(x), m_APInt(k)))) &&
+            k->getSignificantBits() <= 20 && scale < (1 << 20)) {
+            c += k->getSExtValue() * scale;
+            index = x;
+        }
+        return {gep->getPointerOperand(), index, gep->getSourceElementType()};
+    }
+
     void guard(std::vector<Access> &all, size_t k) {
         Access a = all[k];
         Value *p = a.inst->getOperand(a.operand);
         int64_t c = 0;
-        Value *base = GetPointerBaseWithConstantOffset(p, c, dl_);
-        if (provable(base, c, a.width, a.store)) return;
+        if (provable(GetPointerBaseWithConstantOffset(p, c, dl_), c, a.width, a.store)) return;
+        Base shared = split(p, c);
         int64_t end = c + static_cast<int64_t>(a.width);
-        for (Guard &g : guards_[base]) {
-            // Only within a block: a checked offset reused across blocks
+        for (Guard &g : guards_[shared.key()]) {
+            // Only within a stretch: a checked offset reused across blocks
             // may be spilled before its check and reloaded after a join,
             // where the certificate no longer ties the slot to the check.
-            if (g.lo <= c && end <= g.hi && (g.store_ok || !a.store) &&
-                g.at->getParent() == a.inst->getParent() && dt_.dominates(g.at, a.inst)) {
+            if (g.lo <= c && end <= g.hi && (g.store_ok || !a.store) && g.stretch == a.stretch &&
+                dt_.dominates(g.at, a.inst)) {
                 use(a, g, c);
                 return;
             }
         }
         // Widen to the accesses that must follow in this block (no call between).
-        Guard g{a.inst, nullptr, c, end, a.store};
-        for (size_t j = k + 1; j < all.size() && all[j].inst->getParent() == a.inst->getParent();
-             ++j) {
+        Guard g{a.inst, a.stretch, nullptr, c, end, a.store};
+        for (size_t j = k + 1; j < all.size() && all[j].stretch == a.stretch; ++j) {
             if (calls_between(a.inst, all[j].inst)) break;
             int64_t cj = 0;
-            if (GetPointerBaseWithConstantOffset(all[j].inst->getOperand(all[j].operand), cj,
-                                                 dl_) != base)
-                continue;
+            if (split(all[j].inst->getOperand(all[j].operand), cj).key() != shared.key()) continue;
             g.lo = std::min(g.lo, cj);
             g.hi = std::max(g.hi, cj + static_cast<int64_t>(all[j].width));
             g.store_ok |= all[j].store;
         }
         uint64_t span = static_cast<uint64_t>(g.hi - g.lo);
         uint64_t window = g.store_ok ? l_.sandbox_span : l_.rodata_span + l_.sandbox_span;
-        IRBuilder<> b(a.inst);
-        GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
-        Type *i8 = b.getInt8Ty(), *i64 = b.getInt64Ty();
-        Value *first = b.CreateGEP(i8, base, b.getInt64(g.lo));
-        Value *off = opaque_sub(b, b.CreatePtrToInt(first, i64), b.CreatePtrToInt(region, i64));
         if (span > window) {
             error_at(*a.inst,
                      "an access of " + std::to_string(span) + " bytes is larger than its region");
             return;
         }
+        IRBuilder<> b(a.inst);
+        GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
+        Type *i8 = b.getInt8Ty(), *i64 = b.getInt64Ty();
+        Value *base =
+            shared.index ? b.CreateGEP(shared.elem, shared.ptr, shared.index) : shared.ptr;
+        // The offset in the region, opaque so that the compare and the access
+        // use the very same register.
+        Value *off = nullptr;
+        if (Instruction *hoist_at = loop_entry(a)) {
+            // In a loop, base + lo = (a pointer known before the loop) + (the
+            // variable part of the GEPs inside it) + lo: that pointer's
+            // offset is taken once before the loop, and each access pays an
+            // add, not a subtraction.
+            SmallVector<GEPOperator *, 4> geps;
+            Value *inv = invariant_part(base, hoist_at, geps);
+            // Not where an index is computed from pointers (a length as end -
+            // start): the verifier follows `end - 1` as a pointer, but not
+            // `end + (-start)` as a number.
+            bool pointers = false;
+            for (GEPOperator *gep : geps)
+                for (Use &index : gep->indices()) pointers |= from_pointer(index.get(), 6);
+            if (inv && !pointers) {
+                off = invariant_offset(inv, region, hoist_at);
+                off = b.CreateAdd(off, b.getInt64(g.lo));
+                for (GEPOperator *gep : geps) off = b.CreateAdd(off, emitGEPOffset(&b, dl_, gep));
+                off = opaque(b, off);
+            }
+        }
+        if (!off)
+            off = opaque_sub(b, b.CreatePtrToInt(b.CreateGEP(i8, base, b.getInt64(g.lo)), i64),
+                             b.CreatePtrToInt(region, i64));
         Value *bad = b.CreateICmpUGT(off, b.getInt64(window - span));
         Instruction *then = SplitBlockAndInsertIfThen(bad, a.inst, true, nullptr, &dtu_);
         IRBuilder<> tb(then);
-        emit_trap(tb, kTrapBounds, first);
+        emit_trap(tb, kTrapBounds, tb.CreateGEP(i8, region, off));
         then->eraseFromParent();
         b.SetInsertPoint(a.inst);
         g.checked = b.CreateGEP(i8, region, off, "ktal.checked");
-        guards_[base].push_back(g);
+        guards_[shared.key()].push_back(g);
         use(a, g, c);
+    }
+
+    // Where work for the access's loop can be done once: the end of the
+    // block that immediately dominates the loop's header (outside the loop,
+    // and before every iteration).
+    Instruction *loop_entry(const Access &a) {
+        if (!a.loop_header) return nullptr;
+        DomTreeNode *n = dt_.getNode(a.loop_header);
+        return n && n->getIDom() ? n->getIDom()->getBlock()->getTerminator() : nullptr;
+    }
+
+    bool known_at(Value *v, Instruction *at) {
+        auto *i = dyn_cast<Instruction>(v);
+        return !i || dt_.dominates(i, at);
+    }
+
+    // Strips the GEPs computed inside the loop off p, innermost last: the
+    // pointer they start from, if it is known at `at` (else nullptr).
+    Value *invariant_part(Value *p, Instruction *at, SmallVectorImpl<GEPOperator *> &geps) {
+        while (!known_at(p, at)) {
+            auto *gep = dyn_cast<GEPOperator>(p);
+            if (!gep) return nullptr;
+            geps.push_back(gep);
+            p = gep->getPointerOperand();
+        }
+        return p;
+    }
+
+    // Whether v is computed (within `depth` steps) from a pointer's address.
+    static bool from_pointer(Value *v, int depth) {
+        if (isa<PtrToIntInst>(v)) return true;
+        auto *i = dyn_cast<Instruction>(v);
+        if (!i || depth == 0 || !(isa<BinaryOperator>(i) || isa<CastInst>(i))) return false;
+        for (Value *op : i->operands())
+            if (from_pointer(op, depth - 1)) return true;
+        return false;
+    }
+
+    // p - region, computed at `at` once per loop.
+    Value *invariant_offset(Value *p, GlobalVariable *region, Instruction *at) {
+        Value *&cached = invariant_offsets_[{p, region, at->getParent()}];
+        if (cached) return cached;
+        IRBuilder<> b(at);
+        Type *i64 = b.getInt64Ty();
+        return cached = opaque_sub(b, b.CreatePtrToInt(p, i64), b.CreatePtrToInt(region, i64));
     }
 
     void use(const Access &a, const Guard &g, int64_t c) {
@@ -220,7 +334,10 @@ class Guarder {
     DominatorTree dt_;
     DomTreeUpdater dtu_;
     GlobalVariable *rodata_, *sandbox_;
-    std::map<Value *, std::vector<Guard>> guards_;
+    std::map<std::pair<Value *, Value *>, std::vector<Guard>> guards_;
+    std::map<std::tuple<Value *, GlobalVariable *, BasicBlock *>, Value *> invariant_offsets_;
+    BasicBlock *header_ = nullptr; // while collecting
+    const Value *stretch_ = nullptr;
 };
 
 } // namespace
