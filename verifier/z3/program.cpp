@@ -252,6 +252,33 @@ std::string describe_value(const Env &e, const z3::model &m, const expr &v) {
     return out;
 }
 
+// Knobs for looking inside a proof, from the environment, read once:
+// KTAL_PROVE_STATS=1..4 (per function, run, batch, query), KTAL_PROVE_DUMP
+// (an unknown query's SMT-LIB), KTAL_PROVE_DUMP_FAST (the last query of the
+// plain pipeline), KTAL_PROVE_DUMP_DIR (every query), KTAL_PROVE_ONLY=ADDR
+// (one run), KTAL_PROVE_FUNCTION=ADDR (one function), KTAL_PROVE_NO_FORK.
+struct Knobs {
+    int stats = 0;
+    const char *dump = nullptr, *dump_fast = nullptr, *dump_dir = nullptr;
+    const char *only = nullptr, *function = nullptr;
+    bool no_fork = false;
+};
+const Knobs &knobs() {
+    static const Knobs k = [] {
+        Knobs n;
+        if (const char *st = std::getenv("KTAL_PROVE_STATS"))
+            n.stats = st[0] >= '1' && st[0] <= '9' ? st[0] - '0' : 1;
+        n.dump = std::getenv("KTAL_PROVE_DUMP");
+        n.dump_fast = std::getenv("KTAL_PROVE_DUMP_FAST");
+        n.dump_dir = std::getenv("KTAL_PROVE_DUMP_DIR");
+        n.only = std::getenv("KTAL_PROVE_ONLY");
+        n.function = std::getenv("KTAL_PROVE_FUNCTION");
+        n.no_fork = std::getenv("KTAL_PROVE_NO_FORK") != nullptr;
+        return n;
+    }();
+    return k;
+}
+
 // The image's time budget, when it has one (Options::budget_ms).
 bool g_budget = false;
 std::chrono::steady_clock::time_point g_deadline;
@@ -310,19 +337,21 @@ bool hard_arith(const expr &t, std::unordered_map<unsigned, bool> &memo) {
     return r;
 }
 
-z3::check_result fast_check(z3::context &c, const std::vector<expr> &base, const expr &q,
-                            unsigned timeout_ms, z3::model *model,
+// The pipeline, built once per run's context.
+z3::tactic fast_pipeline(z3::context &c) {
+    return z3::tactic(c, "simplify") & z3::tactic(c, "propagate-values") &
+           z3::tactic(c, "solve-eqs") & z3::tactic(c, "simplify") &
+           z3::tactic(c, "max-bv-sharing") & z3::tactic(c, "bit-blast") & z3::tactic(c, "sat");
+}
+
+// base_hard: hard_arith of the base, which the caller keeps.
+z3::check_result fast_check(z3::tactic &pipeline, const std::vector<expr> &base, bool base_hard,
+                            const expr &q, unsigned timeout_ms, z3::model *model,
                             std::unordered_map<unsigned, bool> &memo) {
-    for (const expr &b : base)
-        if (hard_arith(b, memo)) return z3::unknown;
-    if (hard_arith(q, memo)) return z3::unknown;
+    if (base_hard || hard_arith(q, memo)) return z3::unknown;
     try {
-        z3::tactic t = z3::tactic(c, "simplify") & z3::tactic(c, "propagate-values") &
-                       z3::tactic(c, "solve-eqs") & z3::tactic(c, "simplify") &
-                       z3::tactic(c, "max-bv-sharing") & z3::tactic(c, "bit-blast") &
-                       z3::tactic(c, "sat");
-        z3::solver s = t.mk_solver();
-        z3::params p(c);
+        z3::solver s = pipeline.mk_solver();
+        z3::params p(q.ctx());
         p.set("rlimit", static_cast<unsigned>(std::min(timeout_ms, 10000u) * kUnitsPerMs));
         // and the clock too, at the same limit: some steps do not count
         // resource units (bignum: a query ran for minutes past its rlimit)
@@ -330,8 +359,8 @@ z3::check_result fast_check(z3::context &c, const std::vector<expr> &base, const
         s.set(p);
         for (const expr &b : base) s.add(b);
         s.add(q);
-        if (const char *f = std::getenv("KTAL_PROVE_DUMP_FAST"))
-            if (std::FILE *o = std::fopen(f, "w"))
+        if (knobs().dump_fast)
+            if (std::FILE *o = std::fopen(knobs().dump_fast, "w"))
                 std::fputs(s.to_smt2().c_str(), o), std::fclose(o);
         z3::check_result r = s.check();
         if (r == z3::unsat) return z3::unsat;
@@ -358,6 +387,9 @@ struct Asker {
     u64 queries = 0;
     u64 fast = 0, slow = 0;                     // answered by fast_check, by the default solver
     std::unordered_map<unsigned, bool> hard_{}; // hard_arith's memo (this run's context)
+    std::optional<z3::tactic> pipeline_{};      // fast_check's, built on first use
+    size_t base_seen_ = 0;                      // base[0..base_seen_) looked at by hard_arith
+    bool base_hard_ = false;                    // and one of them was hard
 
     z3::check_result check(const expr &q, unsigned timeout_ms, z3::model *model = nullptr,
                            std::string *why = nullptr) {
@@ -376,8 +408,11 @@ struct Asker {
         // First the plain pipeline (fast_check), counted in Z3's resource
         // units: unsat is a proof; sat only with a model that makes every
         // assertion true. Anything else asks the default solver below.
-        z3::check_result fr = fast_check(c, base, q, timeout_ms, model, hard_);
-        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] >= '4')
+        if (!pipeline_) pipeline_.emplace(fast_pipeline(c));
+        for (; base_seen_ < base.size(); ++base_seen_)
+            base_hard_ = base_hard_ || hard_arith(base[base_seen_], hard_);
+        z3::check_result fr = fast_check(*pipeline_, base, base_hard_, q, timeout_ms, model, hard_);
+        if (knobs().stats >= 4)
             std::fprintf(
                 stderr, "      fast: %s, %.1f ms\n",
                 fr == z3::unsat ? "unsat"
@@ -407,7 +442,7 @@ struct Asker {
         dump(q, r, t0);
         if (r == z3::unknown) {
             if (why) *why = sol.reason_unknown();
-            if (const char *dump = std::getenv("KTAL_PROVE_DUMP")) {
+            if (const char *dump = knobs().dump) {
                 z3::solver raw(c);
                 for (const expr &b : base) raw.add(b);
                 raw.add(q);
@@ -419,7 +454,7 @@ struct Asker {
     }
 
     void dump(const expr &q, z3::check_result r, std::chrono::steady_clock::time_point t0) {
-        if (const char *dir = std::getenv("KTAL_PROVE_DUMP_DIR")) {
+        if (const char *dir = knobs().dump_dir) {
             static unsigned n = 0;
             z3::solver raw(c);
             for (const expr &b : base) raw.add(b);
@@ -1808,7 +1843,7 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
         z3::check_result r = ask.check(qs[i], opt_.timeout_ms, &m, &why);
         o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
                    .count();
-        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] == '3')
+        if (knobs().stats == 3)
             std::fprintf(stderr, "    single %s at %s: %s, %.1f ms\n", pend[i].kind.c_str(),
                          hex(pend[i].addr).c_str(),
                          r == z3::unsat ? "unsat"
@@ -1851,7 +1886,7 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
         z3::check_result r = ask.check(any, limit, &m, &why);
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
                         .count();
-        if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] == '3')
+        if (knobs().stats == 3)
             std::fprintf(stderr, "    batch of %zu (first at %s): %s, %.1f ms\n", set.size(),
                          hex(pend[set[0]].addr).c_str(),
                          r == z3::unsat ? "unsat"
@@ -1926,8 +1961,7 @@ void FunctionProver::prove() {
     std::vector<u64> starts{fn_.entry};
     for (u32 b = 0; b < fn_.nblocks; ++b) starts.push_back(fn_.blocks[b].start);
     for (size_t k = 0; k < starts.size(); ++k) {
-        if (const char *only = std::getenv("KTAL_PROVE_ONLY"))
-            if (std::strtoull(only, nullptr, 0) != starts[k]) continue;
+        if (knobs().only && std::strtoull(knobs().only, nullptr, 0) != starts[k]) continue;
         // Each run in a context of its own: Z3 gets slower as a context
         // fills (printf's run from 0x7444 alone: 54 ms to see its start is
         // consistent; after the function's 12 runs before it in the same
@@ -1964,7 +1998,7 @@ void FunctionProver::prove() {
             ++rep_.runs;
             solve(starts[k], init, ask, run.pend, env, consistent, ms0, why);
             queries += ask.queries, solver_ms += ask.ms, slow_queries += ask.slow;
-            if (const char *st = std::getenv("KTAL_PROVE_STATS"); st && st[0] >= '2')
+            if (knobs().stats >= 2)
                 std::fprintf(
                     stderr,
                     "  run from %s: %zu obligations, %llu queries, %.1f ms running (%.1f solving), "
@@ -1978,7 +2012,7 @@ void FunctionProver::prove() {
         if (!keep_contexts) delete ctx;
         c_ = outer;
     }
-    if (std::getenv("KTAL_PROVE_STATS"))
+    if (knobs().stats)
         std::fprintf(
             stderr,
             "%-28s %6zu insns %4zu runs %6zu obligations %6llu queries (%llu slow) %9.1f ms "
@@ -2156,7 +2190,7 @@ bool get_part(Wire &w, Report &r) {
 // in this process, the contexts deleted.
 void prove_function(z3::context &c, const Cert &cert, const Function &fn, const Image &img,
                     Decoder &dec, const SymbolTable &syms, const Options &opt, Report &rep) {
-    if (std::getenv("KTAL_PROVE_NO_FORK")) {
+    if (knobs().no_fork) {
         FunctionProver fp(c, cert, fn, img, dec, syms, opt, rep);
         fp.prove();
         return;
@@ -2247,12 +2281,11 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
         // One context for the process, never deleted: Z3 4.8.12 can crash
         // deleting a context whose terms used lambdas (the stack arrays).
         static z3::context &c = *new z3::context;
-        bool cache =
-            !opt.cache_dir.empty() && !prover_identity().empty() && !std::getenv("KTAL_PROVE_ONLY");
+        bool cache = !opt.cache_dir.empty() && !prover_identity().empty() && !knobs().only;
         for (u32 i = 0; i < cert.nfuncs; ++i) {
             const Function &fn = cert.funcs[i];
-            if (const char *only = std::getenv("KTAL_PROVE_FUNCTION"))
-                if (std::strtoull(only, nullptr, 0) != fn.entry) continue;
+            if (knobs().function && std::strtoull(knobs().function, nullptr, 0) != fn.entry)
+                continue;
             std::string key = cache ? function_key(cert, i, ld.text()) : std::string();
             if (cache)
                 if (auto obs = cache_load(opt.cache_dir, key)) {
