@@ -287,6 +287,82 @@ std::chrono::steady_clock::time_point g_deadline;
 // fast_check (about 2-4 million units per second of CPU on these queries).
 constexpr u64 kUnitsPerMs = 2000;
 
+// Is t itself a product, quotient or remainder of two non-constant terms?
+// The pipeline's bit-blaster was seen not to stop at either limit on such
+// terms (bignum: one query ran for more than 10 minutes).
+bool hard_node(const expr &t) {
+    if (!t.is_app()) return false;
+    switch (t.decl().decl_kind()) {
+    case Z3_OP_BMUL:
+    case Z3_OP_BUDIV:
+    case Z3_OP_BUDIV_I:
+    case Z3_OP_BUREM:
+    case Z3_OP_BUREM_I:
+    case Z3_OP_BSDIV:
+    case Z3_OP_BSDIV_I:
+    case Z3_OP_BSREM:
+    case Z3_OP_BSREM_I:
+    case Z3_OP_BSMOD:
+    case Z3_OP_BSMOD_I: {
+        unsigned symbolic = 0;
+        for (unsigned i = 0; i < t.num_args(); ++i) symbolic += !t.arg(i).is_numeral();
+        return symbolic >= 2;
+    }
+    default: return false;
+    }
+}
+
+// The pipeline sees such a term as a fresh value of its sort (the query with
+// it is weaker: a model of the query gives one of this, so unsat here is
+// unsat there; sat proves nothing and goes on to the default solver).
+// Stand-ins keep the outermost hard terms of a run's formulas, one constant
+// each; a hard term inside a quantifier (a stack array's lambda, whose bound
+// variable a constant cannot stand for) leaves the query to the default
+// solver.
+struct HardTerms {
+    explicit HardTerms(z3::context &c) : from(c), to(c) {}
+    z3::expr_vector from, to;
+    enum : u8 { Hard = 1, Bound = 2 }; // holds a hard term; one under a quantifier
+
+    // Collects t's outermost hard terms outside quantifiers.
+    u8 collect(const expr &t, bool quantified = false) {
+        unsigned id = Z3_get_ast_id(t.ctx(), t);
+        auto &memo = seen_[quantified];
+        if (auto it = memo.find(id); it != memo.end()) return it->second;
+        u8 r = 0;
+        if (hard_node(t)) {
+            r = quantified ? Hard | Bound : Hard;
+            if (!quantified) {
+                from.push_back(t);
+                to.push_back(
+                    t.ctx().constant(("hard." + std::to_string(to.size())).c_str(), t.get_sort()));
+            }
+        } else if (t.is_app()) {
+            for (unsigned i = 0; i < t.num_args(); ++i) r |= collect(t.arg(i), quantified);
+        } else if (t.is_quantifier()) {
+            r = collect(t.body(), true);
+        }
+        memo[id] = r;
+        return r;
+    }
+    // t with the stand-ins, after collect(t).
+    expr abstract(const expr &t, u8 found) {
+        if (!found) return t;
+        expr out = t;
+        return out.substitute(from, to);
+    }
+
+  private:
+    std::unordered_map<unsigned, u8> seen_[2]; // by term id, outside and inside quantifiers
+};
+
+// The pipeline, built once per run's context.
+z3::tactic fast_pipeline(z3::context &c) {
+    return z3::tactic(c, "simplify") & z3::tactic(c, "propagate-values") &
+           z3::tactic(c, "solve-eqs") & z3::tactic(c, "simplify") &
+           z3::tactic(c, "max-bv-sharing") & z3::tactic(c, "bit-blast") & z3::tactic(c, "sat");
+}
+
 // A query through the plain pipeline: simplify, propagate values, solve
 // equations, bit-blast, SAT. Z3's default solver sees arrays in these
 // queries (the start's safe stack, read at constant offsets) and takes its
@@ -298,57 +374,11 @@ constexpr u64 kUnitsPerMs = 2000;
 // an unsat goal was unsat before; terms the bit-blaster cannot handle make
 // the pipeline fail, never prove), and sat with a model under which every
 // assertion evaluates to true (checked here, so a model of a weakened goal
-// is never taken). Anything else is unknown: the caller asks the default
+// is never taken; with hard terms replaced, `abstracted`, sat is not
+// taken either). Anything else is unknown: the caller asks the default
 // solver.
-// Does t hold a product, quotient or remainder of two non-constant terms?
-// The pipeline's bit-blaster was seen not to stop at either limit on such
-// queries (bignum: one query ran for more than 10 minutes), so those go to
-// the default solver. memo: by term id, for the terms of one context.
-bool hard_arith(const expr &t, std::unordered_map<unsigned, bool> &memo) {
-    unsigned id = Z3_get_ast_id(t.ctx(), t);
-    auto it = memo.find(id);
-    if (it != memo.end()) return it->second;
-    bool r = false;
-    if (t.is_app()) {
-        switch (t.decl().decl_kind()) {
-        case Z3_OP_BMUL:
-        case Z3_OP_BUDIV:
-        case Z3_OP_BUDIV_I:
-        case Z3_OP_BUREM:
-        case Z3_OP_BUREM_I:
-        case Z3_OP_BSDIV:
-        case Z3_OP_BSDIV_I:
-        case Z3_OP_BSREM:
-        case Z3_OP_BSREM_I:
-        case Z3_OP_BSMOD:
-        case Z3_OP_BSMOD_I: {
-            unsigned symbolic = 0;
-            for (unsigned i = 0; i < t.num_args(); ++i) symbolic += !t.arg(i).is_numeral();
-            r = symbolic >= 2;
-            break;
-        }
-        default: break;
-        }
-        for (unsigned i = 0; i < t.num_args() && !r; ++i) r = hard_arith(t.arg(i), memo);
-    } else if (t.is_quantifier()) {
-        r = hard_arith(t.body(), memo);
-    }
-    memo[id] = r;
-    return r;
-}
-
-// The pipeline, built once per run's context.
-z3::tactic fast_pipeline(z3::context &c) {
-    return z3::tactic(c, "simplify") & z3::tactic(c, "propagate-values") &
-           z3::tactic(c, "solve-eqs") & z3::tactic(c, "simplify") &
-           z3::tactic(c, "max-bv-sharing") & z3::tactic(c, "bit-blast") & z3::tactic(c, "sat");
-}
-
-// base_hard: hard_arith of the base, which the caller keeps.
-z3::check_result fast_check(z3::tactic &pipeline, const std::vector<expr> &base, bool base_hard,
-                            const expr &q, unsigned timeout_ms, z3::model *model,
-                            std::unordered_map<unsigned, bool> &memo) {
-    if (base_hard || hard_arith(q, memo)) return z3::unknown;
+z3::check_result fast_check(z3::tactic &pipeline, const std::vector<expr> &base, const expr &q,
+                            bool abstracted, unsigned timeout_ms, z3::model *model) {
     try {
         z3::solver s = pipeline.mk_solver();
         z3::params p(q.ctx());
@@ -364,7 +394,7 @@ z3::check_result fast_check(z3::tactic &pipeline, const std::vector<expr> &base,
                 std::fputs(s.to_smt2().c_str(), o), std::fclose(o);
         z3::check_result r = s.check();
         if (r == z3::unsat) return z3::unsat;
-        if (r != z3::sat) return z3::unknown;
+        if (r != z3::sat || abstracted) return z3::unknown;
         z3::model m = s.get_model();
         for (const expr &b : base)
             if (!m.eval(b, true).is_true()) return z3::unknown;
@@ -385,11 +415,11 @@ struct Asker {
     std::vector<expr> base;
     double ms = 0; // time spent solving
     u64 queries = 0;
-    u64 fast = 0, slow = 0;                     // answered by fast_check, by the default solver
-    std::unordered_map<unsigned, bool> hard_{}; // hard_arith's memo (this run's context)
-    std::optional<z3::tactic> pipeline_{};      // fast_check's, built on first use
-    size_t base_seen_ = 0;                      // base[0..base_seen_) looked at by hard_arith
-    bool base_hard_ = false;                    // and one of them was hard
+    u64 fast = 0, slow = 0;                // answered by fast_check, by the default solver
+    std::optional<z3::tactic> pipeline_{}; // fast_check's, built on first use
+    HardTerms hard_{c};                    // the stand-ins for fast_check
+    std::vector<expr> base_abs_{};         // base[0..base_abs_.size()) with them
+    u8 base_hard_ = 0;                     // what collect found in base
 
     z3::check_result check(const expr &q, unsigned timeout_ms, z3::model *model = nullptr,
                            std::string *why = nullptr) {
@@ -409,9 +439,17 @@ struct Asker {
         // units: unsat is a proof; sat only with a model that makes every
         // assertion true. Anything else asks the default solver below.
         if (!pipeline_) pipeline_.emplace(fast_pipeline(c));
-        for (; base_seen_ < base.size(); ++base_seen_)
-            base_hard_ = base_hard_ || hard_arith(base[base_seen_], hard_);
-        z3::check_result fr = fast_check(*pipeline_, base, base_hard_, q, timeout_ms, model, hard_);
+        while (base_abs_.size() < base.size()) {
+            const expr &b = base[base_abs_.size()];
+            u8 found = hard_.collect(b);
+            base_hard_ |= found;
+            base_abs_.push_back(hard_.abstract(b, found));
+        }
+        u8 q_hard = hard_.collect(q);
+        z3::check_result fr = z3::unknown;
+        if (!((base_hard_ | q_hard) & HardTerms::Bound))
+            fr = fast_check(*pipeline_, base_abs_, hard_.abstract(q, q_hard), base_hard_ | q_hard,
+                            timeout_ms, model);
         if (knobs().stats >= 4)
             std::fprintf(
                 stderr, "      fast: %s, %.1f ms\n",
