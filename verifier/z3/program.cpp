@@ -256,12 +256,13 @@ std::string describe_value(const Env &e, const z3::model &m, const expr &v) {
 // KTAL_PROVE_STATS=1..4 (per function, run, batch, query), KTAL_PROVE_DUMP
 // (an unknown query's SMT-LIB), KTAL_PROVE_DUMP_FAST (the last query of the
 // plain pipeline), KTAL_PROVE_DUMP_DIR (every query), KTAL_PROVE_ONLY=ADDR
-// (one run), KTAL_PROVE_FUNCTION=ADDR (one function), KTAL_PROVE_NO_FORK.
+// (one run), KTAL_PROVE_FUNCTION=ADDR (one function), KTAL_PROVE_NO_FORK,
+// KTAL_PROVE_NO_STAND_INS (a query with hard terms skips the pipeline).
 struct Knobs {
     int stats = 0;
     const char *dump = nullptr, *dump_fast = nullptr, *dump_dir = nullptr;
     const char *only = nullptr, *function = nullptr;
-    bool no_fork = false;
+    bool no_fork = false, no_stand_ins = false;
 };
 const Knobs &knobs() {
     static const Knobs k = [] {
@@ -274,6 +275,7 @@ const Knobs &knobs() {
         n.only = std::getenv("KTAL_PROVE_ONLY");
         n.function = std::getenv("KTAL_PROVE_FUNCTION");
         n.no_fork = std::getenv("KTAL_PROVE_NO_FORK") != nullptr;
+        n.no_stand_ins = std::getenv("KTAL_PROVE_NO_STAND_INS") != nullptr;
         return n;
     }();
     return k;
@@ -315,36 +317,50 @@ bool hard_node(const expr &t) {
 // The pipeline sees such a term as a fresh value of its sort (the query with
 // it is weaker: a model of the query gives one of this, so unsat here is
 // unsat there; sat proves nothing and goes on to the default solver).
-// Stand-ins keep the outermost hard terms of a run's formulas, one constant
-// each; a hard term inside a quantifier (a stack array's lambda, whose bound
-// variable a constant cannot stand for) leaves the query to the default
-// solver.
+// Each hard term of a run's formulas gets one constant (substitution
+// replaces the outermost ones; inner ones appear in the lemmas); a hard term
+// inside a quantifier (a stack array's lambda, whose bound variable a
+// constant cannot stand for) leaves the query to the default solver.
 struct HardTerms {
     explicit HardTerms(z3::context &c) : from(c), to(c) {}
     z3::expr_vector from, to;
     enum : u8 { Hard = 1, Bound = 2 }; // holds a hard term; one under a quantifier
 
-    // Collects t's outermost hard terms outside quantifiers.
+    // Gives the hard terms of t outside quantifiers their stand-ins.
     u8 collect(const expr &t, bool quantified = false) {
         unsigned id = Z3_get_ast_id(t.ctx(), t);
         auto &memo = seen_[quantified];
         if (auto it = memo.find(id); it != memo.end()) return it->second;
         u8 r = 0;
-        if (hard_node(t)) {
-            r = quantified ? Hard | Bound : Hard;
-            if (!quantified) {
-                from.push_back(t);
-                to.push_back(
-                    t.ctx().constant(("hard." + std::to_string(to.size())).c_str(), t.get_sort()));
-            }
-        } else if (t.is_app()) {
+        if (t.is_app()) {
             for (unsigned i = 0; i < t.num_args(); ++i) r |= collect(t.arg(i), quantified);
+            if (hard_node(t)) {
+                r |= quantified ? Hard | Bound : Hard;
+                if (!quantified) stand_in(t);
+            }
         } else if (t.is_quantifier()) {
             r = collect(t.body(), true);
         }
         memo[id] = r;
         return r;
     }
+    // A constant for t, with what division says of it: a quotient is at most
+    // the dividend and a remainder below the divisor (unsigned, for a
+    // divisor that is not zero).
+    void stand_in(const expr &t) {
+        expr v = t.ctx().constant(("hard." + std::to_string(to.size())).c_str(), t.get_sort());
+        from.push_back(t);
+        to.push_back(v);
+        Z3_decl_kind k = t.decl().decl_kind();
+        if (t.num_args() != 2) return;
+        expr a = t.arg(0), b = t.arg(1), nonzero = b != t.ctx().bv_val(0, b.get_sort().bv_size());
+        if (k == Z3_OP_BUDIV || k == Z3_OP_BUDIV_I)
+            lemmas.push_back(abstract(z3::implies(nonzero, z3::ule(t, a)), Hard));
+        if (k == Z3_OP_BUREM || k == Z3_OP_BUREM_I)
+            lemmas.push_back(abstract(z3::implies(nonzero, z3::ult(t, b) && z3::ule(t, a)), Hard));
+    }
+    std::vector<expr> lemmas; // about the stand-ins, with them
+
     // t with the stand-ins, after collect(t).
     expr abstract(const expr &t, u8 found) {
         if (!found) return t;
@@ -447,9 +463,14 @@ struct Asker {
         }
         u8 q_hard = hard_.collect(q);
         z3::check_result fr = z3::unknown;
-        if (!((base_hard_ | q_hard) & HardTerms::Bound))
-            fr = fast_check(*pipeline_, base_abs_, hard_.abstract(q, q_hard), base_hard_ | q_hard,
+        if (!((base_hard_ | q_hard) & HardTerms::Bound) &&
+            !((base_hard_ | q_hard) && knobs().no_stand_ins)) {
+            std::vector<expr> assumed = base_abs_;
+            if (base_hard_ | q_hard)
+                assumed.insert(assumed.end(), hard_.lemmas.begin(), hard_.lemmas.end());
+            fr = fast_check(*pipeline_, assumed, hard_.abstract(q, q_hard), base_hard_ | q_hard,
                             timeout_ms, model);
+        }
         if (knobs().stats >= 4)
             std::fprintf(
                 stderr, "      fast: %s, %.1f ms\n",
