@@ -393,8 +393,9 @@ z3::tactic fast_pipeline(z3::context &c) {
 // is never taken; with hard terms replaced, `abstracted`, sat is not
 // taken either). Anything else is unknown: the caller asks the default
 // solver.
-z3::check_result fast_check(z3::tactic &pipeline, const std::vector<expr> &base, const expr &q,
-                            bool abstracted, unsigned timeout_ms, z3::model *model) {
+z3::check_result fast_check(z3::tactic &pipeline, const std::vector<expr> &base,
+                            const std::vector<expr> &lemmas, const expr &q, bool abstracted,
+                            unsigned timeout_ms, z3::model *model) {
     try {
         z3::solver s = pipeline.mk_solver();
         z3::params p(q.ctx());
@@ -404,6 +405,7 @@ z3::check_result fast_check(z3::tactic &pipeline, const std::vector<expr> &base,
         p.set("timeout", std::min(timeout_ms, 10000u));
         s.set(p);
         for (const expr &b : base) s.add(b);
+        for (const expr &l : lemmas) s.add(l);
         s.add(q);
         if (knobs().dump_fast)
             if (std::FILE *o = std::fopen(knobs().dump_fast, "w"))
@@ -465,11 +467,10 @@ struct Asker {
         z3::check_result fr = z3::unknown;
         if (!((base_hard_ | q_hard) & HardTerms::Bound) &&
             !((base_hard_ | q_hard) && knobs().no_stand_ins)) {
-            std::vector<expr> assumed = base_abs_;
-            if (base_hard_ | q_hard)
-                assumed.insert(assumed.end(), hard_.lemmas.begin(), hard_.lemmas.end());
-            fr = fast_check(*pipeline_, assumed, hard_.abstract(q, q_hard), base_hard_ | q_hard,
-                            timeout_ms, model);
+            static const std::vector<expr> none;
+            bool abstracted = base_hard_ | q_hard;
+            fr = fast_check(*pipeline_, base_abs_, abstracted ? hard_.lemmas : none,
+                            hard_.abstract(q, q_hard), abstracted, timeout_ms, model);
         }
         if (knobs().stats >= 4)
             std::fprintf(
@@ -816,12 +817,6 @@ class Run {
         expr d = reader_.select(mdata, off);
         for (unsigned i = 1; i < n; ++i) d = d && reader_.select(mdata, off + bv(i));
         return d;
-    }
-    expr stack_mask(const expr &mdata, const expr &off) { // 8 bytes' data bits as a mask
-        expr m = z3::ite(reader_.select(mdata, off + bv(7)), bv(1, 1), bv(0, 1));
-        for (int i = 6; i >= 0; --i)
-            m = z3::concat(m, z3::ite(reader_.select(mdata, off + bv(i)), bv(1, 1), bv(0, 1)));
-        return m;
     }
     expr stack_bytes(const expr &mdata, const expr &off, unsigned n) { // bits >= n set
         expr m = bv(0xff, 8);
@@ -1585,9 +1580,9 @@ void Run::check_block(const MState &s, const Block &b, bool backward) {
         std::string name = "[" + std::to_string(se.at.off) + "]";
         if (se.at.width == 8) {
             items.push_back(
-                {name, e_.holds(se.v, stack_read(s.mem, off, 8), stack_mask(s.mdata, off))});
+                {name, e_.holds(se.v, stack_read(s.mem, off, 8), stack_bytes(s.mdata, off, 8))});
         } else if (se.at.width == 4) {
-            expr m = stack_mask(s.mdata, off).extract(3, 0);
+            expr m = stack_bytes(s.mdata, off, 8).extract(3, 0);
             items.push_back({name + ":4", e_.holds(se.v, z3::zext(stack_read(s.mem, off, 4), 32),
                                                    z3::concat(bv(0xf, 4), m))});
         } else {
