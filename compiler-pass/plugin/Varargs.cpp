@@ -79,12 +79,6 @@ bool lower_varargs(Module &m) {
                 ii->eraseFromParent();
                 break;
             }
-            case Intrinsic::vaend: ii->eraseFromParent(); break;
-            case Intrinsic::vacopy:
-                b.CreateMemCpy(ii->getArgOperand(0), MaybeAlign(8), ii->getArgOperand(1),
-                               MaybeAlign(8), 24);
-                ii->eraseFromParent();
-                break;
             default: break;
             }
         }
@@ -118,6 +112,24 @@ bool lower_varargs(Module &m) {
         }
         if (f->use_empty()) f->eraseFromParent();
     }
+    // va_copy and va_end in every function, not only variadic ones (a
+    // vprintf-style function takes a va_list and may copy it): va_copy as a
+    // memcpy of the 24-byte va_list, which the guard pass sees like any
+    // other (left alone, codegen would expand it into unguarded loads
+    // through the va_list pointer); va_end is a no-op on x86-64.
+    for (Function &f : m)
+        for (Instruction &i : make_early_inc_range(instructions(f))) {
+            auto *ii = dyn_cast<IntrinsicInst>(&i);
+            if (!ii) continue;
+            if (ii->getIntrinsicID() == Intrinsic::vacopy) {
+                IRBuilder<> b(ii);
+                b.CreateMemCpy(ii->getArgOperand(0), MaybeAlign(8), ii->getArgOperand(1),
+                               MaybeAlign(8), 24);
+                ii->eraseFromParent();
+            } else if (ii->getIntrinsicID() == Intrinsic::vaend) {
+                ii->eraseFromParent();
+            }
+        }
     return ok;
 }
 
