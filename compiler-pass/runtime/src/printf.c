@@ -27,7 +27,9 @@ struct out {
 	int err;
 };
 
-static void emit(struct out *o, const char *s, size_t n)
+/* Not inlined: each of the engine's many calls would carry its own copy of
+ * this (and of __ktal_fwrite_bytes), all re-checked by `ktal prove`. */
+__attribute__((noinline)) static void emit(struct out *o, const char *s, size_t n)
 {
 	if (!n)
 		return;
@@ -68,6 +70,7 @@ struct spec {
 	int left_flag; /* '-' given (left may also come from a negative '*' width) */
 	long width;
 	long prec; /* -1: none */
+	int is_char, is_short, is_long; /* hh, h, l ll L q j z Z t */
 	char conv;
 };
 
@@ -236,10 +239,155 @@ static long read_field(const char **pp)
 	return v;
 }
 
+/* One conversion, its arguments taken from *ap; an errno value when the
+ * conversion fails (the engine stops there), else 0. Not inlined: the
+ * engine's loops (the format's text, the flags, the width and precision
+ * digits) would each carry their own copy, all re-checked by `ktal prove`. */
+__attribute__((noinline)) static int convert(struct out *o, struct spec *sp, va_list *ap)
+{
+	int bad = 0;
+	int wide = sp->is_long && !sp->is_char && !sp->is_short;
+
+	switch (sp->conv) {
+	case 'd':
+	case 'i': {
+		long long v;
+		if (sp->is_long)
+			v = va_arg(*ap, long long);
+		else if (sp->is_char)
+			v = (signed char)va_arg(*ap, int);
+		else if (sp->is_short)
+			v = (short)va_arg(*ap, int);
+		else
+			v = va_arg(*ap, int);
+		int neg = v < 0;
+		put_number(o, sp, neg ? 0ull - (unsigned long long)v : (unsigned long long)v,
+		           neg, 10, 'd');
+		break;
+	}
+	case 'u':
+	case 'o':
+	case 'x':
+	case 'X':
+	case 'b':
+	case 'B': {
+		unsigned long long v;
+		if (sp->is_long)
+			v = va_arg(*ap, unsigned long long);
+		else if (sp->is_char)
+			v = (unsigned char)va_arg(*ap, unsigned);
+		else if (sp->is_short)
+			v = (unsigned short)va_arg(*ap, unsigned);
+		else
+			v = va_arg(*ap, unsigned);
+		sp->showsign = sp->space = 0;
+		int base = sp->conv == 'u' ? 10 : sp->conv == 'o' ? 8 : (sp->conv | 32) == 'b' ? 2 : 16;
+		put_number(o, sp, v, 0, base, sp->conv);
+		break;
+	}
+	case 'p': {
+		void *p = va_arg(*ap, void *);
+		if (p) {
+			sp->alt = 1;
+			put_number(o, sp, (uintptr_t)p, 0, 16, 'x');
+		} else {
+			if (sp->prec < 5)
+				sp->prec = 5;
+			put_string(o, sp, "(nil)", 5);
+		}
+		break;
+	}
+	case 'c':
+	case 'C': {
+		unsigned c = va_arg(*ap, unsigned);
+		char ch = (char)c;
+		if ((wide || sp->conv == 'C') && c > 0x7f) {
+			bad = EILSEQ; /* not representable in the C locale */
+			break;
+		}
+		sp->prec = -1;
+		put_string(o, sp, &ch, 1);
+		break;
+	}
+	case 's':
+	case 'S':
+		if (wide || sp->conv == 'S') {
+			const int *ws = va_arg(*ap, const int *);
+			if (!ws) {
+				if (sp->prec == -1 || sp->prec >= 6)
+					put_string(o, sp, "(null)", 6);
+				else
+					put_string(o, sp, "", 0);
+				break;
+			}
+			size_t len = 0;
+			while (ws[len] && (sp->prec < 0 || (long)len < sp->prec)) {
+				if ((unsigned)ws[len] > 0x7f) {
+					bad = EILSEQ;
+					break;
+				}
+				len++;
+			}
+			if (bad)
+				break;
+			long width = sp->width - (long)len;
+			if (!sp->left)
+				pad(o, ' ', width);
+			for (size_t i = 0; i < len; i++)
+				emit_char(o, (char)ws[i]);
+			if (sp->left)
+				pad(o, ' ', width);
+		} else {
+			const char *s = va_arg(*ap, const char *);
+			size_t len;
+			if (!s) {
+				if (sp->prec == -1 || sp->prec >= 6) {
+					s = "(null)";
+					len = 6;
+				} else {
+					s = "";
+					len = 0;
+				}
+			} else {
+				len = sp->prec >= 0 ? strnlen(s, (size_t)sp->prec) : strlen(s);
+			}
+			put_string(o, sp, s, len);
+		}
+		break;
+	case 'm': {
+		const char *s = strerror(errno);
+		size_t len = sp->prec >= 0 ? strnlen(s, (size_t)sp->prec) : strlen(s);
+		put_string(o, sp, s, len);
+		break;
+	}
+	case 'n': {
+		void *p = va_arg(*ap, void *);
+		if (sp->is_long)
+			*(long long *)p = (long long)o->count;
+		else if (sp->is_char)
+			*(signed char *)p = (signed char)o->count;
+		else if (sp->is_short)
+			*(short *)p = (short)o->count;
+		else
+			*(int *)p = (int)o->count;
+		break;
+	}
+	case '%':
+		emit_char(o, '%');
+		break;
+	default:
+		unknown(o, sp);
+		break;
+	}
+	return bad;
+}
+
 int __ktal_vformat(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
 {
 	struct out o = { f, buf, cap, 0, 0 };
 	int bad = 0;
+	va_list aq; /* convert() takes its arguments through a pointer to it */
+	va_copy(aq, ap);
 
 	for (;;) {
 		const char *q = fmt;
@@ -250,7 +398,7 @@ int __ktal_vformat(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
 			break;
 		q++;
 
-		struct spec sp = { 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0 };
+		struct spec sp = { 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0 };
 		for (;; q++) {
 			char c = *q;
 			if (c == ' ')
@@ -272,7 +420,7 @@ int __ktal_vformat(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
 		}
 		if (*q == '*') {
 			q++;
-			int w = va_arg(ap, int);
+			int w = va_arg(aq, int);
 			if (w < 0) {
 				sp.left = 1;
 				sp.width = -(long)w;
@@ -290,7 +438,7 @@ int __ktal_vformat(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
 			q++;
 			if (*q == '*') {
 				q++;
-				int pr = va_arg(ap, int);
+				int pr = va_arg(aq, int);
 				sp.prec = pr < 0 ? -1 : pr;
 			} else {
 				sp.prec = read_field(&q);
@@ -301,22 +449,21 @@ int __ktal_vformat(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
 			}
 		}
 
-		int is_char = 0, is_short = 0, is_long = 0;
 		switch (*q) {
 		case 'h':
 			q++;
 			if (*q == 'h') {
 				q++;
-				is_char = 1;
+				sp.is_char = 1;
 			} else {
-				is_short = 1;
+				sp.is_short = 1;
 			}
 			break;
 		case 'l':
 			q++;
 			if (*q == 'l')
 				q++;
-			is_long = 1;
+			sp.is_long = 1;
 			break;
 		case 'L':
 		case 'q':
@@ -325,12 +472,11 @@ int __ktal_vformat(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
 		case 'Z':
 		case 't':
 			q++;
-			is_long = 1;
+			sp.is_long = 1;
 			break;
 		default:
 			break;
 		}
-		int wide = is_long && !is_char && !is_short;
 		sp.conv = *q;
 		if (!sp.conv) {
 			bad = EINVAL; /* the format ends inside a conversion */
@@ -339,140 +485,11 @@ int __ktal_vformat(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
 		q++;
 		fmt = q;
 
-		switch (sp.conv) {
-		case 'd':
-		case 'i': {
-			long long v;
-			if (is_long)
-				v = va_arg(ap, long long);
-			else if (is_char)
-				v = (signed char)va_arg(ap, int);
-			else if (is_short)
-				v = (short)va_arg(ap, int);
-			else
-				v = va_arg(ap, int);
-			int neg = v < 0;
-			put_number(&o, &sp, neg ? 0ull - (unsigned long long)v : (unsigned long long)v,
-			           neg, 10, 'd');
-			break;
-		}
-		case 'u':
-		case 'o':
-		case 'x':
-		case 'X':
-		case 'b':
-		case 'B': {
-			unsigned long long v;
-			if (is_long)
-				v = va_arg(ap, unsigned long long);
-			else if (is_char)
-				v = (unsigned char)va_arg(ap, unsigned);
-			else if (is_short)
-				v = (unsigned short)va_arg(ap, unsigned);
-			else
-				v = va_arg(ap, unsigned);
-			sp.showsign = sp.space = 0;
-			int base = sp.conv == 'u' ? 10 : sp.conv == 'o' ? 8 : (sp.conv | 32) == 'b' ? 2 : 16;
-			put_number(&o, &sp, v, 0, base, sp.conv);
-			break;
-		}
-		case 'p': {
-			void *p = va_arg(ap, void *);
-			if (p) {
-				sp.alt = 1;
-				put_number(&o, &sp, (uintptr_t)p, 0, 16, 'x');
-			} else {
-				if (sp.prec < 5)
-					sp.prec = 5;
-				put_string(&o, &sp, "(nil)", 5);
-			}
-			break;
-		}
-		case 'c':
-		case 'C': {
-			unsigned c = va_arg(ap, unsigned);
-			char ch = (char)c;
-			if ((wide || sp.conv == 'C') && c > 0x7f) {
-				bad = EILSEQ; /* not representable in the C locale */
-				break;
-			}
-			sp.prec = -1;
-			put_string(&o, &sp, &ch, 1);
-			break;
-		}
-		case 's':
-		case 'S':
-			if (wide || sp.conv == 'S') {
-				const int *ws = va_arg(ap, const int *);
-				if (!ws) {
-					if (sp.prec == -1 || sp.prec >= 6)
-						put_string(&o, &sp, "(null)", 6);
-					else
-						put_string(&o, &sp, "", 0);
-					break;
-				}
-				size_t len = 0;
-				while (ws[len] && (sp.prec < 0 || (long)len < sp.prec)) {
-					if ((unsigned)ws[len] > 0x7f) {
-						bad = EILSEQ;
-						break;
-					}
-					len++;
-				}
-				if (bad)
-					break;
-				long width = sp.width - (long)len;
-				if (!sp.left)
-					pad(&o, ' ', width);
-				for (size_t i = 0; i < len; i++)
-					emit_char(&o, (char)ws[i]);
-				if (sp.left)
-					pad(&o, ' ', width);
-			} else {
-				const char *s = va_arg(ap, const char *);
-				size_t len;
-				if (!s) {
-					if (sp.prec == -1 || sp.prec >= 6) {
-						s = "(null)";
-						len = 6;
-					} else {
-						s = "";
-						len = 0;
-					}
-				} else {
-					len = sp.prec >= 0 ? strnlen(s, (size_t)sp.prec) : strlen(s);
-				}
-				put_string(&o, &sp, s, len);
-			}
-			break;
-		case 'm': {
-			const char *s = strerror(errno);
-			size_t len = sp.prec >= 0 ? strnlen(s, (size_t)sp.prec) : strlen(s);
-			put_string(&o, &sp, s, len);
-			break;
-		}
-		case 'n': {
-			void *p = va_arg(ap, void *);
-			if (is_long)
-				*(long long *)p = (long long)o.count;
-			else if (is_char)
-				*(signed char *)p = (signed char)o.count;
-			else if (is_short)
-				*(short *)p = (short)o.count;
-			else
-				*(int *)p = (int)o.count;
-			break;
-		}
-		case '%':
-			emit_char(&o, '%');
-			break;
-		default:
-			unknown(&o, &sp);
-			break;
-		}
+		bad = convert(&o, &sp, &aq);
 		if (bad)
 			break;
 	}
+	va_end(aq);
 
 	if (!f && cap != (size_t)-1) {
 		/* snprintf: terminate within the buffer (the callers pass the
