@@ -1896,16 +1896,22 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
         auto t1 = std::chrono::steady_clock::now();
         z3::model m(*c_);
         // The same question with sums pushed into merges (sums.hpp), when
-        // that changes it: first briefly (rbtree's stores after a merge: unsat
-        // in under a second, unknown in the plain form after 10 s), then the
-        // plain form with the full limit, then this one with the full limit.
+        // that changes it, asked beside the plain form: each form briefly,
+        // then each with the full limit (rbtree's stores after a merge:
+        // unsat in under a second in this form, unknown in the plain form
+        // after 60 s; its edge state at 0x1abe needs this form for 5-10 s).
         expr alt = push_sums_into_ites(qs[i]);
-        bool has_alt = !z3::eq(alt, qs[i]);
-        unsigned brief = std::min(opt_.timeout_ms, 2000u);
-        z3::check_result r = has_alt ? ask.check(alt, brief, &m, &why) : z3::unknown;
-        if (r == z3::unknown) r = ask.check(qs[i], opt_.timeout_ms, &m, &why);
-        if (r == z3::unknown && has_alt && brief < opt_.timeout_ms)
-            r = ask.check(alt, opt_.timeout_ms, &m, &why);
+        z3::check_result r = z3::unknown;
+        if (z3::eq(alt, qs[i])) {
+            r = ask.check(qs[i], opt_.timeout_ms, &m, &why);
+        } else {
+            unsigned brief = std::min(opt_.timeout_ms, 2000u);
+            for (unsigned limit : {brief, opt_.timeout_ms}) {
+                for (const expr &form : {alt, qs[i]})
+                    if (r == z3::unknown) r = ask.check(form, limit, &m, &why);
+                if (brief == opt_.timeout_ms) break; // no longer limit to try
+            }
+        }
         o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
                    .count();
         if (knobs().stats == 3)
