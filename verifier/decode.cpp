@@ -27,7 +27,7 @@ enum Flag : u16 {
 struct Form {
     Op op = Op::Invalid;
     u8 imm = I0;
-    u16 flags = 0;
+    int flags = 0; // Flag bits
     u8 group = 0;
 };
 
@@ -46,60 +46,48 @@ constexpr Table<T, n> tabulate(F f) {
 }
 
 constexpr Form one_byte(u8 b) {
-    if (b < 0x40 && (b & 7) < 6) { // the eight ALU ops, six forms each
-        Op op = kAlu[b >> 3];
-        switch (b & 7) {
-        case 0: return {op, I0, M | Byte};
-        case 1: return {op, I0, M | P66};
-        case 2: return {op, I0, M | Byte};
-        case 3: return {op, I0, M | P66};
-        case 4: return {op, Ib, Byte};
-        default: return {op, Iz, P66};
-        }
-    }
+    // Most forms come in pairs whose low opcode bit picks the operand size:
+    // 8-bit (even) or full (odd), with an immediate of that size (at most 4 bytes).
+    int w = b & 1 ? P66 : Byte;
+    u8 iw = b & 1 ? Iz : Ib;
+    if (b < 0x40 && (b & 7) < 4) return {kAlu[b >> 3], I0, M | w}; // the eight ALU ops
+    if (b < 0x40 && (b & 7) < 6) return {kAlu[b >> 3], iw, w};     // al/eax, imm
     if (b >= 0x50 && b <= 0x57) return {Op::Push, I0, W64};
     if (b >= 0x58 && b <= 0x5f) return {Op::Pop, I0, W64};
     if (b >= 0x70 && b <= 0x7f) return {Op::Jcc, Jb, 0};
     if (b >= 0xb0 && b <= 0xb7) return {Op::Mov, Ib, Byte};
     if (b >= 0xb8 && b <= 0xbf) return {Op::Mov, Iv, P66};
+    switch (b & 0xfe) { // the pairs
+    case 0x80: return {Op::Invalid, iw, M | w | Group, 1};
+    case 0x84: return {Op::Test, I0, M | w};
+    case 0x88:
+    case 0x8a: return {Op::Mov, I0, M | w};
+    case 0xa8: return {Op::Test, iw, w};
+    case 0xc0: return {Op::Invalid, Ib, M | w | Group, 2};
+    case 0xc6: return {Op::Invalid, iw, M | w | Group, 7};
+    case 0xd0:
+    case 0xd2: return {Op::Invalid, I0, M | w | Group, 2};
+    case 0xf6: return {Op::Invalid, I0, M | w | Group, 3};
+    default: break;
+    }
     switch (b) {
     case 0x63: return {Op::Movsx, I0, M};
     case 0x69: return {Op::Imul, Iz, M | P66};
     case 0x6b: return {Op::Imul, Ib, M | P66};
-    case 0x80: return {Op::Invalid, Ib, M | Byte | Group, 1};
-    case 0x81: return {Op::Invalid, Iz, M | P66 | Group, 1};
     case 0x83: return {Op::Invalid, Ib, M | P66 | Group, 1};
-    case 0x84: return {Op::Test, I0, M | Byte};
-    case 0x85: return {Op::Test, I0, M | P66};
-    case 0x88: return {Op::Mov, I0, M | Byte};
-    case 0x89: return {Op::Mov, I0, M | P66};
-    case 0x8a: return {Op::Mov, I0, M | Byte};
-    case 0x8b: return {Op::Mov, I0, M | P66};
     case 0x8d: return {Op::Lea, I0, M | MemOnly};
     case 0x90: return {Op::Nop, I0, P66 | NoRex};
     case 0x98: return {Op::Cext, I0, 0};
     case 0x99: return {Op::Csext, I0, 0};
-    case 0xa4: return {Op::RepMovs, I0, NeedF3 | F3 | Byte};
+    case 0xa4: return {Op::RepMovs, I0, NeedF3 | F3 | Byte}; // (no 66: no movsw, stosw)
     case 0xa5: return {Op::RepMovs, I0, NeedF3 | F3};
-    case 0xa8: return {Op::Test, Ib, Byte};
-    case 0xa9: return {Op::Test, Iz, P66};
     case 0xaa: return {Op::RepStos, I0, NeedF3 | F3 | Byte};
     case 0xab: return {Op::RepStos, I0, NeedF3 | F3};
-    case 0xc0: return {Op::Invalid, Ib, M | Byte | Group, 2};
-    case 0xc1: return {Op::Invalid, Ib, M | P66 | Group, 2};
     case 0xc3: return {Op::Ret, I0, 0};
-    case 0xc6: return {Op::Invalid, Ib, M | Byte | Group, 7};
-    case 0xc7: return {Op::Invalid, Iz, M | P66 | Group, 7};
     case 0xcc: return {Op::Int3, I0, 0};
-    case 0xd0: return {Op::Invalid, I0, M | Byte | Group, 2};
-    case 0xd1: return {Op::Invalid, I0, M | P66 | Group, 2};
-    case 0xd2: return {Op::Invalid, I0, M | Byte | Group, 2};
-    case 0xd3: return {Op::Invalid, I0, M | P66 | Group, 2};
     case 0xe8: return {Op::Call, Jz, 0};
     case 0xe9: return {Op::Jmp, Jz, 0};
     case 0xeb: return {Op::Jmp, Jb, 0};
-    case 0xf6: return {Op::Invalid, I0, M | Byte | Group, 3};
-    case 0xf7: return {Op::Invalid, I0, M | P66 | Group, 3};
     case 0xfe: return {Op::Invalid, I0, M | Byte | Group, 4};
     case 0xff: return {Op::Invalid, I0, M | P66 | Group, 5};
     default: return {};
@@ -111,6 +99,8 @@ constexpr Form two_byte(u8 b) {
     if (b >= 0x80 && b <= 0x8f) return {Op::Jcc, Jz, 0};
     if (b >= 0x90 && b <= 0x9f) return {Op::Setcc, I0, M | Byte};
     if (b >= 0xc8 && b <= 0xcf) return {Op::Bswap, I0, 0};
+    if (b == 0xb6 || b == 0xb7) return {Op::Movzx, I0, M}; // from 8 or 16 bits
+    if (b == 0xbe || b == 0xbf) return {Op::Movsx, I0, M};
     switch (b) {
     case 0x1f: return {Op::Nop, I0, M | P66 | CS};
     case 0xa3: return {Op::Bt, I0, M | P66 | RegOnly};
@@ -122,13 +112,9 @@ constexpr Form two_byte(u8 b) {
     case 0xac: return {Op::Shrd, Ib, M | P66 | RegOnly};
     case 0xad: return {Op::Shrd, I0, M | P66 | RegOnly};
     case 0xaf: return {Op::Imul, I0, M | P66};
-    case 0xb6: return {Op::Movzx, I0, M};
-    case 0xb7: return {Op::Movzx, I0, M};
     case 0xba: return {Op::Invalid, Ib, M | P66 | RegOnly | Group, 6};
     case 0xbc: return {Op::Bsf, I0, M | P66 | F3};
     case 0xbd: return {Op::Bsr, I0, M | P66};
-    case 0xbe: return {Op::Movsx, I0, M};
-    case 0xbf: return {Op::Movsx, I0, M};
     default: return {};
     }
 }
