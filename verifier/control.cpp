@@ -105,8 +105,7 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
     return true;
 }
 
-bool rule_ret(RuleCtx &c, State &s, const Insn &in) {
-    (void)in;
+bool rule_ret(RuleCtx &c, State &s, const Insn &) {
     if (s.rsp() != 0)
         return c.fail(rule::kRetRsp, "ret with rsp away from the entry value", s.reg[RSP],
                       "stack[0]");

@@ -83,15 +83,10 @@ bool set_rsp(Ctx &c, State &s, const Value &v) {
     return true;
 }
 
-Value imm_value(const Operand &op, u8 w) {
-    u64 v = static_cast<u64>(op.imm) & width_mask(w);
-    return Value::urange(v, v);
-}
-
 bool read_op(Ctx &c, State &s, const Operand &op, u8 w, Use use, Value &out) {
     switch (op.kind) {
     case Operand::Reg: return read_reg(c, s, op.reg, w, op.high8, use, out);
-    case Operand::Imm: out = imm_value(op, w); return true;
+    case Operand::Imm: out = Value::constant(static_cast<i64>(op.imm & width_mask(w))); return true;
     case Operand::Mem: return load(c, s, op.mem, w, use, out);
     default: return c.fail(rule::kForbiddenOperand, "missing operand");
     }

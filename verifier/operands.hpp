@@ -66,9 +66,6 @@ void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v);
 // Writes rsp: an exact offset inside the frame; cells below it are forgotten.
 bool set_rsp(Ctx &c, State &s, const Value &v);
 
-// The w-byte value of an immediate operand.
-Value imm_value(const Operand &op, u8 w);
-
 bool read_op(Ctx &c, State &s, const Operand &op, u8 w, Use use, Value &out);
 bool write_op(Ctx &c, State &s, const Operand &op, u8 w, const Value &v);
 

@@ -29,9 +29,8 @@ bool rule_rep(RuleCtx &c, State &s, const Insn &in) {
             return c.fail(rule::kRepCount, "rep on the safe stack needs exact pointers and count",
                           count);
         for (u64 k = 0; k < bytes; k += unit) {
-            MemRef from, to;
-            from.base = RSI, from.disp = static_cast<i64>(k);
-            to.base = RDI, to.disp = static_cast<i64>(k);
+            MemRef from{.base = RSI, .disp = static_cast<i64>(k)};
+            MemRef to{.base = RDI, .disp = static_cast<i64>(k)};
             Value v = Value::urange(0, unit == 8 ? kU64Max : (1ull << (8 * unit)) - 1);
             if (movs && !load(c, s, from, unit, Use::Data, v)) return false;
             if (!store(c, s, to, unit, movs ? v : fill)) return false;

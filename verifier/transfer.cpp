@@ -42,10 +42,14 @@ bool partial_result(State &s, const Operand &dst, u8 w, u8 low, RuleCtx &c) {
     return true;
 }
 
-// Writes r to d. With `shift`, r is d's old value plus delta, exactly (no
-// wraparound): facts on a register d still hold, shifted by delta.
+// Writes r to d. With `shift`, r is d's old value a plus delta: if that is
+// exact (an int, 64 bits, no wraparound), facts on a register d still hold,
+// shifted by delta.
 bool write_shifted(RuleCtx &c, State &s, const Operand &d, u8 w, const Value &r, bool shift,
-                   i64 delta) {
+                   const Value &a, i64 delta) {
+    i64 t;
+    shift = shift && w == 8 && a.kind == Kind::Int && !__builtin_add_overflow(a.smin, delta, &t) &&
+            !__builtin_add_overflow(a.smax, delta, &t);
     Fact before[kMaxFacts];
     u8 n = s.nfacts;
     if (shift) copy_bytes(before, s.fact, sizeof before);
@@ -129,16 +133,12 @@ bool rule_push(RuleCtx &c, State &s, const Insn &in) {
     Value v;
     if (!read_op(c, s, in.ops[0], 8, Use::Copy, v)) return false;
     if (!set_rsp(c, s, Value::ptr(Region::Stack, s.rsp() - 8, s.rsp() - 8))) return false;
-    MemRef top;
-    top.base = RSP;
-    return store(c, s, top, 8, v);
+    return store(c, s, MemRef{.base = RSP}, 8, v);
 }
 
 bool rule_pop(RuleCtx &c, State &s, const Insn &in) {
-    MemRef top;
-    top.base = RSP;
     Value v;
-    if (!load(c, s, top, 8, Use::Copy, v)) return false;
+    if (!load(c, s, MemRef{.base = RSP}, 8, Use::Copy, v)) return false;
     if (!set_rsp(c, s, Value::ptr(Region::Stack, s.rsp() + 8, s.rsp() + 8))) return false;
     return write_op(c, s, in.ops[0], 8, v);
 }
@@ -187,17 +187,16 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     }
     if ((in.op == Op::Adc || in.op == Op::Sbb) && !flags_readable(c, s, CB)) return false;
     bool ptr_ok = w == 8 && (in.op == Op::Add || in.op == Op::Sub);
-    bool to_rsp = d.kind == Operand::Reg && d.reg == RSP && in.op != Op::Cmp && in.op != Op::Test;
-    bool low_bits = in.op == Op::Add || in.op == Op::Sub || in.op == Op::And || in.op == Op::Or ||
-                    in.op == Op::Xor || in.op == Op::Adc || in.op == Op::Sbb;
-    Use plain = low_bits ? Use::Partial : Use::Data;
+    bool compare = in.op == Op::Cmp || in.op == Op::Test; // the others write their low bits
+    bool to_rsp = d.kind == Operand::Reg && d.reg == RSP && !compare;
+    Use plain = compare ? Use::Data : Use::Partial;
     Value a, b;
     if (!read_op(c, s, d, w, ptr_ok || to_rsp ? Use::Addr : plain, a) ||
         !read_op(c, s, sr, w, in.op == Op::Add && ptr_ok ? Use::Addr : plain, b))
         return false;
     if (a.kind == Kind::Uninit || b.kind == Kind::Uninit)
         return partial_result(s, d, w, min_of(data_low(a), data_low(b)), c);
-    if (in.op == Op::Cmp || in.op == Op::Test) {
+    if (compare) {
         if (a.is_stack_ptr())
             return c.fail(rule::kStackPointer, "a safe-stack address is compared", a, "data");
         set_flags(s, in.op == Op::Cmp ? Flags::Cmp : Flags::Test, w, d, &sr);
@@ -237,13 +236,10 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     } else {
         r = alu_bounds<Exact>(in.op, a, b, w);
     }
-    i64 delta = 0, t;
-    bool shift_facts = w == 8 && sr.kind == Operand::Imm && a.kind == Kind::Int &&
-                       (in.op == Op::Add || in.op == Op::Sub) &&
-                       !__builtin_mul_overflow(sr.imm, in.op == Op::Add ? 1 : -1, &delta) &&
-                       !__builtin_add_overflow(a.smin, delta, &t) &&
-                       !__builtin_add_overflow(a.smax, delta, &t);
-    if (!write_shifted(c, s, d, w, r, shift_facts, delta)) return false;
+    i64 delta = 0;
+    bool shift = sr.kind == Operand::Imm && (in.op == Op::Add || in.op == Op::Sub) &&
+                 !__builtin_mul_overflow(sr.imm, in.op == Op::Add ? 1 : -1, &delta);
+    if (!write_shifted(c, s, d, w, r, shift, a, delta)) return false;
     if (in.op == Op::Adc || in.op == Op::Sbb)
         flags_partly(s, Flags::kAllFlags); // all written, with values we do not model
     else
@@ -264,15 +260,13 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
         return true;
     }
     Value r;
-    i64 k = in.op == Op::Inc ? 1 : -1, t;
-    bool exact = w == 8 && (in.op == Op::Inc || in.op == Op::Dec) &&
-                 !__builtin_add_overflow(a.smin, k, &t) && !__builtin_add_overflow(a.smax, k, &t);
+    i64 k = in.op == Op::Inc ? 1 : -1;
     if (a.kind == Kind::Ptr && ptr_ok)
         r = is_far(a) ? a : ptr_step<Exact>(a, k);
     else
         r = unary_bounds<Exact>(in.op, a = as_int(a), w);
     u8 cf_caller = s.flags.caller & Flags::kCF;
-    if (!write_shifted(c, s, d, w, r, exact && a.kind == Kind::Int, k)) return false;
+    if (!write_shifted(c, s, d, w, r, in.op == Op::Inc || in.op == Op::Dec, a, k)) return false;
     if (in.op == Op::Not) return true; // not leaves the flags alone
     set_flags(s, Flags::Result, w, d);
     if (in.op != Op::Neg) s.flags.caller = cf_caller; // inc and dec keep CF
