@@ -29,47 +29,46 @@ namespace ktal {
 
 // --- the interval primitives ---
 
+// Bounds [lo, hi] of one view of a number (I: signed, U: unsigned).
+template <class T>
+struct Bounds {
+    T lo, hi;
+};
+
 // Unsigned bounds of the low w bytes.
 template <class N>
-void low_u(const typename N::Val &v, u8 w, typename N::U &lo, typename N::U &hi) {
+Bounds<typename N::U> low_u(const typename N::Val &v, u8 w) {
     using U = typename N::U;
-    if (v.kind != Kind::Int) {
-        lo = U(0), hi = U(width_mask(w));
-        return;
-    }
+    if (v.kind != Kind::Int) return {U(0), U(width_mask(w))};
     typename N::B fits = v.umax <= width_mask(w);
-    lo = sel(fits, v.umin, U(0));
-    hi = sel(fits, v.umax, U(width_mask(w)));
+    return {sel(fits, v.umin, U(0)), sel(fits, v.umax, U(width_mask(w)))};
 }
 
 // Signed bounds of the low w bytes read as a w-byte two's complement number.
 template <class N>
-void low_s(const typename N::Val &v, u8 w, typename N::I &lo, typename N::I &hi) {
+Bounds<typename N::I> low_s(const typename N::Val &v, u8 w) {
     using I = typename N::I;
     if (w >= 8) {
         typename N::Val x = N::as_int(v);
-        lo = x.smin, hi = x.smax;
-        return;
+        return {x.smin, x.smax};
     }
     i64 half = static_cast<i64>(1) << (8 * w - 1);
-    if (v.kind != Kind::Int) {
-        lo = I(-half), hi = I(half - 1);
-        return;
-    }
+    if (v.kind != Kind::Int) return {I(-half), I(half - 1)};
     typename N::B in_s = v.smin >= -half && v.smax < half;
     typename N::B in_u = v.umin >= static_cast<u64>(half) && v.umax <= width_mask(w);
-    lo = N::when(
+    I lo = N::when(
         in_s, [&] { return I(v.smin); },
         [&] {
             return N::when(
                 in_u, [&] { return I(N::to_i(v.umin) - 2 * half); }, [&] { return I(-half); });
         });
-    hi = N::when(
+    I hi = N::when(
         in_s, [&] { return I(v.smax); },
         [&] {
             return N::when(
                 in_u, [&] { return I(N::to_i(v.umax) - 2 * half); }, [&] { return I(half - 1); });
         });
+    return {lo, hi};
 }
 
 // A w-byte result whose mathematical value lies in [lo, hi] (signed 128-bit
@@ -168,9 +167,8 @@ template <class N>
 typename N::Val add_w(const typename N::Val &a, const typename N::Val &b, u8 w) {
     using U = typename N::U;
     if (w >= 8) return add64<N>(N::as_int(a), N::as_int(b));
-    U al, ah, bl, bh;
-    low_u<N>(a, w, al, ah);
-    low_u<N>(b, w, bl, bh);
+    auto [al, ah] = low_u<N>(a, w);
+    auto [bl, bh] = low_u<N>(b, w);
     u64 m = width_mask(w);
     U lo = al + bl, hi = ah + bh;
     return N::when(
@@ -184,11 +182,9 @@ typename N::Val add_w(const typename N::Val &a, const typename N::Val &b, u8 w) 
 
 template <class N>
 typename N::Val sub_w(const typename N::Val &a, const typename N::Val &b, u8 w) {
-    using U = typename N::U;
     if (w >= 8) return sub64<N>(N::as_int(a), N::as_int(b));
-    U al, ah, bl, bh;
-    low_u<N>(a, w, al, ah);
-    low_u<N>(b, w, bl, bh);
+    auto [al, ah] = low_u<N>(a, w);
+    auto [bl, bh] = low_u<N>(b, w);
     return result_w<N>(N::to_i(al) - N::to_i(bh), N::to_i(ah) - N::to_i(bl), w);
 }
 
@@ -196,9 +192,8 @@ template <class N>
 typename N::Val mul_w(const typename N::Val &a, const typename N::Val &b, u8 w) {
     using U = typename N::U;
     if (w >= 8) return mul64<N>(N::as_int(a), N::as_int(b));
-    U al, ah, bl, bh;
-    low_u<N>(a, w, al, ah);
-    low_u<N>(b, w, bl, bh);
+    auto [al, ah] = low_u<N>(a, w);
+    auto [bl, bh] = low_u<N>(b, w);
     // cannot overflow 64 bits: w <= 4
     return N::when(
         ah * bh <= width_mask(w), [&] { return N::urange(al * bl, ah * bh); },
@@ -208,8 +203,7 @@ typename N::Val mul_w(const typename N::Val &a, const typename N::Val &b, u8 w) 
 // Sign-extends the low `from` bytes to 64 bits.
 template <class N>
 typename N::Val sext(const typename N::Val &v, u8 from) {
-    typename N::I lo, hi;
-    low_s<N>(v, from, lo, hi);
+    auto [lo, hi] = low_s<N>(v, from);
     return N::srange(lo, hi);
 }
 
@@ -225,9 +219,8 @@ U mask_up(U x) { // smallest 2^k - 1 >= x
 template <class N>
 typename N::Val alu_bounds(Op op, const typename N::Val &a, const typename N::Val &b, u8 w) {
     using U = typename N::U;
-    U al, ah, bl, bh;
-    low_u<N>(N::as_int(a), w, al, ah);
-    low_u<N>(N::as_int(b), w, bl, bh);
+    auto [al, ah] = low_u<N>(N::as_int(a), w);
+    auto [bl, bh] = low_u<N>(N::as_int(b), w);
     typename N::Val r;
     switch (op) {
     case Op::Add: r = add_w<N>(a, b, w); break;
@@ -249,8 +242,7 @@ typename N::Val unary_bounds(Op op, const typename N::Val &a, u8 w) {
     if (op == Op::Inc) return add_w<N>(a, N::constant(I(1)), w);
     if (op == Op::Dec) return sub_w<N>(a, N::constant(I(1)), w);
     if (op == Op::Neg) return sub_w<N>(N::constant(I(0)), a, w);
-    I lo, hi; // not
-    low_s<N>(a, w, lo, hi);
+    auto [lo, hi] = low_s<N>(a, w); // not
     return result_sw<N>(~hi, ~lo, w);
 }
 
@@ -290,9 +282,9 @@ template <class N>
 void mul1_bounds(bool is_mul, const typename N::Val &a, const typename N::Val &b, u8 w,
                  typename N::Val &rax, typename N::Val &rdx) {
     using U = typename N::U;
-    U al, ah, bl, bh, p;
-    low_u<N>(a, w, al, ah);
-    low_u<N>(b, w, bl, bh);
+    auto [al, ah] = low_u<N>(a, w);
+    auto [bl, bh] = low_u<N>(b, w);
+    U p;
     typename N::B o = N::mul_ovf(ah, bh, p);
     typename N::B fits = !o && p <= width_mask(w) &&
                          (is_mul || (ah <= (width_mask(w) >> 1) && bh <= (width_mask(w) >> 1)));
@@ -315,13 +307,11 @@ template <class N>
 DivBounds<N> div_bounds(bool is_div, const typename N::Val &a, const typename N::Val &hi,
                         const typename N::Val &d, u8 w, typename N::B sext_ok) {
     using U = typename N::U;
-    using I = typename N::I;
     typename N::Frame frame;
     DivBounds<N> o;
-    U dl, dh, al, ah, hl, hh;
-    low_u<N>(d, w, dl, dh);
-    low_u<N>(a, w, al, ah);
-    low_u<N>(hi, w, hl, hh);
+    auto [dl, dh] = low_u<N>(d, w);
+    auto [al, ah] = low_u<N>(a, w);
+    auto [hl, hh] = low_u<N>(hi, w);
     o.zero = dl == 0;
     if (N::stop(o.zero)) return o;
     if (is_div) {
@@ -330,8 +320,7 @@ DivBounds<N> div_bounds(bool is_div, const typename N::Val &a, const typename N:
         o.rax = N::urange(al / dh, ah / dl);
         o.rdx = N::urange(U(0), dh - 1);
     } else {
-        I xl, xh;
-        low_s<N>(a, w, xl, xh);
+        auto [xl, xh] = low_s<N>(a, w);
         o.sign = !(sext_ok || (hl == 0 && hh == 0 && xl >= 0) ||
                    (hl == width_mask(w) && hh == width_mask(w) && xh < 0));
         if (N::stop(o.sign)) return o;
@@ -352,10 +341,8 @@ typename N::Val shift_bounds(Op op, const typename N::Val &a, u8 w, typename N::
                              typename N::U k) {
     using U = typename N::U;
     using I = typename N::I;
-    U lo, hi;
-    low_u<N>(a, w, lo, hi);
-    I slo, shi;
-    low_s<N>(a, w, slo, shi);
+    auto [lo, hi] = low_u<N>(a, w);
+    auto [slo, shi] = low_s<N>(a, w);
     typename N::Val full = N::urange(U(0), U(width_mask(w)));
     switch (op) {
     case Op::Shl:
@@ -382,18 +369,11 @@ typename N::Val movsx_bounds(const typename N::Val &v, u8 from, u8 w) {
     return r;
 }
 
-// cwde/cdqe: rax = the sign extension of its low half (read at w / 2 bytes).
-template <class N>
-typename N::Val cext_bounds(const typename N::Val &half, u8 w) {
-    return movsx_bounds<N>(half, w / 2, w);
-}
-
 // cdq/cqo: rdx = the sign of rax (read at w bytes), w bytes of it.
 template <class N>
 typename N::Val csext_bounds(const typename N::Val &a, u8 w) {
     using I = typename N::I;
-    I lo, hi;
-    low_s<N>(a, w, lo, hi);
+    auto [lo, hi] = low_s<N>(a, w);
     I sl = sel(lo < 0, I(-1), I(0)), sh = sel(hi < 0, I(-1), I(0));
     return result_sw<N>(sl, sh, w);
 }
@@ -401,8 +381,7 @@ typename N::Val csext_bounds(const typename N::Val &a, u8 w) {
 // The low w bytes of an address or value, as an int.
 template <class N>
 typename N::Val low_bytes(const typename N::Val &v, u8 w) {
-    typename N::U lo, hi;
-    low_u<N>(N::as_int(v), w, lo, hi);
+    auto [lo, hi] = low_u<N>(N::as_int(v), w);
     return N::urange(lo, hi);
 }
 
@@ -502,13 +481,6 @@ typename N::B relate_ints(typename N::Val &a, typename N::Val &b, u8 cc) {
     return ok && N::normalize(a) && N::normalize(b);
 }
 
-// Pointers into one region compare like their offsets while both stay where
-// memory is mapped and contiguous: offsets inside [lo, hi] (place_bounds).
-template <class N>
-typename N::B in_place(const typename N::Val &p, const typename N::I &lo, const typename N::I &hi) {
-    return p.smin >= lo && p.smax <= hi;
-}
-
 // Offsets that a region's pointers can take while they still point into
 // mapped, contiguous memory: the image (whose end never wraps around the
 // address space) for sandbox and rodata, the largest frame for the stack.
@@ -521,14 +493,16 @@ inline void place_bounds(Region r, const Layout &l, i64 &lo, i64 &hi) {
     lo = -base, hi = static_cast<i64>(l.image_size) - base;
 }
 
-// lo, hi: place_bounds of a's region (used only when both are pointers).
+// Pointers into one region compare like their offsets while both stay where
+// memory is mapped and contiguous: offsets inside [lo, hi], place_bounds of
+// a's region (used only when both are pointers).
 template <class N>
 typename N::B comparable(const typename N::Val &a, const typename N::Val &b,
                          const typename N::I &lo, const typename N::I &hi) {
     using B = typename N::B;
     if (a.kind == Kind::Int && b.kind == Kind::Int) return B(true);
     if (!(a.kind == Kind::Ptr && b.kind == Kind::Ptr && a.region == b.region)) return B(false);
-    return in_place<N>(a, lo, hi) && in_place<N>(b, lo, hi);
+    return a.smin >= lo && a.smax <= hi && b.smin >= lo && b.smax <= hi;
 }
 
 template <class N>

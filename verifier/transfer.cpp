@@ -387,7 +387,7 @@ bool rule_ext(RuleCtx &c, State &s, const Insn &in) {
     Value a;
     if (!read_reg(c, s, RAX, half, false, Use::Data, a)) return false;
     if (in.op == Op::Cext) {
-        write_reg(s, RAX, in.width, false, cext_bounds<Exact>(a, in.width));
+        write_reg(s, RAX, in.width, false, movsx_bounds<Exact>(a, half, in.width)); // cwde, cdqe
         return true;
     }
     if (!read_reg(c, s, RAX, in.width, false, Use::Data, a)) return false;

@@ -176,7 +176,8 @@ TEST(SymbolicDomains, AgreeWithExactNumbers) {
         ck.both("mul_w", LIFTED((mul_w<N>(in(a), in(b), w))));
         ck.both("movsx_bounds", LIFTED((movsx_bounds<N>(in(a), w == 8 ? 4 : w,
                                                         w == 8 ? 8 : static_cast<u8>(2 * w)))));
-        ck.both("cext_bounds", LIFTED((cext_bounds<N>(in(a), w < 4 ? 4 : w))));
+        ck.both("movsx_bounds (cwde, cdqe)",
+                LIFTED((movsx_bounds<N>(in(a), w < 4 ? 2 : w / 2, w < 4 ? 4 : w))));
         ck.both("csext_bounds", LIFTED((csext_bounds<N>(in(a), w))));
         ck.both("low_bytes", LIFTED((low_bytes<N>(in(a), w))));
         bool tz = g.rng() % 2, add = g.rng() % 2, inc = g.rng() % 2, is_div = g.rng() % 2,

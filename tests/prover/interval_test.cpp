@@ -305,14 +305,14 @@ TEST(IntervalTemplates, PrimitivesUnchanged) {
         // (values the verifier holds: normalized, bounds in order)
         if (!normalize(a) || !normalize(b)) continue;
         u8 w = g.width();
-        u64 l1, h1, l2, h2;
+        u64 l1, h1;
         ref::r_low_u(a, w, l1, h1);
-        low_u<Exact>(a, w, l2, h2);
+        auto [l2, h2] = low_u<Exact>(a, w);
         ASSERT_EQ(l1, l2);
         ASSERT_EQ(h1, h2);
-        i64 s1, t1, s2, t2;
+        i64 s1, t1;
         ref::r_low_s(a, w, s1, t1);
-        low_s<Exact>(a, w, s2, t2);
+        auto [s2, t2] = low_s<Exact>(a, w);
         ASSERT_EQ(s1, s2);
         ASSERT_EQ(t1, t2);
         if (a.kind == Kind::Int && b.kind == Kind::Int) {

@@ -16,9 +16,8 @@ namespace {
 // add_w as it would be without its wraparound cases: the sum of the bounds.
 template <class N>
 typename N::Val add_forgets_wrap(const typename N::Val &a, const typename N::Val &b, u8 w) {
-    typename N::U al, ah, bl, bh;
-    low_u<N>(a, w, al, ah);
-    low_u<N>(b, w, bl, bh);
+    auto [al, ah] = low_u<N>(a, w);
+    auto [bl, bh] = low_u<N>(b, w);
     return N::urange(al + bl, ah + bh);
 }
 

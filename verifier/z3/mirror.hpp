@@ -44,8 +44,7 @@ typename N::Val bitscan_mirror(bool tzcnt, const typename N::Val &old, const typ
                                u8 w) {
     using U = typename N::U;
     typename N::Val r = N::urange(U(0), U(tzcnt ? 8u * w : 8u * w - 1));
-    U lo, hi;
-    low_u<N>(N::as_int(src), w, lo, hi);
+    U lo = low_u<N>(N::as_int(src), w).lo;
     // The old destination as read_op reads it at w bytes (read_reg: its low
     // bytes' unsigned bounds), joined in when the source may be 0.
     typename N::Val a = w < 8 ? low_bytes<N>(old, w) : old;

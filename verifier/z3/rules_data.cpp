@@ -381,11 +381,11 @@ void movsx_rule(Proof &p, u8 from, u8 to) {
 template <class D>
 void cext_rule(Proof &p, u8 w) {
     Input<D> a = input<D>(p, "rax", Kind::Int);
-    typename D::Val r = cext_bounds<typename D::N>(a.v, w);
+    typename D::Val r = movsx_bounds<typename D::N>(a.v, w / 2, w);
     expr res = D::zx(D::sx(D::low(a.x, w / 2), w / 2, w), w);
     p.value("rule", r);
     p.goal = D::gamma(r, res, a.base);
-    p.claim = "sext of the low half of rax in gamma(cext_bounds(a))";
+    p.claim = "sext of the low half of rax in gamma(movsx_bounds(a, w / 2, w))";
 }
 template <class D>
 void csext_rule(Proof &p, u8 w) {
