@@ -71,12 +71,11 @@ void state_join(State &dst, const State &src) {
         }
         d = Cell{Value{}, Shape::Bytes, init};
     }
-    u8 caller = dst.flags.caller | src.flags.caller;
     if (!flags_same(dst.flags, src.flags))
         dst.flags.kind = (dst.flags.kind == Flags::Unset || src.flags.kind == Flags::Unset)
                              ? Flags::Unset
                              : Flags::Known;
-    dst.flags.caller = caller;
+    dst.flags.caller |= src.flags.caller;
     u8 kept = 0;
     for (u8 i = 0; i < dst.nfacts; ++i) {
         for (u8 j = 0; j < src.nfacts; ++j) {
@@ -202,9 +201,8 @@ void state_clobber(State &s, u8 reg) {
 }
 
 void state_clobber_slots(State &s, i64 lo, i64 hi) {
-    forget(s, [&](const Loc &l) {
-        return l.overlaps_slot(static_cast<i32>(lo), static_cast<i32>(hi));
-    });
+    forget(s,
+           [&](const Loc &l) { return l.kind == Loc::Slot && l.off < hi && lo < l.off + l.width; });
 }
 
 void state_add_fact(State &s, const Fact &f) {

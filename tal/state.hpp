@@ -38,9 +38,6 @@ struct Loc {
         return kind == o.kind &&
                (kind == Reg ? reg == o.reg : kind == None || (off == o.off && width == o.width));
     }
-    bool overlaps_slot(i32 lo, i32 hi) const {
-        return kind == Slot && off < hi && lo < off + width;
-    }
 };
 
 // x <= y + c, signed, between two locations.

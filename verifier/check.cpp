@@ -175,12 +175,11 @@ bool Walker::walk() {
         i32 inside = 0; // any mark on the instruction's later bytes (one test, not two per byte)
         const i32 *here = mark_ + (pc - fn_.entry);
         for (u8 k = 1; k < insn_.len; ++k) inside |= here[k];
-        for (u64 b = pc + 1; inside && b < pc + insn_.len; ++b) {
-            i32 mb = mark_[b - fn_.entry];
-            if (mb < 0)
+        for (u8 k = 1; inside && k < insn_.len; ++k) {
+            if (here[k] < 0)
                 return fail(rule::kBlockMidInsn,
                             "a certified block starts inside this instruction");
-            if (mb > 0)
+            if (here[k] > 0)
                 return fail(rule::kTargetMidInsn, "an earlier jump lands inside this instruction");
         }
         if (cur_.live) {

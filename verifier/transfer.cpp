@@ -433,7 +433,7 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
     // bsf/bsr set ZF exactly when the source was 0 (the destination then kept
     // its old value): a branch or cmov on ZF = 0 knows it holds a bit index.
     // (Not tzcnt: on BMI1 CPUs its ZF says the result is 0.)
-    if (in.op != Op::Tzcnt && in.ops[0].kind == Operand::Reg) {
+    if (in.op != Op::Tzcnt) {
         s.flags.kind = Flags::Scan;
         s.flags.width = w;
         s.flags.a = Loc::r(in.ops[0].reg);
