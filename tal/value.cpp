@@ -57,13 +57,8 @@ Value join(const Value &a, const Value &b) {
 }
 
 const char *region_name(Region r) {
-    switch (r) {
-    case Region::Stack: return "stack";
-    case Region::Sandbox: return "sandbox";
-    case Region::Rodata: return "rodata";
-    case Region::None: break;
-    }
-    return "none";
+    static const char *const names[] = {"none", "stack", "sandbox", "rodata"}; // Region's order
+    return r <= Region::Rodata ? names[static_cast<u8>(r)] : "none";
 }
 
 } // namespace ktal

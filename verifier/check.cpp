@@ -148,7 +148,7 @@ bool Walker::walk() {
 
     state_entry(cur_);
     for (u8 k = 0; k < fn_.nargs; ++k) cur_.reg[kArgRegs[k]] = fn_.args[k];
-    RuleCtx rc{Ctx{cert_, fn_, rej_}, &scratch_, in_.stack_budget};
+    RuleCtx rc{Ctx{cert_, fn_, rej_}, &scratch_};
     u64 block = fn_.entry;
     DecodeError de; // set only on a rejection (not built again per instruction)
     for (u64 pc = fn_.entry; pc < end_;) {

@@ -12,7 +12,6 @@ struct Insn;
 // Everything a rule may need beyond the state.
 struct RuleCtx : Ctx {
     State *scratch; // a spare state with its own cells (cmov)
-    u32 budget = 0; // stack bytes the entry function may use
 };
 
 // Applies the rule of `in` to `s`. False with c.fault set on rejection. After

@@ -400,7 +400,7 @@ bool Certifier::analyse(size_t fi) {
     cf.bound = 1u << 24; // measured below
     Fault fault;
     Owned scratch;
-    RuleCtx rc{Ctx{cert_, cf, fault}, &scratch.s, opts_.stack_budget};
+    RuleCtx rc{Ctx{cert_, cf, fault}, &scratch.s};
     // Widening thresholds: the function's immediates and the region sizes.
     Thresholds th;
     for (const Insn &in : f.insns)

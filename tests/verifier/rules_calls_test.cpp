@@ -324,7 +324,7 @@ TEST(Ret, ReturnAddressNotIntact) {
     state_init(s, cells, 8);
     state_init(scratch, scratch_cells, 8);
     state_entry(s);
-    RuleCtx rc{Ctx{cert, fn, fault}, &scratch, 4096};
+    RuleCtx rc{Ctx{cert, fn, fault}, &scratch};
     Insn ret;
     ret.op = Op::Ret;
     EXPECT_TRUE(rule_ret(rc, s, ret));
@@ -337,7 +337,7 @@ TEST(Ret, ReturnAddressNotIntact) {
     EXPECT_NE(std::string(fault.message.c_str()).find("return address"), std::string::npos);
 
     Fault f2;
-    RuleCtx rc2{Ctx{cert, fn, f2}, &scratch, 4096};
+    RuleCtx rc2{Ctx{cert, fn, f2}, &scratch};
     state_entry(s);
     s.cell_at(0)[0] = Cell{Value{}, Shape::Bytes, 0xf};
     EXPECT_FALSE(rule_ret(rc2, s, ret));
