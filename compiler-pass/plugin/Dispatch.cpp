@@ -59,10 +59,31 @@ static void dispatch_in_place(CallInst *call, const std::vector<Function *> &tar
     call->eraseFromParent();
 }
 
+// `int main(void)`: the runtime's start calls main(argc, argv), which C
+// allows main not to take. That call has a type other than main's, so LLVM
+// sees it as a call through a pointer (no function of its type is taken:
+// an error below); it becomes a direct call without the arguments.
+static void call_main_as_defined(Module &m) {
+    Function *main = m.getFunction("main");
+    if (!main || main->isDeclaration() || main->arg_size() != 0) return;
+    for (User *u : make_early_inc_range(main->users())) {
+        auto *call = dyn_cast<CallInst>(u);
+        if (!call || call->getCalledOperand() != main ||
+            call->getFunctionType() == main->getFunctionType() ||
+            call->getType() != main->getReturnType())
+            continue;
+        CallInst *direct = CallInst::Create(main, {}, "", call->getIterator());
+        direct->setDebugLoc(call->getDebugLoc());
+        call->replaceAllUsesWith(direct);
+        call->eraseFromParent();
+    }
+}
+
 bool lower_dispatch(Module &m) {
     // llvm.used only keeps symbols alive; the whole program is here now.
     for (const char *n : {"llvm.used", "llvm.compiler.used"})
         if (GlobalVariable *g = m.getNamedGlobal(n)) g->eraseFromParent();
+    call_main_as_defined(m);
     bool ok = true;
     std::vector<Function *> taken;
     for (Function &f : m) {

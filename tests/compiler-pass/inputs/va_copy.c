@@ -27,7 +27,7 @@ static int stats(int n, ...)
 	return r;
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
 	printf("%d\n", stats(3, 4, 9, 2));
 	printf("%d\n", stats(5, 1, 2, 3, 4, 5));
