@@ -66,21 +66,14 @@ bool lower_varargs(Module &m) {
         area->setName("ktal.va");
         for (Instruction &i : make_early_inc_range(instructions(*nf))) {
             auto *ii = dyn_cast<IntrinsicInst>(&i);
-            if (!ii) continue;
+            if (!ii || ii->getIntrinsicID() != Intrinsic::vastart) continue;
             IRBuilder<> b(ii);
-            switch (ii->getIntrinsicID()) {
-            case Intrinsic::vastart: {
-                Value *ap = ii->getArgOperand(0);
-                b.CreateStore(b.getInt32(48), ap); // gp_offset: registers used up
-                b.CreateStore(b.getInt32(176),
-                              b.CreateConstGEP1_64(i8, ap, 4));       // fp_offset: likewise
-                b.CreateStore(area, b.CreateConstGEP1_64(i8, ap, 8)); // overflow_arg_area
-                b.CreateStore(ConstantPointerNull::get(ptr), b.CreateConstGEP1_64(i8, ap, 16));
-                ii->eraseFromParent();
-                break;
-            }
-            default: break;
-            }
+            Value *ap = ii->getArgOperand(0);
+            b.CreateStore(b.getInt32(48), ap); // gp_offset: registers used up
+            b.CreateStore(b.getInt32(176), b.CreateConstGEP1_64(i8, ap, 4)); // fp_offset: likewise
+            b.CreateStore(area, b.CreateConstGEP1_64(i8, ap, 8));            // overflow_arg_area
+            b.CreateStore(ConstantPointerNull::get(ptr), b.CreateConstGEP1_64(i8, ap, 16));
+            ii->eraseFromParent();
         }
         for (User *u : make_early_inc_range(f->users())) {
             auto *call = dyn_cast<CallInst>(u);

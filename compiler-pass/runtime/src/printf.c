@@ -398,7 +398,7 @@ int __ktal_vformat(FILE *f, char *buf, size_t cap, const char *fmt, va_list ap)
 			break;
 		q++;
 
-		struct spec sp = { 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0 };
+		struct spec sp = { .prec = -1 };
 		for (;; q++) {
 			char c = *q;
 			if (c == ' ')
