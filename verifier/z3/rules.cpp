@@ -41,6 +41,22 @@ std::string numeral(const expr &v) {
     return b;
 }
 
+// Z3's qfbv tactic (simplify, solve equations, bit-blast, SAT; its SMT core
+// for what is not bit-vectors) on the assertions: true when it proves them
+// unsatisfiable within ms. In a context of its own: terms the tactic adds to
+// the rule's context change the default solver's search there (mul/32:
+// proved in 1.4 s, but unknown at 60 s after the tactic in the same context).
+bool qfbv_refutes(const z3::expr_vector &as, unsigned ms) {
+    z3::context c;
+    z3::solver s = z3::tactic(c, "qfbv").mk_solver();
+    z3::params p(c);
+    p.set("timeout", ms);
+    s.set(p);
+    z3::expr_vector moved(c, as);
+    for (unsigned i = 0; i < moved.size(); ++i) s.add(moved[i]);
+    return s.check() == z3::unsat;
+}
+
 // Proves one rule in one domain: each conjunct of the goal, and each side
 // condition (no undefined behaviour), is its own query. products: the proof
 // abstracts products as atoms, so a counterexample must give each atom its
@@ -69,8 +85,16 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
     }
     for (auto &part : parts)
         for (const expr &k : cases) queries.push_back({part, k});
+    // Each query first through qfbv_refutes for at most kBriefMs, then,
+    // unless that proved it, through the default solver with the full limit
+    // (which also gives the counterexamples). The tactic proves most rules
+    // several times faster (neg/32: 4 s of CPU against 63 s; all rules 178 s
+    // against 293 s), but not the nonlinear integer lemmas or mul/32, which
+    // the default solver proves in seconds.
+    // KTAL_PROVE_TACTIC=NAME: that tactic instead of the default solver.
+    constexpr unsigned kBriefMs = 5000;
+    const char *tac = std::getenv("KTAL_PROVE_TACTIC");
     for (auto &[part, k] : queries) {
-        const char *tac = std::getenv("KTAL_PROVE_TACTIC");
         z3::solver sol = tac ? z3::tactic(c, tac).mk_solver() : z3::solver(c);
         z3::params prm(c);
         prm.set("timeout", timeout_ms);
@@ -78,6 +102,7 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
         for (auto &h : p.hyps) sol.add(h);
         sol.add(k);
         sol.add(!part.second);
+        bool brief = !tac && qfbv_refutes(sol.assertions(), std::min(timeout_ms, kBriefMs));
         auto tp = std::chrono::steady_clock::now();
         if (std::getenv("KTAL_PROVE_ROUNDTRIP")) {
             z3::context c2;
@@ -96,7 +121,7 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
                 (int)r2);
             tp = std::chrono::steady_clock::now();
         }
-        z3::check_result r = sol.check();
+        z3::check_result r = brief ? z3::unsat : sol.check();
         if (std::getenv("KTAL_PROVE_DEBUG"))
             std::fprintf(
                 stderr, "  part %.160s: %.1f ms %s\n", part.second.to_string().c_str(),
