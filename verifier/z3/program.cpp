@@ -441,7 +441,8 @@ struct Asker {
     u8 base_hard_ = 0;                     // what collect found in base
 
     // fallback: on the pipeline's unknown, ask the default solver too (a
-    // batch does not: see solve).
+    // batch does not, unless the pipeline could not take the query: see
+    // solve).
     z3::check_result check(const expr &q, unsigned timeout_ms, z3::model *model = nullptr,
                            std::string *why = nullptr, bool fallback = true) {
         if (g_budget) { // the image's budget: what is left of it, and nothing once spent
@@ -468,8 +469,9 @@ struct Asker {
         }
         u8 q_hard = hard_.collect(q);
         z3::check_result fr = z3::unknown;
-        if (!((base_hard_ | q_hard) & HardTerms::Bound) &&
-            !((base_hard_ | q_hard) && knobs().no_stand_ins)) {
+        bool piped = !((base_hard_ | q_hard) & HardTerms::Bound) &&
+                     !((base_hard_ | q_hard) && knobs().no_stand_ins);
+        if (piped) {
             static const std::vector<expr> none;
             bool abstracted = base_hard_ | q_hard;
             fr = fast_check(*pipeline_, base_abs_, abstracted ? hard_.lemmas : none,
@@ -490,7 +492,7 @@ struct Asker {
             dump(q, fr, t0);
             return fr;
         }
-        if (!fallback) {
+        if (!fallback && piped) {
             ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                       .count();
             ++queries;

@@ -102,7 +102,6 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
         for (auto &h : p.hyps) sol.add(h);
         sol.add(k);
         sol.add(!part.second);
-        bool brief = !tac && qfbv_refutes(sol.assertions(), std::min(timeout_ms, kBriefMs));
         auto tp = std::chrono::steady_clock::now();
         if (std::getenv("KTAL_PROVE_ROUNDTRIP")) {
             z3::context c2;
@@ -121,7 +120,9 @@ void solve(Proof &p, sym::World &w, unsigned timeout_ms, Outcome &out, bool prod
                 (int)r2);
             tp = std::chrono::steady_clock::now();
         }
-        z3::check_result r = brief ? z3::unsat : sol.check();
+        z3::check_result r = !tac && qfbv_refutes(sol.assertions(), std::min(timeout_ms, kBriefMs))
+                                 ? z3::unsat
+                                 : sol.check();
         if (std::getenv("KTAL_PROVE_DEBUG"))
             std::fprintf(
                 stderr, "  part %.160s: %.1f ms %s\n", part.second.to_string().c_str(),
