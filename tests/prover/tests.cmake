@@ -19,8 +19,8 @@ ktal_unit_test(prover_sums_test SOURCES ${prover_dir}/sums_test.cpp LIBS ktal_pr
 # and ran: its fixture), accepted by the verifier and proved whole by the
 # prover (prove-corpus.sh). Functions proved before are taken from the cache
 # in the build tree (verifier/z3/cache.hpp; its keys hold the prover's own
-# executable, so a rebuilt prover proves everything again). 12-80 s of CPU
-# per image, about 950 s for all 29 (ARCHITECTURE.md, the prover's cost).
+# executable, so a rebuilt prover proves everything again). 13-72 s of CPU
+# per image, about 930 s for all 29 (ARCHITECTURE.md, the prover's cost).
 # Per-query limit 60 s: ctest shares two cores, and a query out of time
 # would be "unknown", a failure here.
 set(prover_corpus_cache ${CMAKE_BINARY_DIR}/prover-cache)
