@@ -50,10 +50,20 @@ expect_error() {
     done
 }
 
-# The image in user mode: `ktal run --user IMAGE ARGS...`, stdout in $TMP/run.out.
+# run_user_status STATUS IMAGE ARGS...: `ktal run --user IMAGE ARGS...` must
+# exit with STATUS; stdout in $TMP/run.out.
+run_user_status() {
+    local want=$1 got
+    shift
+    "$KTAL" run --user "$@" > "$TMP/run.out" 2> "$TMP/run.err"
+    got=$?
+    [ "$got" -eq "$want" ] ||
+        { cat "$TMP/run.err" >&2; fail "ktal run --user $* exited with status $got, not $want"; }
+}
+
+# The image in user mode, which must succeed: `ktal run --user IMAGE ARGS...`.
 run_user() {
-    "$KTAL" run --user "$@" > "$TMP/run.out" 2> "$TMP/run.err" ||
-        { cat "$TMP/run.err" >&2; fail "ktal run --user $* exited with status $?"; }
+    run_user_status 0 "$@"
 }
 
 expect_output() {

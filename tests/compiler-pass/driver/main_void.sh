@@ -10,9 +10,7 @@ cp "$INPUTS/main_void.c" "$TMP/"
 for o in -O0 -O1 -O2 -Os; do
     cc "$o" -o main_void.ktal main_void.c
     expect_success "$o" main_void.c
-    "$KTAL" run --user "$TMP/main_void.ktal" > "$TMP/run.out" 2> "$TMP/run.err"
-    status=$?
-    [ "$status" -eq 3 ] || { cat "$TMP/run.err" >&2; fail "$o: exit status $status, not main's 3"; }
+    run_user_status 3 "$TMP/main_void.ktal" # main's return value
     expect_output "hello from main(void)"
 done
 echo "ok: main(void)"
