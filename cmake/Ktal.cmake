@@ -33,10 +33,13 @@ function(ktal_library name)
   endforeach()
 endfunction()
 
-# ktal_unit_test(NAME SOURCES ... [LIBS ...]): a GoogleTest binary whose
-# cases each become a ctest test; sanitized when KTAL_SANITIZE is on.
+# ktal_unit_test(NAME SOURCES ... [LIBS ...] [SHARDS N]): a GoogleTest binary
+# whose cases each become a ctest test; sanitized when KTAL_SANITIZE is on.
+# SHARDS N: instead N ctest tests NAME.shard.I, each running every N-th case
+# (GoogleTest's sharding), for binaries of many short cases whose process
+# start (a sanitized process loading Z3) would cost as much as a case.
 function(ktal_unit_test name)
-  cmake_parse_arguments(A "" "" "SOURCES;LIBS" ${ARGN})
+  cmake_parse_arguments(A "" "SHARDS" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${A_SOURCES})
   target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR})
   foreach(lib IN LISTS A_LIBS)
@@ -51,8 +54,17 @@ function(ktal_unit_test name)
     target_compile_options(${name} PRIVATE ${KTAL_SANITIZE_FLAGS})
     target_link_options(${name} PRIVATE ${KTAL_SANITIZE_FLAGS})
   endif()
-  gtest_discover_tests(${name} TEST_PREFIX "${name}." DISCOVERY_TIMEOUT 60
-                       PROPERTIES LABELS unit ENVIRONMENT "KTAL_SOURCE_DIR=${CMAKE_SOURCE_DIR};KTAL_BINARY_DIR=${CMAKE_BINARY_DIR}")
+  set(env "KTAL_SOURCE_DIR=${CMAKE_SOURCE_DIR};KTAL_BINARY_DIR=${CMAKE_BINARY_DIR}")
+  if(A_SHARDS)
+    math(EXPR last "${A_SHARDS} - 1")
+    foreach(i RANGE 0 ${last})
+      add_test(NAME ${name}.shard.${i} COMMAND ${name})
+      set_tests_properties(${name}.shard.${i} PROPERTIES LABELS unit
+                           ENVIRONMENT "${env};GTEST_TOTAL_SHARDS=${A_SHARDS};GTEST_SHARD_INDEX=${i}")
+    endforeach()
+  else()
+    gtest_discover_tests(${name} TEST_PREFIX "${name}." DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit ENVIRONMENT "${env}")
+  endif()
 endfunction()
 
 # ktal_tool(NAME SOURCES ... [LIBS ...]): a statically linked command-line tool.

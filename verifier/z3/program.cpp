@@ -290,6 +290,11 @@ std::chrono::steady_clock::time_point g_deadline;
 // fast_check (about 2-4 million units per second of CPU on these queries).
 constexpr u64 kUnitsPerMs = 2000;
 
+// How long the runs of a function may work in one Z3 context before the next
+// run gets a new one (FunctionProver::prove). Measured on the 29 corpus
+// images: 886 s of CPU at 1000 ms, 929 s with a context per run.
+constexpr double kContextShareMs = 1000;
+
 // Is t itself a product, quotient or remainder of two non-constant terms?
 // The pipeline's bit-blaster was seen not to stop at either limit on such
 // terms (bignum: one query ran for more than 10 minutes).
@@ -2043,21 +2048,29 @@ void FunctionProver::prove() {
     auto t_fn = std::chrono::steady_clock::now();
     size_t obligations_before = rep_.obligations.size();
     // The runs: from the entry, and from each certified block.
-    z3::context *outer = c_;
+    z3::context *outer = c_, *ctx = nullptr;
+    double ctx_ms = 0; // the time runs have worked in ctx
     std::vector<u64> starts{fn_.entry};
     for (u32 b = 0; b < fn_.nblocks; ++b) starts.push_back(fn_.blocks[b].start);
     for (size_t k = 0; k < starts.size(); ++k) {
         if (knobs().only && std::strtoull(knobs().only, nullptr, 0) != starts[k]) continue;
-        // Each run in a context of its own: Z3 gets slower as a context
+        // Runs share a context until they have worked kContextShareMs in
+        // it, then the next run gets a new one. Z3 gets slower as a context
         // fills (printf's run from 0x7444 alone: 54 ms to see its start is
         // consistent; after the function's 12 runs before it in the same
-        // context, 600 ms), and runs share no terms. Deleting a context
-        // takes seconds after a large run (Z3_del_context: 4-7 s after each
-        // of printf's four runs of 1000 obligations), so prove_image proves
-        // each function in a child process that never deletes them
-        // (keep_contexts) and exits.
-        z3::context *ctx = new z3::context;
+        // context, 600 ms), but a new context costs about 17 MB of fresh
+        // pages (4,200 page faults) before it holds a term, which small
+        // runs would pay each. Runs share no terms either way: each asks
+        // its own solvers. Deleting a context takes seconds after a large
+        // run (Z3_del_context: 4-7 s after each of printf's four runs of
+        // 1000 obligations), so prove_image proves each function in a
+        // child process that never deletes them (keep_contexts) and exits.
+        if (!ctx || ctx_ms >= kContextShareMs) {
+            if (!keep_contexts) delete ctx;
+            ctx = new z3::context, ctx_ms = 0;
+        }
         c_ = ctx;
+        auto t_ctx = std::chrono::steady_clock::now();
         {
             Env env(*c_, cert_, fn_, name_);
             std::vector<expr> as;
@@ -2095,9 +2108,12 @@ void FunctionProver::prove() {
                                                               t_run)
                         .count());
         }
-        if (!keep_contexts) delete ctx;
-        c_ = outer;
+        ctx_ms +=
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_ctx)
+                .count();
     }
+    if (!keep_contexts) delete ctx;
+    c_ = outer;
     if (knobs().stats)
         std::fprintf(
             stderr,
