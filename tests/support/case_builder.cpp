@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unistd.h>
 
@@ -18,6 +19,9 @@
 #endif
 #ifndef KTAL_SLOTS_OBJECT
 #error "KTAL_SLOTS_OBJECT must be defined"
+#endif
+#ifndef KTAL_CASE_CACHE_DIR
+#error "KTAL_CASE_CACHE_DIR must be defined"
 #endif
 
 namespace fs = std::filesystem;
@@ -87,9 +91,75 @@ static std::vector<u8> hex_bytes(std::istringstream &in) {
     return v;
 }
 
+static std::optional<std::vector<u8>> link_case(const Case &c, std::string &error);
+static bool certify_case(const Case &c, std::vector<u8> elf_bytes, std::vector<u8> &image,
+                         std::string &error);
+
+// The linked ELF of an assembly text, kept in KTAL_CASE_CACHE_DIR: the same
+// case is built by several test binaries (the verifier's corpus test, the
+// prover's differential test), and clang plus lld cost about 60 ms a case.
+// A record holds its whole input (the assembly, the linker script and the
+// helper slots' object), compared byte for byte before its ELF is used, so a
+// changed input or a hash collision only misses.
+namespace {
+std::string linked_input(const std::string &assembly) {
+    std::string in = "ktal case cache 1\n" + assembly + '\0';
+    std::string error;
+    for (const std::string &f :
+         {std::string(KTAL_SOURCE_DIR) + "/loader/ktal.ld", std::string(KTAL_SLOTS_OBJECT)})
+        if (auto b = read_file(f, error))
+            in.append(b->begin(), b->end()), in += '\0';
+        else
+            return {};
+    return in;
+}
+fs::path cache_path(const std::string &input) {
+    u64 h = 1469598103934665603ull; // FNV-1a
+    for (unsigned char ch : input) h = (h ^ ch) * 1099511628211ull;
+    char name[40];
+    std::snprintf(name, sizeof name, "%016llx.elf", static_cast<unsigned long long>(h));
+    return fs::path(KTAL_CASE_CACHE_DIR) / name;
+}
+std::optional<std::vector<u8>> cached_elf(const std::string &input) {
+    std::string error;
+    auto rec = read_file(cache_path(input).string(), error);
+    if (!rec || rec->size() < input.size() ||
+        !std::equal(input.begin(), input.end(), rec->begin(),
+                    [](char a, u8 b) { return static_cast<u8>(a) == b; }))
+        return std::nullopt;
+    return std::vector<u8>(rec->begin() + static_cast<std::ptrdiff_t>(input.size()), rec->end());
+}
+void cache_elf(const std::string &input, const std::vector<u8> &elf) {
+    std::error_code ec;
+    fs::create_directories(KTAL_CASE_CACHE_DIR, ec);
+    fs::path to = cache_path(input), tmp = to;
+    tmp += "." + std::to_string(getpid()) + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out.write(input.data(), static_cast<std::streamsize>(input.size()));
+        out.write(reinterpret_cast<const char *>(elf.data()),
+                  static_cast<std::streamsize>(elf.size()));
+        if (!out) return fs::remove(tmp, ec), void();
+    }
+    fs::rename(tmp, to, ec); // whole records only: readers never see half of one
+}
+} // namespace
+
 bool build_case(const Case &c, std::vector<u8> &image, std::string &error) {
+    std::string input = linked_input(c.assembly);
+    std::optional<std::vector<u8>> elf = input.empty() ? std::nullopt : cached_elf(input);
+    if (!elf) {
+        elf = link_case(c, error);
+        if (!elf) return false;
+        if (!input.empty()) cache_elf(input, *elf);
+    }
+    return certify_case(c, std::move(*elf), image, error);
+}
+
+// The case's assembly assembled by clang-19 and linked by ld.lld-19.
+static std::optional<std::vector<u8>> link_case(const Case &c, std::string &error) {
     char tmpl[] = "/tmp/ktal-case.XXXXXX";
-    if (!mkdtemp(tmpl)) return error = "mkdtemp failed", false;
+    if (!mkdtemp(tmpl)) return error = "mkdtemp failed", std::nullopt;
     fs::path dir = tmpl;
     struct Cleanup {
         fs::path d;
@@ -103,14 +173,20 @@ bool build_case(const Case &c, std::vector<u8> &image, std::string &error) {
     }
     std::string src = KTAL_SOURCE_DIR;
     if (!run("clang-19 -c -o " + (dir / "t.o").string() + " " + (dir / "t.s").string(), error))
-        return false;
+        return std::nullopt;
     if (!run("ld.lld-19 -pie --no-dynamic-linker -z norelro -e 0 -T " + src + "/loader/ktal.ld " +
                  (dir / "t.o").string() + " " + KTAL_SLOTS_OBJECT + " -o " +
                  (dir / "t.elf").string(),
              error))
-        return false;
-    auto elf = read_file((dir / "t.elf").string(), error);
-    if (!elf) return false;
+        return std::nullopt;
+    return read_file((dir / "t.elf").string(), error);
+}
+
+// The case's certificate (its `#|` lines) put into the linked ELF, and then
+// its mutations.
+static bool certify_case(const Case &c, std::vector<u8> elf_bytes, std::vector<u8> &image,
+                         std::string &error) {
+    std::vector<u8> *elf = &elf_bytes;
     SymbolTable syms = SymbolTable::from_elf(*elf);
     model::Symbols s;
     s.lookup = [&](std::string_view n) { return syms.lookup(n); };
