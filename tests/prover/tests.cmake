@@ -25,11 +25,11 @@ ktal_unit_test(prover_sums_test SOURCES ${prover_dir}/sums_test.cpp LIBS ktal_pr
 # Per-query limit 60 s: ctest shares two cores, and a query out of time
 # would be "unknown", a failure here.
 set(prover_corpus_cache ${CMAKE_BINARY_DIR}/prover-cache)
-file(GLOB corpus_mains RELATIVE ${CMAKE_SOURCE_DIR}/corpus CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/corpus/*/main.c)
-foreach(main IN LISTS corpus_mains)
-  get_filename_component(name ${main} DIRECTORY)
+get_property(corpus_programs GLOBAL PROPERTY KTAL_CORPUS_PROGRAMS)
+get_property(corpus_images GLOBAL PROPERTY KTAL_CORPUS_IMAGE_DIR)
+foreach(name IN LISTS corpus_programs)
   add_test(NAME prover.corpus.${name}
-           COMMAND ${prover_dir}/prove-corpus.sh --image ${CMAKE_BINARY_DIR}/corpus/ktal/${name}.ktal
+           COMMAND ${prover_dir}/prove-corpus.sh --image ${corpus_images}/${name}.ktal
                    ${CMAKE_BINARY_DIR}/bin ${CMAKE_BINARY_DIR}/prover-corpus ${name} 60000 ${prover_corpus_cache})
   # COST: started first (the longest tests), so -j2 packs the rest beside them.
   set_tests_properties(prover.corpus.${name} PROPERTIES LABELS prover TIMEOUT 900 COST 1000

@@ -92,7 +92,7 @@ static std::vector<u8> hex_bytes(std::istringstream &in) {
 }
 
 static std::optional<std::vector<u8>> link_case(const Case &c, std::string &error);
-static bool certify_case(const Case &c, std::vector<u8> elf_bytes, std::vector<u8> &image,
+static bool certify_case(const Case &c, std::vector<u8> elf, std::vector<u8> &image,
                          std::string &error);
 
 // The linked ELF of an assembly text, kept in KTAL_CASE_CACHE_DIR: the same
@@ -184,16 +184,15 @@ static std::optional<std::vector<u8>> link_case(const Case &c, std::string &erro
 
 // The case's certificate (its `#|` lines) put into the linked ELF, and then
 // its mutations.
-static bool certify_case(const Case &c, std::vector<u8> elf_bytes, std::vector<u8> &image,
+static bool certify_case(const Case &c, std::vector<u8> elf, std::vector<u8> &image,
                          std::string &error) {
-    std::vector<u8> *elf = &elf_bytes;
-    SymbolTable syms = SymbolTable::from_elf(*elf);
+    SymbolTable syms = SymbolTable::from_elf(elf);
     model::Symbols s;
     s.lookup = [&](std::string_view n) { return syms.lookup(n); };
     s.name_at = [&](u64 a) { return syms.name_at(a); };
     Image img;
     LoadError le;
-    if (image_parse(elf->data(), elf->size(), img, le, false)) s.layout = img.layout;
+    if (image_parse(elf.data(), elf.size(), img, le, false)) s.layout = img.layout;
     model::Cert m;
     model::ParseError pe;
     if (!model::parse(c.cert, &s, m, pe))
@@ -227,28 +226,28 @@ static bool certify_case(const Case &c, std::vector<u8> elf_bytes, std::vector<u
             image_mutations.push_back(mu);
         }
     }
-    if (!embed_certificate(*elf, cert, error)) return false;
+    if (!embed_certificate(elf, cert, error)) return false;
     for (const std::string &mu : image_mutations) {
         std::istringstream in(mu);
         std::string op;
         long a = 0, b = 0;
         in >> op >> a;
         if (op == "image-truncate") {
-            size_t keep = a < 0 ? elf->size() - static_cast<size_t>(-a) : static_cast<size_t>(a);
-            elf->resize(std::min(keep, elf->size()));
+            size_t keep = a < 0 ? elf.size() - static_cast<size_t>(-a) : static_cast<size_t>(a);
+            elf.resize(std::min(keep, elf.size()));
         } else if (op == "text-byte") {
             in >> b;
             // text offset -> file offset through the section headers
             Image im;
-            if (!image_parse(elf->data(), elf->size(), im, le))
+            if (!image_parse(elf.data(), elf.size(), im, le))
                 return error = "text-byte: " + std::string(le.message.c_str()), false;
-            size_t at = static_cast<size_t>(im.text.bytes - elf->data()) + static_cast<size_t>(a);
-            (*elf)[at] = static_cast<u8>(b);
+            size_t at = static_cast<size_t>(im.text.bytes - elf.data()) + static_cast<size_t>(a);
+            elf[at] = static_cast<u8>(b);
         } else {
             return error = "unknown mutation '" + mu + "'", false;
         }
     }
-    image = std::move(*elf);
+    image = std::move(elf);
     return true;
 }
 

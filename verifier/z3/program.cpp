@@ -378,7 +378,7 @@ struct HardTerms {
     std::unordered_map<unsigned, u8> seen_[2]; // by term id, outside and inside quantifiers
 };
 
-// The pipeline, built once per run's context.
+// The pipeline, built once per run.
 z3::tactic fast_pipeline(z3::context &c) {
     return z3::tactic(c, "simplify") & z3::tactic(c, "propagate-values") &
            z3::tactic(c, "solve-eqs") & z3::tactic(c, "elim-uncnstr") & z3::tactic(c, "simplify") &
@@ -392,8 +392,8 @@ z3::tactic fast_pipeline(z3::context &c) {
 // read at constant offsets) and takes its SMT core instead, which is often a
 // hundred times slower on them (printf's edge states: 8.6 s of CPU against
 // 42 ms for one obligation, the run's batch of 147 unknown at 4 s against
-// 0.9 s). Limited by Z3's resource
-// count (rlimit), not the clock, so a loaded machine gets the same answers.
+// 0.9 s). Limited by Z3's resource count (rlimit), not the clock, so a
+// loaded machine gets the same answers.
 // Only two answers are returned: unsat (every tactic keeps unsatisfiability:
 // an unsat goal was unsat before; terms the bit-blaster cannot handle make
 // the pipeline fail, never prove), and sat with a model under which every
