@@ -8,6 +8,9 @@ ktal_unit_test(prover_interval_test SOURCES ${prover_dir}/interval_test.cpp LIBS
 ktal_unit_test(prover_cache_test SOURCES ${prover_dir}/cache_test.cpp LIBS ktal_prover ktal_case_builder)
 # (434 cases of 10-2,000 ms: in 4 processes rather than 434)
 ktal_unit_test(prover_differential_test SOURCES ${prover_dir}/differential_test.cpp LIBS ktal_prover ktal_case_builder SHARDS 4)
+add_test(NAME prover.progress COMMAND ${prover_dir}/progress.sh ${CMAKE_BINARY_DIR}/bin
+                                       ${CMAKE_SOURCE_DIR}/tests/positive/024-call-chain.s)
+set_tests_properties(prover.progress PROPERTIES LABELS prover TIMEOUT 300)
 set(KTAL_PROVER_SHARDS 6)
 math(EXPR last "${KTAL_PROVER_SHARDS} - 1")
 foreach(i RANGE 0 ${last})

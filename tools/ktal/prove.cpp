@@ -57,6 +57,7 @@ const char *kUsage =
     "  regions, divisions that cannot fault, edges into certified blocks in\n"
     "  states that satisfy them, frames, calls, returns, control flow, fuel),\n"
     "  each proved, refuted with a counterexample, or unknown (out of time).\n"
+    "  On a terminal, stderr shows which function is being proved.\n"
     "--rules: the verifier's typing rules and branch refinements proved sound\n"
     "  for all 64-bit inputs (the verifier's own interval code on Z3 terms).\n"
     "Exit status: 0 all proved, 1 anything refuted or unknown, 2 usage.\n"
@@ -150,7 +151,16 @@ int prove_image_cmd(const std::string &path, bool json, unsigned timeout, unsign
     if (timeout) opt.timeout_ms = timeout;
     opt.budget_ms = budget;
     opt.cache_dir = cache;
+    // Progress on a terminal (a corpus image takes 10-60 s): one line,
+    // rewritten as each function starts and erased at the end.
+    bool progress = isatty(STDERR_FILENO);
+    if (progress)
+        opt.on_function = [](u32 i, u32 n, const std::string &name) {
+            std::fprintf(stderr, "\r\033[Kktal prove: function %u of %u: %s", i + 1, n,
+                         name.c_str());
+        };
     prover::Report rep = prover::prove_image(*file, opt);
+    if (progress) std::fputs("\r\033[K", stderr);
     if (json) {
         json::Writer w;
         w.begin_object().field("image", path).field("proved", rep.all_proved());

@@ -2390,6 +2390,7 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
             const Function &fn = cert.funcs[i];
             if (knobs().function && std::strtoull(knobs().function, nullptr, 0) != fn.entry)
                 continue;
+            if (opt.on_function) opt.on_function(i, cert.nfuncs, syms.name_at(fn.entry));
             std::string key = cache ? function_key(cert, i, ld.text()) : std::string();
             if (cache)
                 if (auto obs = cache_load(opt.cache_dir, key)) {

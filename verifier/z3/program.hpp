@@ -15,6 +15,7 @@
 
 #include "tal/types.hpp"
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,8 @@ struct Options {
     u32 stack_budget = 4096;     // stack bytes the loader gives the entry function (its call tree)
     std::string cache_dir; // (cache.hpp) functions proved before under the same key are not asked
                            // again; "" for none
+    // Progress: called as the proof of function `index` (of `count`) starts.
+    std::function<void(u32 index, u32 count, const std::string &name)> on_function;
 };
 
 struct Obligation {
