@@ -1,7 +1,7 @@
 #include "compiler-pass/driver/driver.hpp"
 
 #include "compiler-pass/certifier/certifier.hpp"
-#include "compiler-pass/certifier/fallthrough.hpp"
+#include "compiler-pass/driver/fallthrough_asm.hpp"
 #include "loader/check_image.hpp"
 #include "loader/embed.hpp"
 #include "loader/symbols.hpp"
@@ -291,7 +291,31 @@ int run(const Options &o) {
             spawn({"llc-19", "-O" + codegen, "-relocation-model=pic", "-enable-tail-merge=false",
                    "-disable-block-placement", "-disable-branch-fold",
                    "-disable-lsr", // strength reduction rewrites checked offsets as p + (-base)
-                   "-filetype=obj", tmp + "/lowered.bc", "-o", tmp + "/program.o"}))
+                   "-filetype=asm", tmp + "/lowered.bc", "-o", tmp + "/program.s"}))
+        return st;
+    // Without branch folding llc leaves a jmp to the next block after most
+    // conditional branches: removed from its assembly (fallthrough_asm.hpp).
+    {
+        std::string err;
+        auto text = read_file(tmp + "/program.s", err);
+        if (!text) {
+            std::fprintf(stderr, "ktal-cc: error: %s\n", err.c_str());
+            return 1;
+        }
+        std::string assembly(text->begin(), text->end());
+        FallthroughEdits fe = drop_fallthrough_jumps(assembly);
+        if (g_verbose)
+            std::fprintf(stderr,
+                         "ktal-cc: %zu jumps to the next block and %zu jumps over one removed\n",
+                         fe.jumps_to_next, fe.jumps_over);
+        std::ofstream out(tmp + "/program.s", std::ios::binary | std::ios::trunc);
+        if (!(out << assembly) || !out.flush()) {
+            std::fprintf(stderr, "ktal-cc: error: cannot write %s/program.s\n", tmp.c_str());
+            return 1;
+        }
+    }
+    if (int st = spawn({"llvm-mc-19", "-triple=x86_64-unknown-linux-gnu", "-dwarf-version=5",
+                        "-filetype=obj", tmp + "/program.s", "-o", tmp + "/program.o"}))
         return st;
     certify::Hints h;
     std::string err;
@@ -314,14 +338,6 @@ int run(const Options &o) {
     if (!elf) {
         std::fprintf(stderr, "ktal-cc: error: %s\n", err.c_str());
         return 1;
-    }
-    // llc leaves a jmp to the next block after most conditional branches.
-    certify::FallthroughRewrites rw = certify::rewrite_fallthrough_jumps(*elf);
-    if (g_verbose) {
-        std::fprintf(stderr, "ktal-cc: %zu jumps to the next instruction made NOPs\n",
-                     rw.jumps_to_next);
-        std::fprintf(stderr, "ktal-cc: %zu conditional jumps over a jump inverted\n",
-                     rw.jumps_over);
     }
     // 6. The certificate.
     model::Cert cert;

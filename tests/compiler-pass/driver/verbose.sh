@@ -1,5 +1,5 @@
 #!/bin/bash
-# -v shows each command ktal-cc runs (clang, llvm-link, opt, llc, ld.lld) and the certification.
+# -v shows each command ktal-cc runs (clang, llvm-link, opt, llc, llvm-mc, ld.lld) and the certification.
 # usage: verbose.sh KTAL_CC KTAL
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
@@ -7,7 +7,7 @@ source "$(dirname "$0")/../lib.sh"
 cp "$INPUTS/hello.c" "$TMP/"
 cc -v -DFROM_TEST=1 -o hello.ktal hello.c
 expect_success -v
-for tool in clang-19 llvm-link-19 opt-19 llc-19 ld.lld-19 certify; do
+for tool in clang-19 llvm-link-19 opt-19 llc-19 llvm-mc-19 ld.lld-19 certify; do
     grep -qE "^$tool " "$TMP/stderr" || { show; fail "-v does not show the $tool command"; }
 done
 grep -E '^clang-19 ' "$TMP/stderr" | grep -qF -- "-DFROM_TEST=1" || { show; fail "-v: clang's command lacks -D"; }
