@@ -17,6 +17,12 @@ Edited edit(std::string text) {
     return {text, e};
 }
 
+void expect_unchanged(const std::string &text) {
+    Edited r = edit(text);
+    EXPECT_EQ(r.text, text);
+    EXPECT_EQ(r.edits.jumps_to_next + r.edits.jumps_over, 0u);
+}
+
 } // namespace
 
 TEST(FallthroughAsm, DropsAGuardsJumpToTheNextBlock) {
@@ -72,42 +78,41 @@ TEST(FallthroughAsm, EveryConditionHasItsInverse) {
 
 TEST(FallthroughAsm, KeepsAJumpThatIsItsBlocksOnlyInstruction) {
     // An empty block would share its address with the next one.
-    std::string text = "\tja\t.LBB0_9\n"
-                       ".LBB0_5:\n"
-                       "\tjmp\t.LBB0_6\n"
-                       ".LBB0_6:\n"
-                       "\tretq\n"
-                       "\tjne\t.LBB0_9\n"
-                       "# %bb.7:\n"
-                       "\tjmp\t.LBB0_8\n"
-                       ".LBB0_8:\n"
-                       "\tretq\n";
-    Edited r = edit(text);
-    EXPECT_EQ(r.text, text);
-    EXPECT_EQ(r.edits.jumps_to_next + r.edits.jumps_over, 0u);
+    expect_unchanged("\tja\t.LBB0_9\n"
+                     ".LBB0_5:\n"
+                     "\tjmp\t.LBB0_6\n"
+                     ".LBB0_6:\n"
+                     "\tretq\n"
+                     "\tjne\t.LBB0_9\n"
+                     "# %bb.7:\n"
+                     "\tjmp\t.LBB0_8\n"
+                     ".LBB0_8:\n"
+                     "\tretq\n");
 }
 
 TEST(FallthroughAsm, KeepsJumpsOverBytesAndJumpsOutOfTheFunction) {
     // Alignment or another instruction between the jump and its target; an
-    // indirect jump; a jump to a function (falling into it would be a
-    // fall-through off the end of this one, which the verifier refuses).
-    std::string text = "\tnop\n"
-                       "\tjmp\t.LBB0_2\n"
-                       "\t.p2align\t4, 0x90\n"
-                       ".LBB0_2:\n"
-                       "\tnop\n"
-                       "\tjmp\t.LBB0_4\n"
-                       "\tretq\n"
-                       ".LBB0_4:\n"
-                       "\tnop\n"
-                       "\tjmp\t*%rax\n"
-                       "\tjmp\tfoo\n"
-                       "\t.cfi_endproc\n"
-                       "foo:\n"
-                       "\tretq\n";
-    Edited r = edit(text);
-    EXPECT_EQ(r.text, text);
-    EXPECT_EQ(r.edits.jumps_to_next + r.edits.jumps_over, 0u);
+    // indirect jump, also after a jcc; a jump to a function (falling into it
+    // would be a fall-through off the end of this one, which the verifier
+    // refuses).
+    expect_unchanged("\tnop\n"
+                     "\tjmp\t.LBB0_2\n"
+                     "\t.p2align\t4, 0x90\n"
+                     ".LBB0_2:\n"
+                     "\tnop\n"
+                     "\tjmp\t.LBB0_4\n"
+                     "\tretq\n"
+                     ".LBB0_4:\n"
+                     "\tnop\n"
+                     "\tjmp\t*%rax\n"
+                     "\tjne\t.LBB0_5\n"
+                     "\tjmp\t*%rax\n"
+                     ".LBB0_5:\n"
+                     "\tnop\n"
+                     "\tjmp\tfoo\n"
+                     "\t.cfi_endproc\n"
+                     "foo:\n"
+                     "\tretq\n");
 }
 
 TEST(FallthroughAsm, MakesBothEditsInOneFunction) {
