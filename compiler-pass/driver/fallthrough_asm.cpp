@@ -30,7 +30,7 @@ std::string_view trim(std::string_view s) {
 
 // One line of llc's output, classified.
 struct Line {
-    enum Kind { Empty, BlockStart, Label, NoBytes, Insn, Other } kind = Other;
+    enum Kind { NoBytes, BlockStart, Label, Insn, Other } kind = Other;
     std::string_view label;    // Label, BlockStart: its name
     std::string_view mnemonic; // Insn
     std::string_view operand;  // Insn: the first operand
@@ -38,11 +38,12 @@ struct Line {
 
 Line classify(std::string_view raw) {
     Line l;
-    std::string_view s = trim(raw.substr(0, raw.find('#')));
-    std::string_view comment = raw.find('#') == raw.npos ? "" : trim(raw.substr(raw.find('#')));
+    usize hash = raw.find('#');
+    std::string_view s = trim(raw.substr(0, hash));
     if (s.empty()) {
         // `# %bb.N:` marks a block that no branch names.
-        l.kind = comment.starts_with("# %bb.") ? Line::BlockStart : Line::Empty;
+        bool bb = hash != raw.npos && trim(raw.substr(hash)).starts_with("# %bb.");
+        l.kind = bb ? Line::BlockStart : Line::NoBytes;
         return l;
     }
     if (s.back() == ':') {
@@ -68,7 +69,7 @@ Line classify(std::string_view raw) {
 }
 
 bool no_bytes(const Line &l) {
-    return l.kind == Line::Empty || l.kind == Line::NoBytes || l.kind == Line::Label;
+    return l.kind == Line::NoBytes || l.kind == Line::Label;
 }
 
 } // namespace

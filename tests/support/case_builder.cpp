@@ -102,16 +102,24 @@ static bool certify_case(const Case &c, std::vector<u8> elf, std::vector<u8> &im
 // helper slots' object), compared byte for byte before its ELF is used, so a
 // changed input or a hash collision only misses.
 namespace {
+// The linker's inputs besides the assembly, the same for every case: read
+// once per process ("" if one cannot be read: then nothing is cached).
+const std::string &linker_files() {
+    static const std::string files = [] {
+        std::string in, error;
+        for (const std::string &f :
+             {std::string(KTAL_SOURCE_DIR) + "/loader/ktal.ld", std::string(KTAL_SLOTS_OBJECT)})
+            if (auto b = read_file(f, error))
+                in.append(b->begin(), b->end()), in += '\0';
+            else
+                return std::string();
+        return in;
+    }();
+    return files;
+}
 std::string linked_input(const std::string &assembly) {
-    std::string in = "ktal case cache 1\n" + assembly + '\0';
-    std::string error;
-    for (const std::string &f :
-         {std::string(KTAL_SOURCE_DIR) + "/loader/ktal.ld", std::string(KTAL_SLOTS_OBJECT)})
-        if (auto b = read_file(f, error))
-            in.append(b->begin(), b->end()), in += '\0';
-        else
-            return {};
-    return in;
+    if (linker_files().empty()) return {};
+    return "ktal case cache 1\n" + assembly + '\0' + linker_files();
 }
 fs::path cache_path(const std::string &input) {
     u64 h = 1469598103934665603ull; // FNV-1a

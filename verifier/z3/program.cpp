@@ -286,6 +286,11 @@ const Knobs &knobs() {
 bool g_budget = false;
 std::chrono::steady_clock::time_point g_deadline;
 
+// Milliseconds since t.
+double ms_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
 // Z3's resource units per millisecond of a query's time limit, for
 // fast_check (about 2-4 million units per second of CPU on these queries).
 constexpr u64 kUnitsPerMs = 2000;
@@ -485,23 +490,19 @@ struct Asker {
                             hard_.abstract(q, q_hard), abstracted, timeout_ms, model);
         }
         if (knobs().stats >= 4)
-            std::fprintf(
-                stderr, "      fast: %s, %.1f ms\n",
-                fr == z3::unsat ? "unsat"
-                : fr == z3::sat ? "sat"
-                                : "unknown",
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                    .count());
+            std::fprintf(stderr, "      fast: %s, %.1f ms\n",
+                         fr == z3::unsat ? "unsat"
+                         : fr == z3::sat ? "sat"
+                                         : "unknown",
+                         ms_since(t0));
         if (fr != z3::unknown) {
-            ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                      .count();
+            ms += ms_since(t0);
             ++queries, ++fast;
             dump(q, fr, t0);
             return fr;
         }
         if (!fallback && piped) {
-            ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                      .count();
+            ms += ms_since(t0);
             ++queries;
             if (why) *why = "the plain pipeline ran out of its limit";
             return z3::unknown;
@@ -514,8 +515,7 @@ struct Asker {
         for (const expr &b : base) sol.add(b);
         sol.add(q);
         z3::check_result r = sol.check();
-        ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                  .count();
+        ms += ms_since(t0);
         ++queries;
         if (r == z3::sat && model) *model = sol.get_model();
         dump(q, r, t0);
@@ -538,16 +538,11 @@ struct Asker {
             z3::solver raw(c);
             for (const expr &b : base) raw.add(b);
             raw.add(q);
-            std::string name =
-                std::string(dir) + "/q" + std::to_string(n++) + "-" +
-                (r == z3::unsat ? "unsat"
-                 : r == z3::sat ? "sat"
-                                : "unknown") +
-                "-" +
-                std::to_string(static_cast<long>(
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                        .count())) +
-                "ms.smt2";
+            std::string name = std::string(dir) + "/q" + std::to_string(n++) + "-" +
+                               (r == z3::unsat ? "unsat"
+                                : r == z3::sat ? "sat"
+                                               : "unknown") +
+                               "-" + std::to_string(static_cast<long>(ms_since(t0))) + "ms.smt2";
             if (std::FILE *f = std::fopen(name.c_str(), "w"))
                 std::fputs(raw.to_smt2().c_str(), f), std::fclose(f);
         }
@@ -1988,8 +1983,7 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
                 if (brief == opt_.timeout_ms) break; // no longer limit to try
             }
         }
-        o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
-                   .count();
+        o.ms = ms_since(t1);
         if (knobs().stats == 3)
             std::fprintf(stderr, "    single %s at %s: %s, %.1f ms\n", pend[i].kind.c_str(),
                          hex(pend[i].addr).c_str(),
@@ -2035,8 +2029,7 @@ void FunctionProver::solve(u64 block, const MState &init, Asker &ask, std::vecto
         auto t1 = std::chrono::steady_clock::now();
         z3::model m(*c_);
         z3::check_result r = ask.check(any, limit, &m, &why, false);
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1)
-                        .count();
+        double ms = ms_since(t1);
         if (knobs().stats == 3)
             std::fprintf(stderr, "    batch of %zu (first at %s): %s, %.1f ms\n", set.size(),
                          hex(pend[set[0]].addr).c_str(),
@@ -2145,14 +2138,10 @@ void FunctionProver::prove() {
             auto t0 = std::chrono::steady_clock::now();
             z3::check_result consistent =
                 ask.check(c_->bool_val(true), opt_.timeout_ms, nullptr, &why);
-            double ms0 =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                    .count();
+            double ms0 = ms_since(t0);
             auto t_run = std::chrono::steady_clock::now();
             if (consistent != z3::unsat) run.go(init, from_entry && block_at(fn_.entry));
-            double run_ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_run)
-                    .count();
+            double run_ms = ms_since(t_run);
             double run_solver_ms = ask.ms;
             ++rep_.runs;
             solve(starts[k], init, ask, run.pend, env, consistent, ms0, why);
@@ -2164,13 +2153,9 @@ void FunctionProver::prove() {
                     "%.1f ms total\n",
                     hex(starts[k]).c_str(), run.pend.size(),
                     static_cast<unsigned long long>(ask.queries), run_ms, run_solver_ms,
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              t_run)
-                        .count());
+                    ms_since(t_run));
         }
-        ctx_ms +=
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_ctx)
-                .count();
+        ctx_ms += ms_since(t_ctx);
     }
     if (!keep_contexts) delete ctx;
     c_ = outer;
@@ -2181,9 +2166,7 @@ void FunctionProver::prove() {
             "solving %9.1f ms\n",
             name_.c_str(), insns_.size(), static_cast<size_t>(fn_.nblocks + 1),
             rep_.obligations.size() - obligations_before, static_cast<unsigned long long>(queries),
-            static_cast<unsigned long long>(slow_queries), solver_ms,
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_fn)
-                .count());
+            static_cast<unsigned long long>(slow_queries), solver_ms, ms_since(t_fn));
 }
 
 // Everything the proof of function `index` reads (cache.hpp): the prover
@@ -2487,8 +2470,7 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
         rep.error = ex.what();
     }
     decoder_close(dec);
-    rep.ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    rep.ms = ms_since(t0);
     return rep;
 }
 
