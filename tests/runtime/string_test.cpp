@@ -172,6 +172,51 @@ TEST(String, MemFunctionsRandomized) {
     }
 }
 
+// Every length up to 24 at every distance up to 24 either way: the 8-byte
+// words, and the 4-, 2- and 1-byte moves of the last bytes, forwards and (for
+// a destination above an overlapping source) backwards.
+TEST(String, MemFunctionsShortAndOverlapping) {
+    std::vector<unsigned char> g(80), k(80);
+    auto fill = [&] {
+        for (size_t i = 0; i < g.size(); i++) g[i] = k[i] = static_cast<unsigned char>(i * 37 + 11);
+    };
+    for (size_t n = 0; n <= 24; n++)
+        for (size_t d = 0; d <= 48; d += 1)
+            for (size_t s = 24; s <= 48; s += 1) {
+                fill();
+                memmove(&g[d], &g[s], n);
+                EXPECT_EQ(ktal_memmove(&k[d], &k[s], n), &k[d]);
+                ASSERT_EQ(g, k) << "memmove n=" << n << " d=" << d << " s=" << s;
+                if (d + n <= s || s + n <= d) {
+                    fill();
+                    memcpy(&g[d], &g[s], n);
+                    EXPECT_EQ(ktal_memcpy(&k[d], &k[s], n), &k[d]);
+                    ASSERT_EQ(g, k) << "memcpy n=" << n << " d=" << d << " s=" << s;
+                }
+            }
+    for (size_t n = 0; n <= 24; n++)
+        for (size_t d = 0; d < 8; d++) {
+            fill();
+            memset(&g[d], 0xa5, n);
+            EXPECT_EQ(ktal_memset(&k[d], 0xa5, n), &k[d]);
+            ASSERT_EQ(g, k) << "memset n=" << n << " d=" << d;
+        }
+    // memcmp: one differing byte at each place of a 24-byte range, and the
+    // value glibc gives (the difference of the first differing bytes).
+    for (size_t n = 0; n <= 24; n++)
+        for (size_t at = 0; at < 24; at++)
+            for (int delta : {-200, -1, 1, 200}) {
+                fill();
+                k = g;
+                k[at] = static_cast<unsigned char>(k[at] + delta);
+                k[at + 1] =
+                    static_cast<unsigned char>(k[at + 1] - delta); // after the first: ignored
+                int want = memcmp(g.data(), k.data(), n), got = ktal_memcmp(g.data(), k.data(), n);
+                EXPECT_EQ(sign(got), sign(want)) << "memcmp n=" << n << " at=" << at;
+                EXPECT_EQ(got, at < n ? g[at] - k[at] : 0) << "memcmp n=" << n << " at=" << at;
+            }
+}
+
 TEST(String, Strerror) {
     for (int e = -3; e < 300; e++) {
         EXPECT_STREQ(ktal_strerror(e), strerror(e)) << e;

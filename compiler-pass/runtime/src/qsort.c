@@ -13,17 +13,21 @@
 
 typedef int (*cmp_fn)(const void *, const void *);
 typedef uint64_t __attribute__((may_alias, aligned(1))) u64u;
+typedef uint32_t __attribute__((may_alias, aligned(1))) u32u;
 
 #define RUN 8
 #define SCRATCH 1024 /* small sorts use this instead of malloc */
 
+/* Elements of 4 and 8 bytes (int, long, pointers: most sorts) move as one
+ * word: a loop per element would also cost a fuel point per byte. */
 static void copy_elem(char *d, const char *s, size_t size)
 {
-	if (size == 8) {
+	if (size == 8)
 		*(u64u *)d = *(const u64u *)s;
-		return;
-	}
-	memcpy(d, s, size);
+	else if (size == 4)
+		*(u32u *)d = *(const u32u *)s;
+	else
+		memcpy(d, s, size);
 }
 
 static void swap_elem(char *a, char *b, size_t size)
@@ -32,6 +36,12 @@ static void swap_elem(char *a, char *b, size_t size)
 		uint64_t t = *(u64u *)a;
 		*(u64u *)a = *(u64u *)b;
 		*(u64u *)b = t;
+		return;
+	}
+	if (size == 4) {
+		uint32_t t = *(u32u *)a;
+		*(u32u *)a = *(u32u *)b;
+		*(u32u *)b = t;
 		return;
 	}
 	for (size_t i = 0; i < size; i++) {
