@@ -5,8 +5,8 @@
  * caller's range, so a bounds guard never sees a byte outside it), and the
  * last 0-7 bytes as one 4-, one 2- and one 1-byte move: no loop, so no fuel
  * point per byte. They stay calls (noinline): without the byte loops they
- * would be inlined at nearly every call, 4-14% more code in the corpus
- * for the verifier and the prover, for no measurable speed. The str*
+ * would be inlined at nearly every call, 4-16% more code per corpus program
+ * (8% in all) for the verifier and the prover, for no measurable speed. The str*
  * functions go byte by byte: reading past a string's terminator could leave
  * the sandbox. The compiler cannot turn these loops back into calls to
  * memcpy/memset: -ffreestanding -fno-builtin switch off that idiom. */
