@@ -507,6 +507,7 @@ bool Certifier::analyse(size_t fi) {
         u64 target;
         Owned state;
         bool backward;
+        bool falls = false; // into the next block, not by a jump
     };
     using Edges = std::vector<Edge>;
     // Runs the block at `leader` and lists its outgoing edges, backward ones
@@ -537,7 +538,7 @@ bool Certifier::analyse(size_t fi) {
             }
             const Insn &insn = f.insns[i];
             if (insn.addr != leader && f.leaders.count(insn.addr)) {
-                if (cur.s.live) edges.push_back(Edge{insn.addr, cur, false}); // fall through
+                if (cur.s.live) edges.push_back(Edge{insn.addr, cur, false, true});
                 return;
             }
             if (!cur.s.live) return;
@@ -604,7 +605,7 @@ bool Certifier::analyse(size_t fi) {
         }
         Edges edges;
         run_block(b, in.at(b), edges);
-        for (auto &[t, e, backward] : edges) {
+        for (auto &[t, e, backward, falls] : edges) {
             auto it = in.find(t);
             if (it == in.end()) {
                 keep_live(t, e);
@@ -654,6 +655,22 @@ bool Certifier::analyse(size_t fi) {
             }
         }
     }
+    // Joins an edge's state into what `states` holds for t as the verifier
+    // does: the jumps' states into the first one's, and that into the state
+    // that falls through. The order matters: a full fact table forgets its
+    // oldest fact.
+    auto add_edge = [](std::map<u64, Owned> &states, u64 t, const Owned &e, bool falls) {
+        auto it = states.find(t);
+        if (it == states.end()) {
+            states.emplace(t, e);
+        } else if (falls) {
+            Owned j = e;
+            state_join(j.s, it->second.s);
+            it->second = j;
+        } else {
+            state_join(it->second.s, e.s);
+        }
+    };
     // Descending: recompute every state from its predecessors (narrowing what
     // widening overshot), twice.
     for (int round = 0; round < 2; ++round) {
@@ -662,34 +679,76 @@ bool Certifier::analyse(size_t fi) {
         for (auto &[b, st] : in) {
             Edges edges;
             run_block(b, st, edges);
-            for (auto &[t, e, backward] : edges) {
-                auto it = next.find(t);
-                if (it == next.end())
-                    next.emplace(t, e);
-                else
-                    state_join(it->second.s, e.s);
-            }
+            for (auto &[t, e, backward, falls] : edges) add_edge(next, t, e, falls);
         }
         for (auto &[t, st] : next) keep_live(t, st);
         in = std::move(next);
     }
-    // Final pass: the checks, the stack depth, and every edge inside its target's state.
-    final_pass = true;
-    for (auto &[b, st] : in) {
-        Edges edges;
-        run_block(b, st, edges);
-        for (auto &[t, e, backward] : edges) {
-            auto it = in.find(t);
-            Mismatch mm;
-            if (f.back_targets.count(t) &&
-                (it == in.end() || !state_entails(e.s, it->second.s, &mm)) && !problem.set) {
-                problem.set = true;
-                problem.addr = t;
-                problem.fault.rule = rule::kEdge;
-                problem.fault.message.add(
-                    "the analysis found no loop invariant for this loop head");
+    // What the verifier starts a loop head from: its state as the certificate
+    // says it (flags only as set or not, no byte values).
+    auto as_certified = [](const Owned &st) {
+        model::BlockState b = model::from_state(st.s);
+        std::vector<Entry> es;
+        for (auto &[r, v] : b.regs) es.push_back(Entry{Loc::r(r), 0, v});
+        for (const model::Slot &sl : b.slots)
+            es.push_back(Entry{Loc::slot(sl.off, sl.width), sl.mask, sl.v});
+        CertState cs;
+        cs.entries = es.data(), cs.n = static_cast<u32>(es.size());
+        cs.nfacts = static_cast<u8>(b.facts.size());
+        for (u8 i = 0; i < cs.nfacts; ++i) cs.facts[i] = b.facts[i];
+        cs.fuel = b.fuel, cs.flags_set = b.flags, cs.sext = b.sext;
+        Owned o = st;
+        cert_apply(cs, o.s);
+        return o;
+    };
+    // Final pass: the checks, the stack depth, and every edge inside its
+    // target's state, walked the verifier's way: in address order, each loop
+    // head from its certified state and every other block from the join of
+    // the edges seen into it so far, not from the state the rounds above left
+    // there. The two can differ (the transfer functions are not quite
+    // monotone: a full fact table forgets its oldest fact, so what is kept
+    // depends on the order of the joins), and a head's state may then not
+    // hold on its back edge: such a head is weakened to the join of the two,
+    // and the walk runs again.
+    for (int walk = 0;; ++walk) {
+        final_pass = true;
+        problem = Problem{};
+        min_rsp = 0, bound = 0;
+        std::map<u64, Owned> certified, joined;
+        for (auto &[b, st] : in)
+            if (f.back_targets.count(b)) certified.emplace(b, as_certified(st));
+        joined.emplace(f.entry, in.at(f.entry));
+        bool weakened = false;
+        for (auto &[b, st] : in) {
+            auto c = certified.find(b), j = joined.find(b);
+            if (c == certified.end() && j == joined.end()) continue; // not reached this way
+            Edges edges;
+            run_block(b, c != certified.end() ? c->second : j->second, edges);
+            for (auto &[t, e, backward, falls] : edges) {
+                if (!f.back_targets.count(t)) {
+                    add_edge(joined, t, e, falls);
+                    continue;
+                }
+                auto ct = certified.find(t);
+                Mismatch mm;
+                if (ct != certified.end() && state_entails(e.s, ct->second.s, &mm)) continue;
+                if (ct == certified.end() || walk == 8) {
+                    if (!problem.set) {
+                        problem.set = true;
+                        problem.addr = t;
+                        problem.fault.rule = rule::kEdge;
+                        problem.fault.message.add(
+                            "the analysis found no loop invariant for this loop head");
+                    }
+                    continue;
+                }
+                Owned &head = in.at(t);
+                state_join(head.s, e.s);
+                keep_live(t, head);
+                weakened = true;
             }
         }
+        if (!weakened || problem.set) break;
     }
     if (stats_)
         stats_->iterations += iterations,
