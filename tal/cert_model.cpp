@@ -110,10 +110,7 @@ std::vector<u8> encode(const Cert &c) {
             const BlockState &s = b.state;
             // Registers, then slots by offset, as the reader lists them (so the
             // bytes do not depend on the order a state was written in).
-            std::vector<Entry> cur;
-            for (auto &[r, v] : s.regs) cur.push_back(Entry{Loc::r(r), 0, v});
-            for (const Slot &sl : s.slots)
-                cur.push_back(Entry{Loc::slot(sl.off, sl.width), sl.mask, sl.v});
+            std::vector<Entry> cur = entries_of(s);
             auto key = [](const Entry &e) {
                 return e.at.kind == Loc::Reg ? e.at.reg - (1ll << 32) : e.at.off;
             };
@@ -205,6 +202,23 @@ BlockState from_state(const State &s) {
     b.flags = s.flags.caller == 0;
     b.sext = s.sext;
     return b;
+}
+
+std::vector<Entry> entries_of(const BlockState &b) {
+    std::vector<Entry> es;
+    for (auto &[r, v] : b.regs) es.push_back(Entry{Loc::r(r), 0, v});
+    for (const Slot &sl : b.slots) es.push_back(Entry{Loc::slot(sl.off, sl.width), sl.mask, sl.v});
+    return es;
+}
+
+void apply(const BlockState &b, State &s) {
+    std::vector<Entry> es = entries_of(b);
+    CertState cs;
+    cs.entries = es.data(), cs.n = static_cast<u32>(es.size());
+    cs.nfacts = static_cast<u8>(b.facts.size());
+    for (u8 i = 0; i < cs.nfacts; ++i) cs.facts[i] = b.facts[i];
+    cs.fuel = b.fuel, cs.flags_set = b.flags, cs.sext = b.sext;
+    cert_apply(cs, s);
 }
 
 } // namespace ktal::model

@@ -79,6 +79,11 @@ std::vector<u8> encode(const Cert &c);
 Cert from_cert(const ktal::Cert &c);
 // Fills the model's state from a dense state (the certifier's output).
 BlockState from_state(const State &s);
+// Its registers, then its slots, as the certificate's entries.
+std::vector<Entry> entries_of(const BlockState &b);
+// The dense state the verifier starts a block from, given the model's state
+// (through cert_apply, as the verifier reads it).
+void apply(const BlockState &b, State &s);
 
 // What the text form needs from an ELF image when it is assembled.
 struct Symbols {

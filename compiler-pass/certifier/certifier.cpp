@@ -687,18 +687,8 @@ bool Certifier::analyse(size_t fi) {
     // What the verifier starts a loop head from: its state as the certificate
     // says it (flags only as set or not, no byte values).
     auto as_certified = [](const Owned &st) {
-        model::BlockState b = model::from_state(st.s);
-        std::vector<Entry> es;
-        for (auto &[r, v] : b.regs) es.push_back(Entry{Loc::r(r), 0, v});
-        for (const model::Slot &sl : b.slots)
-            es.push_back(Entry{Loc::slot(sl.off, sl.width), sl.mask, sl.v});
-        CertState cs;
-        cs.entries = es.data(), cs.n = static_cast<u32>(es.size());
-        cs.nfacts = static_cast<u8>(b.facts.size());
-        for (u8 i = 0; i < cs.nfacts; ++i) cs.facts[i] = b.facts[i];
-        cs.fuel = b.fuel, cs.flags_set = b.flags, cs.sext = b.sext;
         Owned o = st;
-        cert_apply(cs, o.s);
+        model::apply(model::from_state(st.s), o.s);
         return o;
     };
     // Final pass: the checks, the stack depth, and every edge inside its

@@ -207,7 +207,6 @@ TEST(String, MemFunctionsShortAndOverlapping) {
         for (size_t at = 0; at < 24; at++)
             for (int delta : {-200, -1, 1, 200}) {
                 fill();
-                k = g;
                 k[at] = static_cast<unsigned char>(k[at] + delta);
                 k[at + 1] =
                     static_cast<unsigned char>(k[at + 1] - delta); // after the first: ignored
