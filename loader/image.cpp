@@ -78,6 +78,8 @@ bool image_parse(const u8 *f, usize size, Image &img, LoadError &err, bool requi
         // the loader maps it read-only after relocating it all the same.
         else if (name_is(nm, left, ".rodata"))
             ok = want(img.rodata, kProgbits, (flags & kWrite) ? kAlloc | kWrite : kAlloc);
+        else if (name_is(nm, left, ".ktal.fuel"))
+            ok = want(img.fuel, kProgbits, kAlloc | kWrite);
         else if (name_is(nm, left, ".data"))
             ok = want(img.data, kProgbits, kAlloc | kWrite);
         else if (name_is(nm, left, ".bss"))
@@ -118,6 +120,12 @@ bool image_parse(const u8 *f, usize size, Image &img, LoadError &err, bool requi
     l.rodata_size = img.rodata.present ? img.rodata.size : 0;
     if (l.rodata_off < end || l.rodata_off % kPageSize) return fail(err, "rodata misplaced");
     end = l.rodata_off + l.rodata_size;
+    // The fuel word's page, if any, is the one just before the sandbox.
+    if (img.fuel.present) {
+        if (img.fuel.addr < end || img.fuel.addr % kPageSize || img.fuel.size > kPageSize)
+            return fail(err, "the fuel word's page is misplaced");
+        end = img.fuel.addr + kPageSize;
+    }
     const Section *parts[] = {&img.data, &img.bss, &img.args};
     l.sandbox_off = 0;
     for (const Section *p : parts) {
@@ -130,6 +138,8 @@ bool image_parse(const u8 *f, usize size, Image &img, LoadError &err, bool requi
         if (p->addr < end) return fail(err, "sandbox sections overlap or are out of order");
         end = p->addr + p->size;
     }
+    if (img.fuel.present && l.sandbox_off != img.fuel.addr + kPageSize)
+        return fail(err, "the fuel word's page must come just before the sandbox");
     if (img.args.addr + img.args.size != end)
         return fail(err, "the argument area must end the sandbox");
     l.image_size = page_up(end);
@@ -155,7 +165,7 @@ bool image_check_layout(const Image &img, const Layout &c, LoadError &err) {
 }
 
 void image_place(const Image &img, u8 *mem, u64 base) {
-    const Section *secs[] = {&img.helpers, &img.text, &img.rodata, &img.data};
+    const Section *secs[] = {&img.helpers, &img.text, &img.rodata, &img.fuel, &img.data};
     for (const Section *s : secs)
         if (s->present && s->bytes) copy_bytes(mem + s->addr, s->bytes, s->size);
     for (u64 i = 0; i < img.nrela; ++i) {

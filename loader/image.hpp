@@ -18,7 +18,7 @@ struct Section {
 };
 
 struct Image {
-    Section helpers, text, rodata, data, bss, args;
+    Section helpers, text, rodata, fuel, data, bss, args;
     Layout layout; // as the file lays it out (compared with the certificate's)
     const u8 *cert = nullptr;
     usize cert_size = 0;

@@ -15,6 +15,19 @@ __ktal_helper_##name: \
 	.size __ktal_helper_##name, 16;
 KTAL_HELPERS(KTAL_SLOT)
 
+/*
+ * The fuel word: the first word of its own page, just before the sandbox
+ * (loader/ktal.ld), counted down by inline fuel points. The user-mode
+ * runner leaves it at this value; ktal.ko sets it before every run and the
+ * fuel helper resets it.
+ */
+	.section .ktal.fuel, "aw", @progbits
+	.balign 4096
+	.globl __ktal_fuel_word
+__ktal_fuel_word:
+	.quad 0x7fffffffffffffff
+	.fill 4088, 1, 0
+
 /* The argument area: the loader copies argv here (the end of the sandbox). */
 	.section .ktal.args, "aw", @nobits
 	.balign 16

@@ -51,6 +51,17 @@ struct Layout {
     bool operator==(const Layout &) const = default;
 };
 
+// The fuel word F: the first word of the page before the sandbox, when that
+// page is outside rodata. Only inline fuel points touch it (the verifier
+// allows no other access outside the regions); the loaders map it writable
+// and the fuel helper resets it.
+inline bool has_fuel_page(const Layout &l) {
+    return l.rodata_off + l.rodata_size + kPageSize <= l.sandbox_off;
+}
+inline u64 fuel_word_off(const Layout &l) {
+    return l.sandbox_off - kPageSize;
+}
+
 // A register or stack slot of a certified state and what it holds.
 struct Entry {
     Loc at; // a register, or a slot of width 8, 4 or 0 (bytes written, per mask)

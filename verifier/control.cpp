@@ -40,6 +40,11 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
         u32 id =
             static_cast<u32>((in.target - l.helpers_off) / kHelperSlotSize); // slot i: helper i
         const HelperInfo &h = helper_info(id);
+        if (in.fuel_word &&
+            (h.kind != KTAL_HELPER_FUEL || !has_fuel_page(l) || in.fuel_word != fuel_word_off(l)))
+            return c.fail(rule::kFuelWord, "an inline fuel point that does not count down the "
+                                           "fuel word (the page before the sandbox) and call "
+                                           "the fuel helper");
         for (u8 k = 0; k < h.nargs; ++k) {
             const Value &v = s.reg[kArgRegs[k]];
             if (!v.is_data()) {

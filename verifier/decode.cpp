@@ -333,6 +333,19 @@ i64 read_le(const u8 *p, u8 n) {
     return static_cast<i64>(v);
 }
 
+// `sub qword ptr [rip + F], 1; jns +5; call rel32`, 15 bytes: an inline fuel
+// point, one form. It calls the fuel helper only when the word F goes
+// negative, and the helper resets F; nothing else may touch F (rule_call
+// checks F and the callee), so a helper call comes every so many points.
+constexpr u8 kFuelPointLen = 15;
+bool is_fuel_point(const u8 *c, usize avail) {
+    static constexpr u8 kFixed[11] = {0x48, 0x83, 0x2d, 0, 0, 0, 0, 0x01, 0x79, 0x05, 0xe8};
+    if (avail < kFuelPointLen) return false;
+    for (u8 k = 0; k < 11; ++k)
+        if ((k < 3 || k > 6) && c[k] != kFixed[k]) return false;
+    return true;
+}
+
 } // namespace
 
 bool decoder_open(Decoder &d, bool text) {
@@ -377,9 +390,16 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
     // Reset field by field: a fresh Insn{} would also zero the text buffer,
     // a fifth of this function's cost.
     out.addr = addr, out.len = 0, out.op = Op::Invalid, out.cc = 0, out.width = 0, out.nops = 0;
-    out.target = 0;
+    out.target = 0, out.fuel_word = 0;
     for (Operand &op : out.ops) op = Operand{};
     out.text.clear();
+    if (is_fuel_point(code, avail)) {
+        out.len = kFuelPointLen, out.op = Op::Call, out.width = 8;
+        out.fuel_word = addr + 8 + static_cast<u64>(read_le(code + 3, 4));
+        out.target = addr + kFuelPointLen + static_cast<u64>(read_le(code + 11, 4));
+        if (d.text) out.text.add("fuel point: sub qword ptr [F], 1; jns; call fuel");
+        return true;
+    }
     bool ours = parse(code, avail, e, err);
     // Capstone decodes too: for the operands, and as a check of our length.
     cs_insn *insn = static_cast<cs_insn *>(d.insn);

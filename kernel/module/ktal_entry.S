@@ -82,14 +82,17 @@ SYM_FUNC_START(ktal_unwind)
 SYM_FUNC_END(ktal_unwind)
 
 /*
- * The fuel helper (slot: movabs r11, ctx; jmp ktal_fuel_entry). clang's
- * preserve_all contract: only r11 and the flags may change. Counts down the
- * context's quantum; when it runs out, saves every caller-saved register and
- * calls ktal_fuel_slow (cond_resched, fatal signals).
+ * The fuel helper (slot: movabs r11, ctx; jmp ktal_fuel_entry). Only r11
+ * and the flags may change. Counts down the context's quantum and resets the
+ * image's fuel word (inline fuel points call here when it goes negative);
+ * when the quantum runs out, saves every caller-saved register and calls
+ * ktal_fuel_slow (cond_resched, fatal signals).
  */
 SYM_FUNC_START(ktal_fuel_entry)
 	subq	$1, KTAL_CTX_FUEL(%r11)
 	jz	.Lktal_fuel_slow
+	movq	KTAL_CTX_FUEL_WORD(%r11), %r11
+	movq	$KTAL_FUEL_INLINE, (%r11)
 	RET
 .Lktal_fuel_slow:
 	push	%rax

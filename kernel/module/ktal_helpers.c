@@ -70,6 +70,7 @@ static long ktal_done(struct ktal_ctx *ctx, long ret)
 void ktal_fuel_slow(struct ktal_ctx *ctx)
 {
 	ctx->fuel = KTAL_FUEL_QUANTUM;
+	*ctx->fuel_word = KTAL_FUEL_INLINE;
 	ctx->fuel_slow++;
 	cond_resched();
 	if (fatal_signal_pending(current)) {

@@ -84,14 +84,15 @@ void ktal_mem_free(void *p)
 /*
  * W^X, once the slots are written: [0, text end) read-only then executable
  * (in that order: Debian's kernel warns when a writable page becomes
- * executable), [text end, sandbox) read-only, the sandbox stays writable and
- * not executable.
+ * executable), [text end, sandbox) read-only but for the fuel word's page,
+ * the sandbox and that page stay writable and not executable.
  */
 int ktal_mem_protect(void *mem, const struct ktal_a_layout *l, unsigned long long text_end)
 {
 	unsigned long base = (unsigned long)mem;
 	unsigned long text_pages = PAGE_ALIGN(text_end) >> PAGE_SHIFT;
-	unsigned long ro_end = l->sandbox_off;
+	/* the fuel word's page, if any, stays writable */
+	unsigned long ro_end = l->sandbox_off - (ktal_has_fuel_page(l) ? PAGE_SIZE : 0);
 
 	if (!text_pages || PAGE_ALIGN(text_end) > ro_end || ro_end % PAGE_SIZE)
 		return -EINVAL;

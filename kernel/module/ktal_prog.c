@@ -302,6 +302,10 @@ long ktal_ioctl_load(struct file *file, void __user *arg)
 	p->ctx.regions.ro_hi = (u64)(unsigned long)p->mem + p->layout.image_size;
 	p->ctx.regions.wr_lo = (u64)(unsigned long)p->mem + p->layout.sandbox_off;
 	p->ctx.regions.wr_hi = p->ctx.regions.wr_lo + p->layout.sandbox_size;
+	/* The fuel word's page (tal/cert.hpp, has_fuel_page) stays writable. */
+	p->ctx.fuel_word = ktal_has_fuel_page(&p->layout) ?
+				   (s64 *)(p->mem + p->layout.sandbox_off - PAGE_SIZE) :
+				   &p->ctx.fuel_word_none;
 
 	mutex_lock(&ktal_progs_lock);
 	ret = -ENOSPC;
@@ -433,7 +437,8 @@ long ktal_ioctl_run(struct file *file, void __user *arg)
 	BUILD_BUG_ON(KTAL_RUN_RETURNED != KTAL_HOW_RETURNED || KTAL_RUN_EXITED != KTAL_HOW_EXITED ||
 		     KTAL_RUN_TRAPPED != KTAL_HOW_TRAPPED);
 	BUILD_BUG_ON(offsetof(struct ktal_ctx, fuel) != KTAL_CTX_FUEL ||
-		     offsetof(struct ktal_ctx, saved_rsp) != KTAL_CTX_SAVED_RSP);
+		     offsetof(struct ktal_ctx, saved_rsp) != KTAL_CTX_SAVED_RSP ||
+		     offsetof(struct ktal_ctx, fuel_word) != KTAL_CTX_FUEL_WORD);
 
 	if (get_user(usize, (__u32 __user *)arg))
 		return -EFAULT;
@@ -480,6 +485,7 @@ long ktal_ioctl_run(struct file *file, void __user *arg)
 		goto out;
 	}
 	p->ctx.fuel = KTAL_FUEL_QUANTUM;
+	*p->ctx.fuel_word = KTAL_FUEL_INLINE;
 	p->ctx.fuel_slow = 0;
 	p->ctx.how = KTAL_HOW_NONE;
 	p->ctx.status = 0;

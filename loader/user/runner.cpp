@@ -206,9 +206,10 @@ bool fill_slot(void *, u8 *slot, u64, u32 id) {
 
 bool protect(void *, u8 *mem, const Layout &l, u64 text_end) {
     u64 text_pages = (text_end + kPageSize - 1) & ~static_cast<u64>(kPageSize - 1);
+    u64 ro_end = has_fuel_page(l) ? fuel_word_off(l) : l.sandbox_off; // the fuel word stays RW
     return mprotect(mem, text_pages, PROT_READ | PROT_EXEC) == 0 &&
-           (l.sandbox_off == l.rodata_off ||
-            mprotect(mem + l.rodata_off, l.sandbox_off - l.rodata_off, PROT_READ) == 0);
+           (ro_end == l.rodata_off ||
+            mprotect(mem + l.rodata_off, ro_end - l.rodata_off, PROT_READ) == 0);
 }
 
 // perf's map for JIT code: "START SIZE NAME" per line, hexadecimal.

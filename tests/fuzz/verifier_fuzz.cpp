@@ -57,10 +57,20 @@ void cross_check_lengths(const u8 *text, size_t size, u64 base) {
             ++off;
             continue;
         }
-        ZydisDecodedInstruction zi;
-        ZydisDecoderContext ctx;
-        ZyanStatus st = ZydisDecoderDecodeInstruction(&e.zydis, &ctx, text + off, size - off, &zi);
-        if (!ZYAN_SUCCESS(st) || zi.length != insn.len) {
+        // An inline fuel point is one form of three instructions: sub, jns, call.
+        static constexpr u8 kFuelParts[3] = {8, 2, 5};
+        const u8 *parts = insn.fuel_word ? kFuelParts : &insn.len;
+        u8 nparts = insn.fuel_word ? 3 : 1, at = 0;
+        bool agree = true;
+        ZydisDecodedInstruction zi{};
+        ZyanStatus st = ZYAN_STATUS_SUCCESS;
+        for (u8 k = 0; k < nparts && agree; at += parts[k++]) {
+            ZydisDecoderContext ctx;
+            st = ZydisDecoderDecodeInstruction(&e.zydis, &ctx, text + off + at, size - off - at,
+                                               &zi);
+            agree = ZYAN_SUCCESS(st) && zi.length == parts[k];
+        }
+        if (!agree) {
             std::fprintf(stderr, "length disagreement at +%zu: ktal %u, Zydis %s %u (%s)\n", off,
                          insn.len, ZYAN_SUCCESS(st) ? "" : "cannot decode",
                          ZYAN_SUCCESS(st) ? zi.length : 0, insn.text.c_str());

@@ -165,6 +165,49 @@ TEST(Call, NeedsAFuelPointSinceEntryOrTheLoopHead) {
         rule::kEdge);
 }
 
+// `sub qword ptr [rip + F], 1; jns +5; call fuel` is one instruction form: a
+// fuel point that calls the helper only when the fuel word F runs out.
+const std::string kInlineFuel = "  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n"
+                                "  call __ktal_helper_fuel\n1:\n";
+
+TEST(Call, InlineFuelPointCountsDownTheFuelWord) {
+    const std::string cert = "function leaf bound=0\nfunction main bound=8";
+    auto body = [&](const std::string &main_body) {
+        return prog(cert, fn("leaf", "  ret") + fn("main", main_body));
+    };
+    EXPECT_ACCEPT(body(kInlineFuel + "  call leaf\n  ret"));
+    // It clobbers r11 and the flags, as the call it may make does.
+    EXPECT_REJECT(body(kInlineFuel + "  add r11, 1\n  ret"), rule::kUninit);
+    // The count must be the fuel word's, and the call the fuel helper's.
+    EXPECT_REJECT_MSG(body("  sub qword ptr [rip + obj], 1\n  jns 1f\n  call "
+                           "__ktal_helper_fuel\n1:\n  call leaf\n  ret"),
+                      rule::kFuelWord, "fuel word");
+    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n  call "
+                       "__ktal_helper_getpid\n1:\n  ret"),
+                  rule::kFuelWord);
+    // Any other form is no fuel point but a write outside the sandbox: a
+    // count by 2, or a jns that skips more than the call.
+    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 2\n  jns 1f\n  call "
+                       "__ktal_helper_fuel\n1:\n  ret"),
+                  rule::kBounds);
+    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n  call "
+                       "__ktal_helper_fuel\n  nop\n1:\n  ret"),
+                  rule::kBounds);
+}
+
+TEST(Call, InlineFuelPointIsOneInstruction) {
+    // A loop head inside it, on its call, would skip the count.
+    EXPECT_REJECT(prog("function main bound=8\n  block @mid: rsp=stack[0] saved",
+                       fn("main", "  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\nmid:\n"
+                                  "  call __ktal_helper_fuel\n1:\n  jmp mid")),
+                  rule::kBlockMidInsn);
+    // At a loop head, or before the backward jump, it serves the loop.
+    const std::string loop = "function main bound=8\n  block @top: rsp=stack[0] saved";
+    EXPECT_ACCEPT(prog(loop, fn("main", "top:\n" + kInlineFuel + "  jmp top")));
+    EXPECT_ACCEPT(prog(loop, fn("main", "top:\n  nop\n" + kInlineFuel + "  jmp top")));
+    EXPECT_REJECT(prog(loop, fn("main", kInlineFuel + "top:\n  nop\n  jmp top")), rule::kFuel);
+}
+
 TEST(Call, TargetMustBeAFunctionEntryOrAHelperSlot) {
     EXPECT_REJECT_MSG(two("bound=0", "  nop\n  ret", "bound=8", "  call leaf + 1\n  ret"),
                       rule::kCallTarget, "neither a function nor a helper");

@@ -250,9 +250,9 @@ TEST(Alu, PointerPlusPointerIsNotAPointer) {
 TEST(Alu, DistanceBetweenPointersOfOneRegion) {
     EXPECT_BOUNDED("  lea rcx, [rip + obj2]\n  lea rdx, [rip + obj]\n  sub rcx, rdx", "rcx"); // 64
     // rodata and the sandbox have fixed places in the image: their distance is
-    // a constant (here one page plus the offsets).
+    // a constant (here two pages, rodata's and the fuel word's, plus the offsets).
     EXPECT_BOUNDED(
-        "  lea rcx, [rip + obj2]\n  lea rdx, [rip + table]\n  sub rcx, rdx\n  sub rcx, 0x1000",
+        "  lea rcx, [rip + obj2]\n  lea rdx, [rip + table]\n  sub rcx, rdx\n  sub rcx, 0x2000",
         "rcx");
     // A safe-stack address is no part of any distance.
     EXPECT_REJECT(one("bound=0", "  lea rcx, [rip + obj]\n  mov rdx, rsp\n  sub rcx, rdx\n  ret"),

@@ -67,8 +67,8 @@ static int run_loaded(const device::Device &dev, std::uint64_t handle,
     }
     const device::Ran &r = std::get<device::Ran>(res);
     if (stats)
-        std::fprintf(stderr, "ktal: %.3f ms in ring 0, %llu fuel points\n", r.nanoseconds / 1e6,
-                     r.fuel);
+        std::fprintf(stderr, "ktal: %.3f ms in ring 0, %llu fuel helper calls\n",
+                     r.nanoseconds / 1e6, r.fuel);
     if (r.how == device::Ran::Trapped) {
         std::fprintf(stderr, "ktal: the program trapped: %s (value 0x%llx)\n",
                      device::trap_reason(r.trap_code), r.trap_value);

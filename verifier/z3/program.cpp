@@ -1467,6 +1467,13 @@ void Run::call(MState &s, const Insn &in) {
         u32 id =
             static_cast<u32>((in.target - l.helpers_off) / kHelperSlotSize); // slot i: helper i
         const HelperInfo &h = helper_info(id);
+        if (in.fuel_word)
+            ob(s, "fuel.word",
+               "an inline fuel point counts down the word that starts the page before the "
+               "sandbox (outside rodata) and calls the fuel helper",
+               c.bool_val(h.kind == KTAL_HELPER_FUEL &&
+                          l.rodata_off + l.rodata_size + kPageSize <= l.sandbox_off &&
+                          in.fuel_word == l.sandbox_off - kPageSize));
         for (u8 k = 0; k < h.nargs; ++k)
             ob(s, "call.arguments",
                std::string("argument ") + reg_name(kArgRegs[k]) + " of " + h.name +

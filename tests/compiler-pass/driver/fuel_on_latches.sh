@@ -31,7 +31,7 @@ cc -O2 -o search.ktal search.c
 expect_success
 llvm-objdump-19 -d --no-show-raw-insn --disassemble-symbols=search "$TMP/search.ktal" > "$TMP/search.dis" ||
     fail "llvm-objdump-19 could not disassemble search"
-# Each backward jump: a fuel call lies between its target and it, but not
+# Each backward jump: a fuel point lies between its target and it, but not
 # in the straight run from the target to the first branch (the loop head).
 addr=() text=()
 while IFS= read -r line; do
@@ -48,7 +48,8 @@ for i in "${!addr[@]}"; do
     for k in "${!addr[@]}"; do
         [ "${addr[k]}" -eq "$t" ] && head=1
         [ "${addr[k]}" -ge "$t" ] && [ "${addr[k]}" -lt "${addr[i]}" ] || continue
-        if [[ ${text[k]} == *call*helper_fuel* ]]; then
+        # An inline fuel point starts with its count (its jns is no branch of the loop's).
+        if [[ ${text[k]} == *__ktal_fuel_word* ]]; then
             fuel=1
             [ "$head" = 1 ] && verdict="head ${text[k]}"
         fi

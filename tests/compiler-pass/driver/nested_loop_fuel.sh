@@ -28,11 +28,11 @@ cc -O2 -o nest.ktal nest.c
 expect_success
 fuel_calls=$(llvm-objdump-19 -d --no-show-raw-insn "$TMP/nest.ktal" | grep -c 'call.*<__ktal_helper_fuel>')
 twice=$(llvm-objdump-19 -d --no-show-raw-insn "$TMP/nest.ktal" |
-    awk '{ if (prev ~ /call.*<__ktal_helper_fuel>/ && $0 ~ /call.*<__ktal_helper_fuel>/) n++; prev = $0 } END { print n + 0 }')
-[ "$fuel_calls" -gt 0 ] || fail "the image has no fuel call at all"
-[ "$twice" -eq 0 ] || fail "$twice fuel calls follow another fuel call"
+    awk '{ if (prev ~ /call.*<__ktal_helper_fuel>/ && $0 ~ /<__ktal_fuel_word>/) n++; prev = $0 } END { print n + 0 }')
+[ "$fuel_calls" -gt 0 ] || fail "the image has no fuel point at all"
+[ "$twice" -eq 0 ] || fail "$twice fuel points follow another fuel point"
 "$KTAL" verify "$TMP/nest.ktal" > /dev/null || fail "the image does not verify"
 got=$("$KTAL" run --user "$TMP/nest.ktal" 50) || fail "the image did not run"
 want=$("$TMP/nest.native" 50)
 [ "$got" = "$want" ] || fail "nest.ktal printed '$got', clang -O2 '$want'"
-echo "ok: $fuel_calls fuel calls, none right after another; the image runs as clang's does"
+echo "ok: $fuel_calls fuel points, none right after another; the image runs as clang's does"

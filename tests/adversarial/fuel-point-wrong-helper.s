@@ -1,0 +1,19 @@
+# attack: an inline fuel point whose call, when the fuel word runs out, goes to another helper than fuel, so nothing resets the word or checks for signals
+# expect: fuel.word
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=8
+#|   block @loop: rsp=stack[0] saved
+        .text
+        .globl main
+        .type main,@function
+main:
+loop:
+        sub qword ptr [rip + __ktal_fuel_word], 1
+        jns 1f
+        call __ktal_helper_getpid
+1:
+        jmp loop
+        .size main, .-main

@@ -1,0 +1,22 @@
+# attack: an inline fuel point that counts down a sandbox word, which the program can reset at will, so the fuel helper never runs
+# expect: fuel.word
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=8
+#|   block @loop: rsp=stack[0] saved
+        .text
+        .globl main
+        .type main,@function
+main:
+loop:
+        mov qword ptr [rip + counter], 100
+        sub qword ptr [rip + counter], 1
+        jns 1f
+        call __ktal_helper_fuel
+1:
+        jmp loop
+        .size main, .-main
+        .bss
+counter: .zero 8
