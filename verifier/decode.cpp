@@ -390,11 +390,11 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
     // Reset field by field: a fresh Insn{} would also zero the text buffer,
     // a fifth of this function's cost.
     out.addr = addr, out.len = 0, out.op = Op::Invalid, out.cc = 0, out.width = 0, out.nops = 0;
-    out.target = 0, out.fuel_word = 0;
+    out.target = 0, out.fuel_inline = false, out.fuel_word = 0;
     for (Operand &op : out.ops) op = Operand{};
     out.text.clear();
     if (is_fuel_point(code, avail)) {
-        out.len = kFuelPointLen, out.op = Op::Call, out.width = 8;
+        out.len = kFuelPointLen, out.op = Op::Call, out.width = 8, out.fuel_inline = true;
         out.fuel_word = addr + 8 + static_cast<u64>(read_le(code + 3, 4));
         out.target = addr + kFuelPointLen + static_cast<u64>(read_le(code + 11, 4));
         if (d.text) out.text.add("fuel point: sub qword ptr [F], 1; jns; call fuel");

@@ -49,9 +49,10 @@ struct Insn {
     u8 width = 0; // operand size in bytes (1, 2, 4, 8)
     u8 nops = 0;
     Operand ops[3];
-    u64 target = 0;    // Jmp, Jcc, Call: image offset
-    u64 fuel_word = 0; // an inline fuel point (a Call): the word it counts down
-    Text<80> text;     // disassembly, if the decoder was opened with text
+    u64 target = 0;           // Jmp, Jcc, Call: image offset
+    bool fuel_inline = false; // an inline fuel point (a Call)
+    u64 fuel_word = 0;        // the word it counts down (any address, 0 included)
+    Text<80> text;            // disassembly, if the decoder was opened with text
 };
 
 struct DecodeError {

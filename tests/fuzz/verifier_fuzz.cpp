@@ -59,8 +59,8 @@ void cross_check_lengths(const u8 *text, size_t size, u64 base) {
         }
         // An inline fuel point is one form of three instructions: sub, jns, call.
         static constexpr u8 kFuelParts[3] = {8, 2, 5};
-        const u8 *parts = insn.fuel_word ? kFuelParts : &insn.len;
-        u8 nparts = insn.fuel_word ? 3 : 1, at = 0;
+        const u8 *parts = insn.fuel_inline ? kFuelParts : &insn.len;
+        u8 nparts = insn.fuel_inline ? 3 : 1, at = 0;
         bool agree = true;
         ZydisDecodedInstruction zi{};
         ZyanStatus st = ZYAN_STATUS_SUCCESS;

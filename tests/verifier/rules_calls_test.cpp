@@ -185,6 +185,19 @@ TEST(Call, InlineFuelPointCountsDownTheFuelWord) {
     EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n  call "
                        "__ktal_helper_getpid\n1:\n  ret"),
                   rule::kFuelWord);
+    // Only the fuel helper's call may be skipped: not exit's, after which the
+    // verifier would check nothing, nor a program function's, whose result
+    // would be assumed.
+    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n  call "
+                       "__ktal_helper_exit\n1:\n  mov qword ptr [rdi], 0\n  ret"),
+                  rule::kFuelWord);
+    EXPECT_REJECT(body("  call __ktal_helper_fuel\n  sub qword ptr [rip + __ktal_fuel_word], 1\n"
+                       "  jns 1f\n  call leaf\n1:\n  ret"),
+                  rule::kFuelWord);
+    // Image offset 0 is a word too (the first helper slot's, read-only code).
+    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_helper_exit], 1\n  jns 1f\n  call "
+                       "__ktal_helper_fuel\n1:\n  ret"),
+                  rule::kFuelWord);
     // Any other form is no fuel point but a write outside the sandbox: a
     // count by 2, or a jns that skips more than the call.
     EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 2\n  jns 1f\n  call "

@@ -1467,7 +1467,7 @@ void Run::call(MState &s, const Insn &in) {
         u32 id =
             static_cast<u32>((in.target - l.helpers_off) / kHelperSlotSize); // slot i: helper i
         const HelperInfo &h = helper_info(id);
-        if (in.fuel_word)
+        if (in.fuel_inline)
             ob(s, "fuel.word",
                "an inline fuel point counts down the word that starts the page before the "
                "sandbox (outside rodata) and calls the fuel helper",
@@ -1494,6 +1494,9 @@ void Run::call(MState &s, const Insn &in) {
             s.r[RAX] = Word{e_.fresh_bv("helper-result"), bv(0xff, 8)};
         return;
     }
+    if (in.fuel_inline)
+        ob(s, "fuel.word", "an inline fuel point calls the fuel helper, not a program function",
+           c.bool_val(false));
     const Function *callee = function_at(e_.cert, in.target);
     if (!callee) {
         ob(s, "call.target", "a call reaches a certified function or a helper slot",

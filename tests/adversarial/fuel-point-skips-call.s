@@ -1,0 +1,31 @@
+# attack: an inline fuel point whose call is a program function's: the verifier would assume the function's certified result in rax, but the call is skipped while the fuel word lasts and rax keeps an unbounded index
+# expect: fuel.word
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function small bound=0
+#|   result int[0,7]
+#| function main bound=8
+        .text
+        .globl small
+        .type small,@function
+small:
+        xor eax, eax
+        ret
+        .size small, .-small
+        .globl main
+        .type main,@function
+main:
+        call __ktal_helper_fuel
+        mov rax, -4096
+        sub qword ptr [rip + __ktal_fuel_word], 1
+        jns 1f
+        call small
+1:
+        lea rcx, [rip + buf]
+        mov byte ptr [rcx + rax], 1
+        ret
+        .size main, .-main
+        .bss
+buf:    .zero 8

@@ -1,0 +1,18 @@
+# attack: an inline fuel point whose call is the exit helper: the verifier would take what follows for dead code, but the call is skipped while the fuel word lasts and the program runs on into code never typed (a store through an uninitialised register)
+# expect: fuel.word
+#| ktal-cert 1
+#| layout auto
+#| helpers auto
+#| entry main
+#| function main bound=8
+        .text
+        .globl main
+        .type main,@function
+main:
+        sub qword ptr [rip + __ktal_fuel_word], 1
+        jns 1f
+        call __ktal_helper_exit
+1:
+        mov qword ptr [rdi], 0
+        ret
+        .size main, .-main
