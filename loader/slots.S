@@ -17,16 +17,15 @@ KTAL_HELPERS(KTAL_SLOT)
 
 /*
  * The fuel word: the first word of its own page, just before the sandbox
- * (loader/ktal.ld), counted down by inline fuel points. The user-mode
- * runner leaves it at this value; ktal.ko sets it before every run and the
- * fuel helper resets it.
+ * (loader/ktal.ld), read by inline fuel points, which call the fuel helper
+ * when it is set. The user-mode runner leaves it clear; ktal.ko sets it
+ * every millisecond of a run and the fuel helper clears it.
  */
 	.section .ktal.fuel, "aw", @progbits
 	.balign 4096
 	.globl __ktal_fuel_word
 __ktal_fuel_word:
-	.quad 0x7fffffffffffffff
-	.fill 4088, 1, 0
+	.fill 4096, 1, 0
 
 /* The argument area: the loader copies argv here (the end of the sandbox). */
 	.section .ktal.args, "aw", @nobits

@@ -52,9 +52,9 @@ struct Layout {
 };
 
 // The fuel word F: the first word of the page before the sandbox, when that
-// page is outside rodata. Only inline fuel points touch it (the verifier
-// allows no other access outside the regions); the loaders map it writable
-// and the fuel helper resets it.
+// page is outside rodata. Inline fuel points read it; the program may not
+// write it (it lies past rodata's end); the loaders map it writable, and
+// ktal.ko sets it while a program runs and the fuel helper clears it.
 inline bool has_fuel_page(const Layout &l) {
     return l.rodata_off + l.rodata_size + kPageSize <= l.sandbox_off;
 }

@@ -30,11 +30,12 @@ static void clobber_after_call(State &s, bool fuel) {
     s.flags = Flags{};
 }
 
-// An inline fuel point skips its call while the fuel word lasts: only the fuel
-// helper's call, which changes nothing but r11 and the flags, may be skipped.
-static constexpr const char *kNotFuelWord = "an inline fuel point that does not count down the "
-                                            "fuel word (the page before the sandbox) and call "
-                                            "the fuel helper";
+// An inline fuel point skips its call while the fuel word is clear: only the
+// fuel helper's call, which changes nothing but r11 and the flags, may be
+// skipped.
+static constexpr const char *kNotFuelWord = "an inline fuel point that does not read the fuel "
+                                            "word (the page before the sandbox) and call the "
+                                            "fuel helper";
 
 bool rule_call(RuleCtx &c, State &s, const Insn &in) {
     const Layout &l = c.cert.layout;

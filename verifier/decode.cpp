@@ -333,13 +333,13 @@ i64 read_le(const u8 *p, u8 n) {
     return static_cast<i64>(v);
 }
 
-// `sub qword ptr [rip + F], 1; jns +5; call rel32`, 15 bytes: an inline fuel
-// point, one form. It calls the fuel helper only when the word F goes
-// negative, and the helper resets F; nothing else may touch F (rule_call
-// checks F and the callee), so a helper call comes every so many points.
+// `cmp qword ptr [rip + F], 0; je +5; call rel32`, 15 bytes: an inline fuel
+// point, one form. It calls the fuel helper only when the fuel word F is set
+// (ktal.ko sets it every millisecond of a run, the helper clears it); the
+// program cannot write F, and rule_call checks F and the callee.
 constexpr u8 kFuelPointLen = 15;
 bool is_fuel_point(const u8 *c, usize avail) {
-    static constexpr u8 kFixed[11] = {0x48, 0x83, 0x2d, 0, 0, 0, 0, 0x01, 0x79, 0x05, 0xe8};
+    static constexpr u8 kFixed[11] = {0x48, 0x83, 0x3d, 0, 0, 0, 0, 0x00, 0x74, 0x05, 0xe8};
     if (avail < kFuelPointLen) return false;
     for (u8 k = 0; k < 11; ++k)
         if ((k < 3 || k > 6) && c[k] != kFixed[k]) return false;
@@ -397,7 +397,7 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
         out.len = kFuelPointLen, out.op = Op::Call, out.width = 8, out.fuel_inline = true;
         out.fuel_word = addr + 8 + static_cast<u64>(read_le(code + 3, 4));
         out.target = addr + kFuelPointLen + static_cast<u64>(read_le(code + 11, 4));
-        if (d.text) out.text.add("fuel point: sub qword ptr [F], 1; jns; call fuel");
+        if (d.text) out.text.add("fuel point: cmp qword ptr [F], 0; je; call fuel");
         return true;
     }
     bool ours = parse(code, avail, e, err);

@@ -12,14 +12,14 @@
 
 #define KTAL_CTX_FUEL 0      /* fuel points left before the slow path */
 #define KTAL_CTX_SAVED_RSP 8 /* the trampoline's stack pointer, to unwind to */
-#define KTAL_CTX_FUEL_WORD 16 /* the image's fuel word, counted down inline */
 
 /* Fuel helper calls between two visits of the slow path (cond_resched,
  * signals). */
 #define KTAL_FUEL_QUANTUM 65536
-/* What the fuel helper resets the fuel word to: an inline fuel point (loader/
- * slots.S) calls the helper once every KTAL_FUEL_INLINE + 1 passes. */
-#define KTAL_FUEL_INLINE 63
+/* How often a running program's fuel word is set (ktal_prog.c): its next
+ * inline fuel point then calls the fuel helper, and that call takes the slow
+ * path. */
+#define KTAL_FUEL_TICK_NS 1000000
 
 /* How a run ended (struct ktal_run.how in the uapi). */
 #define KTAL_HOW_NONE 0
@@ -37,8 +37,8 @@
 struct ktal_ctx {
 	u64 fuel;      /* KTAL_CTX_FUEL: decremented by ktal_fuel_entry */
 	u64 saved_rsp; /* KTAL_CTX_SAVED_RSP */
-	/* KTAL_CTX_FUEL_WORD: the word before the sandbox, or fuel_word_none
-	 * for an image without that page */
+	/* the word before the sandbox, or fuel_word_none for an image without
+	 * that page: set by a timer, cleared by the slow path */
 	s64 *fuel_word;
 	s64 fuel_word_none;
 	struct ktal_regions regions; /* what helpers may touch */

@@ -83,16 +83,14 @@ SYM_FUNC_END(ktal_unwind)
 
 /*
  * The fuel helper (slot: movabs r11, ctx; jmp ktal_fuel_entry). Only r11
- * and the flags may change. Counts down the context's quantum and resets the
- * image's fuel word (inline fuel points call here when it goes negative);
- * when the quantum runs out, saves every caller-saved register and calls
- * ktal_fuel_slow (cond_resched, fatal signals).
+ * and the flags may change. Counts down the context's quantum (which the
+ * fuel timer cuts short, ktal_prog.c); when it runs out, saves every
+ * caller-saved register and calls ktal_fuel_slow (cond_resched, fatal
+ * signals).
  */
 SYM_FUNC_START(ktal_fuel_entry)
 	subq	$1, KTAL_CTX_FUEL(%r11)
 	jz	.Lktal_fuel_slow
-	movq	KTAL_CTX_FUEL_WORD(%r11), %r11
-	movq	$KTAL_FUEL_INLINE, (%r11)
 	RET
 .Lktal_fuel_slow:
 	push	%rax

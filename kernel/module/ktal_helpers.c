@@ -66,11 +66,12 @@ static long ktal_done(struct ktal_ctx *ctx, long ret)
 	return ret;
 }
 
-/* Called by ktal_fuel_entry every KTAL_FUEL_QUANTUM fuel points. */
+/* Called by ktal_fuel_entry every KTAL_FUEL_QUANTUM calls, or at the first
+ * call after a fuel tick. */
 void ktal_fuel_slow(struct ktal_ctx *ctx)
 {
 	ctx->fuel = KTAL_FUEL_QUANTUM;
-	*ctx->fuel_word = KTAL_FUEL_INLINE;
+	WRITE_ONCE(*ctx->fuel_word, 0);
 	ctx->fuel_slow++;
 	cond_resched();
 	if (fatal_signal_pending(current)) {

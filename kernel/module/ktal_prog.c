@@ -12,6 +12,7 @@
 #include <linux/atomic.h>
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/hrtimer.h>
 #include <linux/idr.h>
 #include <linux/ktime.h>
 #include <linux/mm.h>
@@ -31,6 +32,7 @@ struct ktal_prog {
 	struct file *owner; /* NULL: persistent */
 	struct mutex run_lock;
 	struct ktal_ctx ctx; /* its address is in the helper slots */
+	struct hrtimer fuel_timer; /* while it runs */
 	u8 *mem;             /* the placed image (module_alloc) */
 	struct ktal_a_layout layout;
 	u64 entry, args, data_end;
@@ -44,6 +46,23 @@ struct ktal_prog {
 	struct pid *pid;
 	char name[64];
 };
+
+/*
+ * Every KTAL_FUEL_TICK_NS of a run: set the fuel word, so that the program's
+ * next inline fuel point (cmp qword ptr [rip + F], 0; je; call fuel) calls
+ * the fuel helper, and make that call take the slow path (cond_resched,
+ * fatal signals). The program cannot write the word (the verifier), so it
+ * yields within a tick and a loop's worth of work.
+ */
+static enum hrtimer_restart ktal_fuel_tick(struct hrtimer *t)
+{
+	struct ktal_prog *p = container_of(t, struct ktal_prog, fuel_timer);
+
+	WRITE_ONCE(*p->ctx.fuel_word, 1);
+	WRITE_ONCE(p->ctx.fuel, 1);
+	hrtimer_forward_now(t, ns_to_ktime(KTAL_FUEL_TICK_NS));
+	return HRTIMER_RESTART;
+}
 
 static DEFINE_IDR(ktal_progs);
 static DEFINE_MUTEX(ktal_progs_lock);
@@ -437,8 +456,7 @@ long ktal_ioctl_run(struct file *file, void __user *arg)
 	BUILD_BUG_ON(KTAL_RUN_RETURNED != KTAL_HOW_RETURNED || KTAL_RUN_EXITED != KTAL_HOW_EXITED ||
 		     KTAL_RUN_TRAPPED != KTAL_HOW_TRAPPED);
 	BUILD_BUG_ON(offsetof(struct ktal_ctx, fuel) != KTAL_CTX_FUEL ||
-		     offsetof(struct ktal_ctx, saved_rsp) != KTAL_CTX_SAVED_RSP ||
-		     offsetof(struct ktal_ctx, fuel_word) != KTAL_CTX_FUEL_WORD);
+		     offsetof(struct ktal_ctx, saved_rsp) != KTAL_CTX_SAVED_RSP);
 
 	if (get_user(usize, (__u32 __user *)arg))
 		return -EFAULT;
@@ -485,7 +503,7 @@ long ktal_ioctl_run(struct file *file, void __user *arg)
 		goto out;
 	}
 	p->ctx.fuel = KTAL_FUEL_QUANTUM;
-	*p->ctx.fuel_word = KTAL_FUEL_INLINE;
+	WRITE_ONCE(*p->ctx.fuel_word, 0);
 	p->ctx.fuel_slow = 0;
 	p->ctx.how = KTAL_HOW_NONE;
 	p->ctx.status = 0;
@@ -494,8 +512,12 @@ long ktal_ioctl_run(struct file *file, void __user *arg)
 	r.stack_bytes = 0;
 	if (measure_stack)
 		ktal_stack_paint(&paint_lo, &paint_hi);
+	hrtimer_init(&p->fuel_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
+	p->fuel_timer.function = ktal_fuel_tick;
 	t0 = ktime_get_ns();
+	hrtimer_start(&p->fuel_timer, ns_to_ktime(KTAL_FUEL_TICK_NS), HRTIMER_MODE_REL_PINNED);
 	status = ktal_enter(&p->ctx, p->entry, r.argc, argv);
+	hrtimer_cancel(&p->fuel_timer);
 	r.nanoseconds = ktime_get_ns() - t0;
 	if (measure_stack)
 		r.stack_bytes = ktal_stack_used(paint_lo, paint_hi);

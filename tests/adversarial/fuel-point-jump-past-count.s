@@ -1,4 +1,4 @@
-# attack: a loop that jumps back to the call inside an inline fuel point, past its count, so the certificate's loop head would sit inside it
+# attack: a loop that jumps back to the call inside an inline fuel point, past its test of the fuel word, so the certificate's loop head would sit inside it
 # expect: cert.block-mid-instruction
 #| ktal-cert 1
 #| layout auto
@@ -10,8 +10,8 @@
         .globl main
         .type main,@function
 main:
-        sub qword ptr [rip + __ktal_fuel_word], 1
-        jns 1f
+        cmp qword ptr [rip + __ktal_fuel_word], 0
+        je 1f
 call:
         call __ktal_helper_fuel
 1:

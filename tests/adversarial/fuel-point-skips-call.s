@@ -1,4 +1,4 @@
-# attack: an inline fuel point whose call is a program function's: the verifier would assume the function's certified result in rax, but the call is skipped while the fuel word lasts and rax keeps an unbounded index
+# attack: an inline fuel point whose call is a program function's: the verifier would assume the function's certified result in rax, but the call is skipped while the fuel word is clear and rax keeps an unbounded index
 # expect: fuel.word
 #| ktal-cert 1
 #| layout auto
@@ -19,8 +19,8 @@ small:
 main:
         call __ktal_helper_fuel
         mov rax, -4096
-        sub qword ptr [rip + __ktal_fuel_word], 1
-        jns 1f
+        cmp qword ptr [rip + __ktal_fuel_word], 0
+        je 1f
         call small
 1:
         lea rcx, [rip + buf]

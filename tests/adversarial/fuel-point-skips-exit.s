@@ -1,4 +1,4 @@
-# attack: an inline fuel point whose call is the exit helper: the verifier would take what follows for dead code, but the call is skipped while the fuel word lasts and the program runs on into code never typed (a store through an uninitialised register)
+# attack: an inline fuel point whose call is the exit helper: the verifier would take what follows for dead code, but the call is skipped while the fuel word is clear and the program runs on into code never typed (a store through an uninitialised register)
 # expect: fuel.word
 #| ktal-cert 1
 #| layout auto
@@ -9,8 +9,8 @@
         .globl main
         .type main,@function
 main:
-        sub qword ptr [rip + __ktal_fuel_word], 1
-        jns 1f
+        cmp qword ptr [rip + __ktal_fuel_word], 0
+        je 1f
         call __ktal_helper_exit
 1:
         mov qword ptr [rdi], 0

@@ -11,8 +11,8 @@
         .type main,@function
 main:
 loop:
-        sub qword ptr [rip + __ktal_fuel_word], 1
-        jns 1f
+        cmp qword ptr [rip + __ktal_fuel_word], 0
+        je 1f
         call __ktal_helper_getpid
 1:
         jmp loop

@@ -1,4 +1,4 @@
-# attack: an inline fuel point that counts down a sandbox word, which the program can reset at will, so the fuel helper never runs
+# attack: an inline fuel point that reads a sandbox word, which the program can clear at will, so the fuel helper never runs
 # expect: fuel.word
 #| ktal-cert 1
 #| layout auto
@@ -11,9 +11,9 @@
         .type main,@function
 main:
 loop:
-        mov qword ptr [rip + counter], 100
-        sub qword ptr [rip + counter], 1
-        jns 1f
+        mov qword ptr [rip + counter], 0
+        cmp qword ptr [rip + counter], 0
+        je 1f
         call __ktal_helper_fuel
 1:
         jmp loop

@@ -1,4 +1,4 @@
-# attack: set the fuel word back to its maximum inside a loop, so that its inline fuel point never calls the fuel helper (the word reads as rodata, past its end: readable, never writable)
+# attack: clear the fuel word inside a loop, so that its inline fuel point never calls the fuel helper (the word reads as rodata, past its end: readable, never writable)
 # expect: memory.read-only
 #| ktal-cert 1
 #| layout auto
@@ -11,9 +11,9 @@
         .type main,@function
 main:
 loop:
-        mov qword ptr [rip + __ktal_fuel_word], 100
-        sub qword ptr [rip + __ktal_fuel_word], 1
-        jns 1f
+        mov qword ptr [rip + __ktal_fuel_word], 0
+        cmp qword ptr [rip + __ktal_fuel_word], 0
+        je 1f
         call __ktal_helper_fuel
 1:
         jmp loop

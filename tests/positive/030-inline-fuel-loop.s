@@ -1,5 +1,5 @@
 # A counted loop with an inline fuel point at its end, as ktal-cc emits them:
-# the fuel word counts down and the fuel helper runs only when it goes negative.
+# the fuel helper runs only when ktal.ko has set the fuel word.
 # expect: accept
 #| ktal-cert 1
 #| layout auto
@@ -16,8 +16,8 @@ main:
 loop:
         mov byte ptr [rdx + rcx], cl
         inc rcx
-        sub qword ptr [rip + __ktal_fuel_word], 1
-        jns 1f
+        cmp qword ptr [rip + __ktal_fuel_word], 0
+        je 1f
         call __ktal_helper_fuel
 1:
         cmp rcx, 100

@@ -165,12 +165,12 @@ TEST(Call, NeedsAFuelPointSinceEntryOrTheLoopHead) {
         rule::kEdge);
 }
 
-// `sub qword ptr [rip + F], 1; jns +5; call fuel` is one instruction form: a
-// fuel point that calls the helper only when the fuel word F runs out.
-const std::string kInlineFuel = "  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n"
+// `cmp qword ptr [rip + F], 0; je +5; call fuel` is one instruction form: a
+// fuel point that calls the helper only when the fuel word F is set.
+const std::string kInlineFuel = "  cmp qword ptr [rip + __ktal_fuel_word], 0\n  je 1f\n"
                                 "  call __ktal_helper_fuel\n1:\n";
 
-TEST(Call, InlineFuelPointCountsDownTheFuelWord) {
+TEST(Call, InlineFuelPointReadsTheFuelWord) {
     const std::string cert = "function leaf bound=0\nfunction main bound=8";
     auto body = [&](const std::string &main_body) {
         return prog(cert, fn("leaf", "  ret") + fn("main", main_body));
@@ -178,40 +178,45 @@ TEST(Call, InlineFuelPointCountsDownTheFuelWord) {
     EXPECT_ACCEPT(body(kInlineFuel + "  call leaf\n  ret"));
     // It clobbers r11 and the flags, as the call it may make does.
     EXPECT_REJECT(body(kInlineFuel + "  add r11, 1\n  ret"), rule::kUninit);
-    // The count must be the fuel word's, and the call the fuel helper's.
-    EXPECT_REJECT_MSG(body("  sub qword ptr [rip + obj], 1\n  jns 1f\n  call "
+    // The word must be the fuel word, and the call the fuel helper's.
+    EXPECT_REJECT_MSG(body("  cmp qword ptr [rip + obj], 0\n  je 1f\n  call "
                            "__ktal_helper_fuel\n1:\n  call leaf\n  ret"),
                       rule::kFuelWord, "fuel word");
-    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n  call "
+    EXPECT_REJECT(body("  cmp qword ptr [rip + __ktal_fuel_word], 0\n  je 1f\n  call "
                        "__ktal_helper_getpid\n1:\n  ret"),
                   rule::kFuelWord);
     // Only the fuel helper's call may be skipped: not exit's, after which the
     // verifier would check nothing, nor a program function's, whose result
     // would be assumed.
-    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n  call "
+    EXPECT_REJECT(body("  cmp qword ptr [rip + __ktal_fuel_word], 0\n  je 1f\n  call "
                        "__ktal_helper_exit\n1:\n  mov qword ptr [rdi], 0\n  ret"),
                   rule::kFuelWord);
-    EXPECT_REJECT(body("  call __ktal_helper_fuel\n  sub qword ptr [rip + __ktal_fuel_word], 1\n"
-                       "  jns 1f\n  call leaf\n1:\n  ret"),
+    EXPECT_REJECT(body("  call __ktal_helper_fuel\n  cmp qword ptr [rip + __ktal_fuel_word], 0\n"
+                       "  je 1f\n  call leaf\n1:\n  ret"),
                   rule::kFuelWord);
     // Image offset 0 is a word too (the first helper slot's, read-only code).
-    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_helper_exit], 1\n  jns 1f\n  call "
+    EXPECT_REJECT(body("  cmp qword ptr [rip + __ktal_helper_exit], 0\n  je 1f\n  call "
                        "__ktal_helper_fuel\n1:\n  ret"),
                   rule::kFuelWord);
-    // Any other form is no fuel point but a write outside the sandbox: a
-    // count by 2, or a jns that skips more than the call.
-    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 2\n  jns 1f\n  call "
-                       "__ktal_helper_fuel\n1:\n  ret"),
+    // Any other form is no fuel point but a plain read of the fuel word, which
+    // here lies outside every region: a compare with 1, or a je that skips
+    // more than the call.
+    const std::string loop = cert + "\n  block @top: rsp=stack[0] saved";
+    EXPECT_REJECT(prog(loop, fn("leaf", "  ret") +
+                                 fn("main", "top:\n  cmp qword ptr [rip + __ktal_fuel_word], 1\n"
+                                            "  je 1f\n  call __ktal_helper_fuel\n1:\n  jmp top")),
                   rule::kBounds);
-    EXPECT_REJECT(body("  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\n  call "
-                       "__ktal_helper_fuel\n  nop\n1:\n  ret"),
+    EXPECT_REJECT(prog(loop, fn("leaf", "  ret") +
+                                 fn("main", "top:\n  cmp qword ptr [rip + __ktal_fuel_word], 0\n"
+                                            "  je 1f\n  call __ktal_helper_fuel\n  nop\n1:\n"
+                                            "  jmp top")),
                   rule::kBounds);
 }
 
 TEST(Call, InlineFuelPointIsOneInstruction) {
-    // A loop head inside it, on its call, would skip the count.
+    // A loop head inside it, on its call, would skip the test of the word.
     EXPECT_REJECT(prog("function main bound=8\n  block @mid: rsp=stack[0] saved",
-                       fn("main", "  sub qword ptr [rip + __ktal_fuel_word], 1\n  jns 1f\nmid:\n"
+                       fn("main", "  cmp qword ptr [rip + __ktal_fuel_word], 0\n  je 1f\nmid:\n"
                                   "  call __ktal_helper_fuel\n1:\n  jmp mid")),
                   rule::kBlockMidInsn);
     // At a loop head, or before the backward jump, it serves the loop.

@@ -1469,7 +1469,7 @@ void Run::call(MState &s, const Insn &in) {
         const HelperInfo &h = helper_info(id);
         if (in.fuel_inline)
             ob(s, "fuel.word",
-               "an inline fuel point counts down the word that starts the page before the "
+               "an inline fuel point reads the word that starts the page before the "
                "sandbox (outside rodata) and calls the fuel helper",
                c.bool_val(h.kind == KTAL_HELPER_FUEL &&
                           l.rodata_off + l.rodata_size + kPageSize <= l.sandbox_off &&

@@ -1,6 +1,6 @@
 # ring 0: a runaway loop with an inline fuel point, as ktal-cc emits them: it
-# calls the fuel helper only when the fuel word runs out, and the helper resets
-# the word; its only way out is a fatal signal seen in the fuel helper.
+# calls the fuel helper only when ktal.ko's timer has set the fuel word, and
+# the helper clears it; its only way out is a fatal signal seen in the helper.
 # expect: accept
 #| ktal-cert 1
 #| layout auto
@@ -13,8 +13,8 @@
         .type main,@function
 main:
 loop:
-        sub qword ptr [rip + __ktal_fuel_word], 1
-        jns 1f
+        cmp qword ptr [rip + __ktal_fuel_word], 0
+        je 1f
         call __ktal_helper_fuel
 1:
         jmp loop
