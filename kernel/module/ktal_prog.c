@@ -530,7 +530,7 @@ long ktal_ioctl_run(struct file *file, void __user *arg)
 	r.status = p->ctx.status;
 	r.trap_code = p->ctx.trap_code;
 	r.trap_value = p->ctx.trap_value;
-	r.fuel = p->ctx.fuel_slow * KTAL_FUEL_QUANTUM + (KTAL_FUEL_QUANTUM - p->ctx.fuel);
+	r.fuel = p->ctx.fuel_slow;
 	atomic64_inc(&p->runs);
 	atomic64_inc(&ktal_runs);
 	mutex_unlock(&p->run_lock);

@@ -67,7 +67,7 @@ static int run_loaded(const device::Device &dev, std::uint64_t handle,
     }
     const device::Ran &r = std::get<device::Ran>(res);
     if (stats)
-        std::fprintf(stderr, "ktal: %.3f ms in ring 0, %llu fuel helper calls\n",
+        std::fprintf(stderr, "ktal: %.3f ms in ring 0, %llu fuel checks (yields, signal checks)\n",
                      r.nanoseconds / 1e6, r.fuel);
     if (r.how == device::Ran::Trapped) {
         std::fprintf(stderr, "ktal: the program trapped: %s (value 0x%llx)\n",
@@ -110,7 +110,7 @@ int run_run(Args args) {
                 "  --user          run in user mode even if ktal.ko is loaded\n"
                 "  --handle N      run a program loaded with `ktal load` (argv[0] is its name)\n"
                 "  --budget BYTES  stack the program may use (default: ktal.ko's, or 4096)\n"
-                "  --stats         print the time spent in ring 0 and the fuel used\n"
+                "  --stats         print the time spent in ring 0 and its fuel checks\n"
                 "  --perf-map      user mode: write /tmp/perf-PID.map so `perf report` names\n"
                 "                  the program's functions");
             return 0;

@@ -191,7 +191,7 @@ struct ktal_run {
 	__u32 how;             /* out: KTAL_RUN_* */
 	__u32 trap_code;       /* out: KTAL_TRAP_* (tal/trap_abi.h) when trapped */
 	__u64 trap_value;      /* out: the trap's second argument */
-	__u64 fuel;            /* out: fuel helper calls */
+	__u64 fuel;            /* out: fuel checks (yields, signal checks) */
 	__u64 nanoseconds;     /* out: time in ring 0, including helpers and sleeps */
 	__u64 stack_bytes;     /* out: the deepest kernel stack use seen during the run
 	                        * (from the top of the 16 KiB stack: system call entry,
