@@ -394,7 +394,7 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
     for (Operand &op : out.ops) op = Operand{};
     out.text.clear();
     if (is_fuel_point(code, avail)) {
-        out.len = kFuelPointLen, out.op = Op::Call, out.width = 8, out.fuel_inline = true;
+        out.len = kFuelPointLen, out.op = Op::Call, out.fuel_inline = true;
         out.fuel_word = addr + 8 + static_cast<u64>(read_le(code + 3, 4));
         out.target = addr + kFuelPointLen + static_cast<u64>(read_le(code + 11, 4));
         if (d.text) out.text.add("fuel point: cmp qword ptr [F], 0; je; call fuel");

@@ -51,7 +51,7 @@ struct Insn {
     Operand ops[3];
     u64 target = 0;           // Jmp, Jcc, Call: image offset
     bool fuel_inline = false; // an inline fuel point (a Call)
-    u64 fuel_word = 0;        // the word it counts down (any address, 0 included)
+    u64 fuel_word = 0;        // the word it reads (any address, 0 included)
     Text<80> text;            // disassembly, if the decoder was opened with text
 };
 

@@ -1,8 +1,7 @@
-// Fuel points: a call to the fuel helper at the end of every block that
-// jumps back along a DFS back edge (these cover every cycle, irreducible ones
-// too) without having passed one since the loop's head, and at a head or
-// entry from which a call to program code is reached. The helper preserves every register but r11,
-// so a hot loop pays a call and nothing else.
+// Fuel points (emit_fuel, an inline test of the fuel word): one at the end of
+// every block that jumps back along a DFS back edge (these cover every cycle,
+// irreducible ones too) without having passed one since the loop's head, and
+// one at a head or entry from which a call to program code is reached.
 #include "Passes.h"
 
 #include "llvm/ADT/PostOrderIterator.h"

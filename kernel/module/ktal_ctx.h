@@ -10,7 +10,7 @@
 #ifndef KTAL_CTX_H
 #define KTAL_CTX_H
 
-#define KTAL_CTX_FUEL 0      /* fuel points left before the slow path */
+#define KTAL_CTX_FUEL 0      /* fuel helper calls left before the slow path */
 #define KTAL_CTX_SAVED_RSP 8 /* the trampoline's stack pointer, to unwind to */
 
 /* Fuel helper calls between two visits of the slow path (cond_resched,

@@ -325,6 +325,8 @@ long ktal_ioctl_load(struct file *file, void __user *arg)
 	p->ctx.fuel_word = ktal_has_fuel_page(&p->layout) ?
 				   (s64 *)(p->mem + p->layout.sandbox_off - PAGE_SIZE) :
 				   &p->ctx.fuel_word_none;
+	hrtimer_init(&p->fuel_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
+	p->fuel_timer.function = ktal_fuel_tick;
 
 	mutex_lock(&ktal_progs_lock);
 	ret = -ENOSPC;
@@ -512,8 +514,6 @@ long ktal_ioctl_run(struct file *file, void __user *arg)
 	r.stack_bytes = 0;
 	if (measure_stack)
 		ktal_stack_paint(&paint_lo, &paint_hi);
-	hrtimer_init(&p->fuel_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
-	p->fuel_timer.function = ktal_fuel_tick;
 	t0 = ktime_get_ns();
 	hrtimer_start(&p->fuel_timer, ns_to_ktime(KTAL_FUEL_TICK_NS), HRTIMER_MODE_REL_PINNED);
 	status = ktal_enter(&p->ctx, p->entry, r.argc, argv);

@@ -57,7 +57,7 @@ void cross_check_lengths(const u8 *text, size_t size, u64 base) {
             ++off;
             continue;
         }
-        // An inline fuel point is one form of three instructions: sub, jns, call.
+        // An inline fuel point is one form of three instructions: cmp, je, call.
         static constexpr u8 kFuelParts[3] = {8, 2, 5};
         const u8 *parts = insn.fuel_inline ? kFuelParts : &insn.len;
         u8 nparts = insn.fuel_inline ? 3 : 1, at = 0;

@@ -167,8 +167,11 @@ TEST(Call, NeedsAFuelPointSinceEntryOrTheLoopHead) {
 
 // `cmp qword ptr [rip + F], 0; je +5; call fuel` is one instruction form: a
 // fuel point that calls the helper only when the fuel word F is set.
-const std::string kInlineFuel = "  cmp qword ptr [rip + __ktal_fuel_word], 0\n  je 1f\n"
-                                "  call __ktal_helper_fuel\n1:\n";
+std::string inline_fuel(const std::string &word = "__ktal_fuel_word",
+                        const std::string &callee = "__ktal_helper_fuel") {
+    return "  cmp qword ptr [rip + " + word + "], 0\n  je 1f\n  call " + callee + "\n1:\n";
+}
+const std::string kInlineFuel = inline_fuel();
 
 TEST(Call, InlineFuelPointReadsTheFuelWord) {
     const std::string cert = "function leaf bound=0\nfunction main bound=8";
@@ -179,25 +182,21 @@ TEST(Call, InlineFuelPointReadsTheFuelWord) {
     // It clobbers r11 and the flags, as the call it may make does.
     EXPECT_REJECT(body(kInlineFuel + "  add r11, 1\n  ret"), rule::kUninit);
     // The word must be the fuel word, and the call the fuel helper's.
-    EXPECT_REJECT_MSG(body("  cmp qword ptr [rip + obj], 0\n  je 1f\n  call "
-                           "__ktal_helper_fuel\n1:\n  call leaf\n  ret"),
-                      rule::kFuelWord, "fuel word");
-    EXPECT_REJECT(body("  cmp qword ptr [rip + __ktal_fuel_word], 0\n  je 1f\n  call "
-                       "__ktal_helper_getpid\n1:\n  ret"),
+    EXPECT_REJECT_MSG(body(inline_fuel("obj") + "  call leaf\n  ret"), rule::kFuelWord,
+                      "fuel word");
+    EXPECT_REJECT(body(inline_fuel("__ktal_fuel_word", "__ktal_helper_getpid") + "  ret"),
                   rule::kFuelWord);
     // Only the fuel helper's call may be skipped: not exit's, after which the
     // verifier would check nothing, nor a program function's, whose result
     // would be assumed.
-    EXPECT_REJECT(body("  cmp qword ptr [rip + __ktal_fuel_word], 0\n  je 1f\n  call "
-                       "__ktal_helper_exit\n1:\n  mov qword ptr [rdi], 0\n  ret"),
+    EXPECT_REJECT(body(inline_fuel("__ktal_fuel_word", "__ktal_helper_exit") +
+                       "  mov qword ptr [rdi], 0\n  ret"),
                   rule::kFuelWord);
-    EXPECT_REJECT(body("  call __ktal_helper_fuel\n  cmp qword ptr [rip + __ktal_fuel_word], 0\n"
-                       "  je 1f\n  call leaf\n1:\n  ret"),
-                  rule::kFuelWord);
+    EXPECT_REJECT(
+        body("  call __ktal_helper_fuel\n" + inline_fuel("__ktal_fuel_word", "leaf") + "  ret"),
+        rule::kFuelWord);
     // Image offset 0 is a word too (the first helper slot's, read-only code).
-    EXPECT_REJECT(body("  cmp qword ptr [rip + __ktal_helper_exit], 0\n  je 1f\n  call "
-                       "__ktal_helper_fuel\n1:\n  ret"),
-                  rule::kFuelWord);
+    EXPECT_REJECT(body(inline_fuel("__ktal_helper_exit") + "  ret"), rule::kFuelWord);
     // Any other form is no fuel point but a plain read of the fuel word, which
     // here lies outside every region: a compare with 1, or a je that skips
     // more than the call.

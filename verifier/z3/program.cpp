@@ -1471,9 +1471,8 @@ void Run::call(MState &s, const Insn &in) {
             ob(s, "fuel.word",
                "an inline fuel point reads the word that starts the page before the "
                "sandbox (outside rodata) and calls the fuel helper",
-               c.bool_val(h.kind == KTAL_HELPER_FUEL &&
-                          l.rodata_off + l.rodata_size + kPageSize <= l.sandbox_off &&
-                          in.fuel_word == l.sandbox_off - kPageSize));
+               c.bool_val(h.kind == KTAL_HELPER_FUEL && has_fuel_page(l) &&
+                          in.fuel_word == fuel_word_off(l)));
         for (u8 k = 0; k < h.nargs; ++k)
             ob(s, "call.arguments",
                std::string("argument ") + reg_name(kArgRegs[k]) + " of " + h.name +
