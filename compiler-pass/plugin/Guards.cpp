@@ -21,6 +21,7 @@
 #include "llvm/Analysis/Utils/Local.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
+#include "llvm/IR/GetElementPtrTypeIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/PatternMatch.h"
@@ -46,6 +47,9 @@ struct Access {
     // the block later; a guard is shared within a stretch only.
     const Value *stretch;
 };
+
+// The most bytes one guard covers for several accesses.
+constexpr int64_t kMaxSharedSpan = 1 << 16;
 
 struct Guard {
     Instruction *at;      // the first access it covers
@@ -126,29 +130,57 @@ class Guarder {
 
     // What guards are shared by: p = ptr + index * scale + (a constant), where
     // an index `i + k` counts as i (p[i], p[i + 1], ... of an unrolled loop
-    // share one base and one guard).
+    // share one base and one guard), and ptr is stripped of constant offsets
+    // (a[i] and b[i] of two arrays in one unsafe frame share the frame's).
+    // The scale is part of the key: p[i] as an int and as a long are not
+    // the same distance from p.
     struct Base {
         Value *ptr;
         Value *index = nullptr;
         Type *elem = nullptr; // index counts these
-        auto key() const { return std::pair(ptr, index); }
+        uint64_t scale = 0;
+        auto key() const { return std::tuple(ptr, index, scale); }
     };
 
     Base split(Value *p, int64_t &c) {
         Value *b = GetPointerBaseWithConstantOffset(p, c, dl_);
         auto *gep = dyn_cast<GetElementPtrInst>(b);
-        if (!gep || gep->getNumIndices() != 1 || !gep->getOperand(1)->getType()->isIntegerTy(64))
-            return {b};
-        Value *index = gep->getOperand(1), *x;
+        if (!gep) return {b};
+        // Constant indices, then one variable index into an array: `a[i]`
+        // of a local `int a[32]` is gep [32 x i32], a, 0, i.
+        int64_t lead = 0;
+        Value *index = nullptr;
+        Type *elem = nullptr;
+        unsigned left = gep->getNumIndices();
+        for (auto it = gep_type_begin(gep); it != gep_type_end(gep); ++it) {
+            auto *ci = dyn_cast<ConstantInt>(it.getOperand());
+            if (--left == 0) {
+                if (it.isStruct() || ci) return {b};
+                index = it.getOperand(), elem = it.getIndexedType();
+                break;
+            }
+            if (!ci || ci->getBitWidth() > 64) return {b};
+            if (StructType *st = it.getStructTypeOrNull())
+                lead += static_cast<int64_t>(
+                    dl_.getStructLayout(st)->getElementOffset(ci->getZExtValue()));
+            else
+                lead += ci->getSExtValue() *
+                        static_cast<int64_t>(it.getSequentialElementStride(dl_).getFixedValue());
+        }
+        if (!index || !index->getType()->isIntegerTy(64)) return {b};
+        int64_t scale = static_cast<int64_t>(dl_.getTypeAllocSize(elem));
+        Value *x;
         const APInt *k;
-        int64_t scale = static_cast<int64_t>(dl_.getTypeAllocSize(gep->getSourceElementType()));
         if ((match(index, m_Add(m_Value(x), m_APInt(k))) ||
              match(index, m_DisjointOr(m_Value(x), m_APInt(k)))) &&
             k->getSignificantBits() <= 20 && scale < (1 << 20)) {
             c += k->getSExtValue() * scale;
             index = x;
         }
-        return {gep->getPointerOperand(), index, gep->getSourceElementType()};
+        int64_t c0 = 0;
+        Value *ptr = GetPointerBaseWithConstantOffset(gep->getPointerOperand(), c0, dl_);
+        c += lead + c0;
+        return {ptr, index, elem, static_cast<uint64_t>(scale)};
     }
 
     void guard(std::vector<Access> &all, size_t k) {
@@ -174,8 +206,10 @@ class Guarder {
             if (calls_between(a.inst, all[j].inst)) break;
             int64_t cj = 0;
             if (split(all[j].inst->getOperand(all[j].operand), cj).key() != shared.key()) continue;
-            g.lo = std::min(g.lo, cj);
-            g.hi = std::max(g.hi, cj + static_cast<int64_t>(all[j].width));
+            int64_t lo = std::min(g.lo, cj),
+                    hi = std::max(g.hi, cj + static_cast<int64_t>(all[j].width));
+            if (hi - lo > kMaxSharedSpan) continue; // far apart: fields of a large struct
+            g.lo = lo, g.hi = hi;
             g.store_ok |= all[j].store;
         }
         uint64_t span = static_cast<uint64_t>(g.hi - g.lo);
@@ -334,7 +368,7 @@ class Guarder {
     DominatorTree dt_;
     DomTreeUpdater dtu_;
     GlobalVariable *rodata_, *sandbox_;
-    std::map<std::pair<Value *, Value *>, std::vector<Guard>> guards_;
+    std::map<std::tuple<Value *, Value *, uint64_t>, std::vector<Guard>> guards_;
     std::map<std::tuple<Value *, GlobalVariable *, BasicBlock *>, Value *> invariant_offsets_;
     BasicBlock *header_ = nullptr; // while collecting
     const Value *stretch_ = nullptr;
