@@ -213,7 +213,7 @@ class Guarder {
             g.store_ok |= all[j].store;
         }
         uint64_t span = static_cast<uint64_t>(g.hi - g.lo);
-        uint64_t window = g.store_ok ? l_.sandbox_span : l_.rodata_span + l_.sandbox_span;
+        uint64_t window = g.store_ok ? l_.sandbox_span : l_.load_window();
         if (span > window) {
             error_at(*a.inst,
                      "an access of " + std::to_string(span) + " bytes is larger than its region");
