@@ -704,6 +704,13 @@ void test_c(const Env &c) {
             "hello from ktal with 2 argument(s)\n  argv[1] = \"a b\" (3 bytes)\n"
             "  argv[2] = \"c\" (1 bytes)\nuid 0\nread 14 bytes: file contents\n";
         same_both_ways(c, "greet", {"a b", "c"}, &want, 13);
+        // An argument that reaches the argument area's last page: loads may
+        // read all of it (the guards' window once stopped a page short of
+        // the image's end, and strlen of this argument trapped).
+        const std::string big(65000, 'x');
+        const std::string want_big = "hello from ktal with 1 argument(s)\n  argv[1] = \"" + big +
+                                     "\" (65000 bytes)\nuid 0\nread 14 bytes: file contents\n";
+        same_both_ways(c, "greet", {big}, &want_big, 12);
     }
     if (built["getpid_bench"]) {
         auto once = [&](bool user) {
