@@ -50,6 +50,12 @@ struct Access {
 
 // The most bytes one guard covers for several accesses.
 constexpr int64_t kMaxSharedSpan = 1 << 16;
+// Constant offsets are summed only while they stay far from overflow (a
+// GEP's constants are the program's, and may be anything).
+constexpr int64_t kFarOffset = int64_t(1) << 40;
+bool near(int64_t v) {
+    return v > -kFarOffset && v < kFarOffset;
+}
 
 struct Guard {
     Instruction *at;      // the first access it covers
@@ -144,6 +150,10 @@ class Guarder {
 
     Base split(Value *p, int64_t &c) {
         Value *b = GetPointerBaseWithConstantOffset(p, c, dl_);
+        if (!near(c)) {
+            c = 0;
+            return {p};
+        }
         auto *gep = dyn_cast<GetElementPtrInst>(b);
         if (!gep) return {b};
         // Constant indices, then one variable index into an array: `a[i]`
@@ -160,26 +170,33 @@ class Guarder {
                 break;
             }
             if (!ci || ci->getBitWidth() > 64) return {b};
+            int64_t step = 0;
             if (StructType *st = it.getStructTypeOrNull())
-                lead += static_cast<int64_t>(
+                step = static_cast<int64_t>(
                     dl_.getStructLayout(st)->getElementOffset(ci->getZExtValue()));
-            else
-                lead += ci->getSExtValue() *
-                        static_cast<int64_t>(it.getSequentialElementStride(dl_).getFixedValue());
+            else if (__builtin_mul_overflow(
+                         ci->getSExtValue(),
+                         static_cast<int64_t>(it.getSequentialElementStride(dl_).getFixedValue()),
+                         &step))
+                return {b};
+            if (!near(step) || !near(lead += step)) return {b};
         }
         if (!index || !index->getType()->isIntegerTy(64)) return {b};
         int64_t scale = static_cast<int64_t>(dl_.getTypeAllocSize(elem));
+        if (!near(scale)) return {b};
+        int64_t total = c + lead;
         Value *x;
         const APInt *k;
         if ((match(index, m_Add(m_Value(x), m_APInt(k))) ||
              match(index, m_DisjointOr(m_Value(x), m_APInt(k)))) &&
             k->getSignificantBits() <= 20 && scale < (1 << 20)) {
-            c += k->getSExtValue() * scale;
+            total += k->getSExtValue() * scale;
             index = x;
         }
         int64_t c0 = 0;
         Value *ptr = GetPointerBaseWithConstantOffset(gep->getPointerOperand(), c0, dl_);
-        c += lead + c0;
+        if (!near(c0) || !near(total += c0)) return {b};
+        c = total;
         return {ptr, index, elem, static_cast<uint64_t>(scale)};
     }
 
@@ -187,7 +204,8 @@ class Guarder {
         Access a = all[k];
         Value *p = a.inst->getOperand(a.operand);
         int64_t c = 0;
-        if (provable(GetPointerBaseWithConstantOffset(p, c, dl_), c, a.width, a.store)) return;
+        Value *object = GetPointerBaseWithConstantOffset(p, c, dl_);
+        if (near(c) && provable(object, c, a.width, a.store)) return;
         Base shared = split(p, c);
         int64_t end = c + static_cast<int64_t>(a.width);
         for (Guard &g : guards_[shared.key()]) {
