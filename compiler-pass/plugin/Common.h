@@ -26,11 +26,11 @@ inline constexpr uint64_t kTrapBounds = 1, kTrapDivide = 2, kTrapStack = 3, kTra
 // program and passed to the linker (which pads the regions to them).
 // Between them lies the fuel word's page (loader/ktal.ld), which loads may read.
 struct Layout {
-    static constexpr uint64_t kFuelPage = 4096;
+    static constexpr uint64_t kPage = 4096;
     uint64_t rodata_span = 0;  // bytes from __ktal_rodata_start to the fuel word's page
     uint64_t sandbox_span = 0; // bytes from __ktal_sandbox_start to the image's end
     // What a load may read: from __ktal_rodata_start to the image's end.
-    uint64_t load_window() const { return rodata_span + kFuelPage + sandbox_span; }
+    uint64_t load_window() const { return rodata_span + kPage + sandbox_span; }
 };
 
 // A compile error at the instruction's source line (or the function's).

@@ -82,6 +82,7 @@ class Guarder {
             stretch_ = bb;
             for (Instruction &i : *bb) collect(i, accesses, divisions);
         }
+        for (const Access &a : accesses) parts_.push_back(parts_of(a));
         for (size_t k = 0; k < accesses.size(); ++k) guard(accesses, k);
         for (BinaryOperator *d : divisions) guard_division(d);
     }
@@ -148,12 +149,32 @@ class Guarder {
         auto key() const { return std::tuple(ptr, index, scale); }
     };
 
-    Base split(Value *p, int64_t &c) {
-        Value *b = GetPointerBaseWithConstantOffset(p, c, dl_);
-        if (!near(c)) {
-            c = 0;
-            return {p};
+    // An access's pointer, taken apart once (guarding changes no pointer's
+    // definition): the object and offset `provable` judges, and the shared
+    // base and its constant.
+    struct Parts {
+        Value *object;
+        int64_t object_c = 0;
+        Base base;
+        int64_t c = 0;
+    };
+
+    Parts parts_of(const Access &a) {
+        Value *p = a.inst->getOperand(a.operand);
+        Parts r;
+        r.object = GetPointerBaseWithConstantOffset(p, r.object_c, dl_);
+        r.c = r.object_c;
+        if (near(r.c)) {
+            r.base = split(r.object, r.c);
+        } else { // far: a guard of its own
+            r.c = 0;
+            r.base = Base{p};
         }
+        return r;
+    }
+
+    // b = p stripped of its constant offset c (near).
+    Base split(Value *b, int64_t &c) {
         auto *gep = dyn_cast<GetElementPtrInst>(b);
         if (!gep) return {b};
         // Constant indices, then one variable index into an array: `a[i]`
@@ -202,11 +223,11 @@ class Guarder {
 
     void guard(std::vector<Access> &all, size_t k) {
         Access a = all[k];
-        Value *p = a.inst->getOperand(a.operand);
-        int64_t c = 0;
-        Value *object = GetPointerBaseWithConstantOffset(p, c, dl_);
-        if (near(c) && provable(object, c, a.width, a.store)) return;
-        Base shared = split(p, c);
+        const Parts &parts = parts_[k];
+        if (near(parts.object_c) && provable(parts.object, parts.object_c, a.width, a.store))
+            return;
+        const Base &shared = parts.base;
+        int64_t c = parts.c;
         int64_t end = c + static_cast<int64_t>(a.width);
         for (Guard &g : guards_[shared.key()]) {
             // Only within a stretch: a checked offset reused across blocks
@@ -222,8 +243,8 @@ class Guarder {
         Guard g{a.inst, a.stretch, nullptr, c, end, a.store};
         for (size_t j = k + 1; j < all.size() && all[j].stretch == a.stretch; ++j) {
             if (calls_between(a.inst, all[j].inst)) break;
-            int64_t cj = 0;
-            if (split(all[j].inst->getOperand(all[j].operand), cj).key() != shared.key()) continue;
+            if (parts_[j].base.key() != shared.key()) continue;
+            int64_t cj = parts_[j].c;
             int64_t lo = std::min(g.lo, cj),
                     hi = std::max(g.hi, cj + static_cast<int64_t>(all[j].width));
             if (hi - lo > kMaxSharedSpan) continue; // far apart: fields of a large struct
@@ -386,6 +407,7 @@ class Guarder {
     DominatorTree dt_;
     DomTreeUpdater dtu_;
     GlobalVariable *rodata_, *sandbox_;
+    std::vector<Parts> parts_; // of each access, by its index
     std::map<std::tuple<Value *, Value *, uint64_t>, std::vector<Guard>> guards_;
     std::map<std::tuple<Value *, GlobalVariable *, BasicBlock *>, Value *> invariant_offsets_;
     BasicBlock *header_ = nullptr; // while collecting

@@ -11,7 +11,7 @@ using namespace llvm;
 
 namespace ktal {
 
-static constexpr uint64_t kPage = 4096, kArgs = 0x10000, kSlack = 4096;
+static constexpr uint64_t kArgs = 0x10000, kSlack = 4096;
 
 Layout plan_layout(Module &m) {
     const DataLayout &dl = m.getDataLayout();
@@ -22,8 +22,8 @@ Layout plan_layout(Module &m) {
         at = alignTo(at, g.getAlign().valueOrOne()) + dl.getTypeAllocSize(g.getValueType());
     }
     Layout l;
-    l.rodata_span = alignTo(ro + kSlack, kPage);
-    l.sandbox_span = alignTo(rw + kArgs + kSlack, kPage);
+    l.rodata_span = alignTo(ro + kSlack, Layout::kPage);
+    l.sandbox_span = alignTo(rw + kArgs + kSlack, Layout::kPage);
     return l;
 }
 

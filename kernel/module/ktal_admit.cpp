@@ -46,6 +46,7 @@ ktal_a_layout to_c(const ktal::Layout &l) {
     c.rodata_size = l.rodata_size;
     c.sandbox_off = l.sandbox_off;
     c.sandbox_size = l.sandbox_size;
+    c.fuel_word_off = ktal::has_fuel_page(l) ? ktal::fuel_word_off(l) : 0;
     return c;
 }
 

@@ -20,6 +20,8 @@ struct ktal_a_layout {
 	unsigned long long text_off, text_size;
 	unsigned long long rodata_off, rodata_size;
 	unsigned long long sandbox_off, sandbox_size;
+	/* the fuel word's page (tal/cert.hpp fuel_word_off), or 0: none */
+	unsigned long long fuel_word_off;
 };
 
 /* What the kernel supplies (loader/admit.hpp, AdmitEnv). */

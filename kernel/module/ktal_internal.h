@@ -31,11 +31,6 @@ int ktal_mem_init(void);
 void *ktal_mem_alloc(unsigned long size);
 void ktal_mem_free(void *p);
 int ktal_mem_protect(void *mem, const struct ktal_a_layout *l, unsigned long long text_end);
-/* tal/cert.hpp's has_fuel_page: the page before the sandbox holds the fuel word. */
-static inline bool ktal_has_fuel_page(const struct ktal_a_layout *l)
-{
-	return l->rodata_off + l->rodata_size + PAGE_SIZE <= l->sandbox_off;
-}
 
 struct socket;
 struct sockaddr;

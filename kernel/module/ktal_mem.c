@@ -92,7 +92,7 @@ int ktal_mem_protect(void *mem, const struct ktal_a_layout *l, unsigned long lon
 	unsigned long base = (unsigned long)mem;
 	unsigned long text_pages = PAGE_ALIGN(text_end) >> PAGE_SHIFT;
 	/* the fuel word's page, if any, stays writable */
-	unsigned long ro_end = l->sandbox_off - (ktal_has_fuel_page(l) ? PAGE_SIZE : 0);
+	unsigned long ro_end = l->fuel_word_off ? l->fuel_word_off : l->sandbox_off;
 
 	if (!text_pages || PAGE_ALIGN(text_end) > ro_end || ro_end % PAGE_SIZE)
 		return -EINVAL;

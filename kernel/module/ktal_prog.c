@@ -321,10 +321,9 @@ long ktal_ioctl_load(struct file *file, void __user *arg)
 	p->ctx.regions.ro_hi = (u64)(unsigned long)p->mem + p->layout.image_size;
 	p->ctx.regions.wr_lo = (u64)(unsigned long)p->mem + p->layout.sandbox_off;
 	p->ctx.regions.wr_hi = p->ctx.regions.wr_lo + p->layout.sandbox_size;
-	/* The fuel word's page (tal/cert.hpp, has_fuel_page) stays writable. */
-	p->ctx.fuel_word = ktal_has_fuel_page(&p->layout) ?
-				   (s64 *)(p->mem + p->layout.sandbox_off - PAGE_SIZE) :
-				   &p->ctx.fuel_word_none;
+	/* The fuel word's page (ktal_mem.c keeps it writable). */
+	p->ctx.fuel_word = p->layout.fuel_word_off ? (s64 *)(p->mem + p->layout.fuel_word_off) :
+						     &p->ctx.fuel_word_none;
 	hrtimer_init(&p->fuel_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
 	p->fuel_timer.function = ktal_fuel_tick;
 

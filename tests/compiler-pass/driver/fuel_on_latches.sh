@@ -48,7 +48,7 @@ for i in "${!addr[@]}"; do
     for k in "${!addr[@]}"; do
         [ "${addr[k]}" -eq "$t" ] && head=1
         [ "${addr[k]}" -ge "$t" ] && [ "${addr[k]}" -lt "${addr[i]}" ] || continue
-        # An inline fuel point starts with its count (its jns is no branch of the loop's).
+        # An inline fuel point starts with its test of the fuel word (its je is no branch of the loop's).
         if [[ ${text[k]} == *__ktal_fuel_word* ]]; then
             fuel=1
             [ "$head" = 1 ] && verdict="head ${text[k]}"
