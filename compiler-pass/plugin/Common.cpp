@@ -42,10 +42,12 @@ Value *zero_extended32(IRBuilder<> &b, Value *v) {
     return b.CreateCall(asm_, {v});
 }
 
+// (sub writes the flags: said, or the backend may schedule it between a
+// compare and the adc or jcc that reads it.)
 Value *opaque_sub(IRBuilder<> &b, Value *a, Value *c) {
     Type *t = a->getType();
-    auto *asm_ =
-        InlineAsm::get(FunctionType::get(t, {t, t}, false), "subq $2, $0", "=r,0,r", false);
+    auto *asm_ = InlineAsm::get(FunctionType::get(t, {t, t}, false), "subq $2, $0",
+                                "=r,0,r,~{flags}", false);
     return b.CreateCall(asm_, {a, c});
 }
 
