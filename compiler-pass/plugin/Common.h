@@ -27,6 +27,10 @@ inline constexpr uint64_t kTrapBounds = 1, kTrapDivide = 2, kTrapStack = 3, kTra
 // Between them lies the fuel word's page (loader/ktal.ld), which loads may read.
 struct Layout {
     static constexpr uint64_t kPage = 4096;
+    // The first bytes of rodata and of the sandbox, kept empty (loader/ktal.ld)
+    // so that a guard may check base + index * scale and leave a constant
+    // offset up to this size to the access's displacement (Guards.cpp).
+    static constexpr uint64_t kFoldSlack = 4096;
     uint64_t rodata_span = 0;  // bytes from __ktal_rodata_start to the fuel word's page
     uint64_t sandbox_span = 0; // bytes from __ktal_sandbox_start to the image's end
     // What a load may read: from __ktal_rodata_start to the image's end.

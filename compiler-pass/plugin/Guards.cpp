@@ -60,9 +60,10 @@ bool near(int64_t v) {
 struct Guard {
     Instruction *at;      // the first access it covers
     const Value *stretch; // at's, as collected
-    Value *checked;       // region base + checked offset: the pointer base + lo
+    Value *checked;       // region base + checked offset: the pointer base + at_c
     int64_t lo, hi;       // bytes of base it covers
     bool store_ok;
+    int64_t at_c = 0; // the constant `checked` includes (0 when lo rides in the displacement)
 };
 
 class Guarder {
@@ -82,7 +83,18 @@ class Guarder {
             stretch_ = bb;
             for (Instruction &i : *bb) collect(i, accesses, divisions);
         }
-        for (const Access &a : accesses) parts_.push_back(parts_of(a));
+        for (const Access &a : accesses) {
+            Parts p = parts_of(a);
+            // Whether the pointer the base's GEPs start from is defined in
+            // the access's own loop, an innermost one.
+            Value *root = p.base.ptr;
+            while (auto *gep = dyn_cast<GEPOperator>(root)) root = gep->getPointerOperand();
+            if (auto *i = dyn_cast<Instruction>(root)) {
+                Loop *l = loops.getLoopFor(i->getParent());
+                p.root_in_loop = l && l->isInnermost() && l->getHeader() == a.loop_header;
+            }
+            parts_.push_back(p);
+        }
         for (size_t k = 0; k < accesses.size(); ++k) guard(accesses, k);
         for (BinaryOperator *d : divisions) guard_division(d);
     }
@@ -157,6 +169,7 @@ class Guarder {
         int64_t object_c = 0;
         Base base;
         int64_t c = 0;
+        bool root_in_loop = false; // see run()
     };
 
     Parts parts_of(const Access &a) {
@@ -258,6 +271,17 @@ class Guarder {
                      "an access of " + std::to_string(span) + " bytes is larger than its region");
             return;
         }
+        // A small lo rides in the accesses' displacement, checked as a
+        // tighter limit: the guard checks base + index * scale (+ at_c, 0 or
+        // -kFoldSlack) <= window - span - (lo - at_c), so every guard on this
+        // base checks the same offset, one lea, and only the limit differs.
+        // Sound by the limit. No false trap: the first kFoldSlack bytes of
+        // each window hold no object, so where a legitimate access has
+        // off + (lo - at_c) >= kFoldSlack, off itself is not below 0.
+        constexpr int64_t kSlack = static_cast<int64_t>(Layout::kFoldSlack);
+        g.at_c = g.lo >= 0 && g.lo <= kSlack ? 0 : g.lo < 0 && g.lo >= -kSlack ? -kSlack : g.lo;
+        if (static_cast<uint64_t>(g.lo - g.at_c) > window - span) g.at_c = g.lo;
+        uint64_t limit = window - span - static_cast<uint64_t>(g.lo - g.at_c);
         IRBuilder<> b(a.inst);
         GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
         Type *i8 = b.getInt8Ty(), *i64 = b.getInt64Ty();
@@ -266,33 +290,48 @@ class Guarder {
         // The offset in the region, opaque so that the compare and the access
         // use the very same register.
         Value *off = nullptr;
-        if (Instruction *hoist_at = loop_entry(a)) {
-            // In a loop, base + lo = (a pointer known before the loop) + (the
-            // variable part of the GEPs inside it) + lo: that pointer's
-            // offset is taken once before the loop, and each access pays an
-            // add, not a subtraction.
-            SmallVector<GEPOperator *, 4> geps;
-            Value *inv = invariant_part(base, hoist_at, geps);
-            // Not where an index is computed from pointers (a length as end -
-            // start): the verifier follows `end - 1` as a pointer, but not
-            // `end + (-start)` as a number.
-            bool pointers = false;
-            for (GEPOperator *gep : geps)
-                for (Use &index : gep->indices()) pointers |= from_pointer(index.get(), 6);
-            if (inv && !pointers) {
-                off = invariant_offset(inv, region, hoist_at);
-                off = b.CreateAdd(off, b.getInt64(g.lo));
-                for (GEPOperator *gep : geps) off = b.CreateAdd(off, emitGEPOffset(&b, dl_, gep));
-                off = opaque(b, off);
+        // base + lo = (a pointer known earlier) + (the variable part of the
+        // GEPs from it) + lo: that pointer's offset is taken once, and each
+        // access pays an add (or a lea), not a subtraction. In a loop, the
+        // pointer known before the loop, its offset taken there; else the
+        // pointer the GEPs start from, its offset taken where it is defined
+        // (x->key and x->child[c] then share one subtraction).
+        SmallVector<GEPOperator *, 4> geps;
+        Instruction *at = loop_entry(a);
+        Value *known = at ? invariant_part(base, at, geps) : nullptr;
+        bool root = false;
+        if (!known) {
+            geps.clear();
+            known = base;
+            while (auto *gep = dyn_cast<GEPOperator>(known)) {
+                geps.push_back(gep);
+                known = gep->getPointerOperand();
             }
+            // (Only within an innermost loop: an offset live through an
+            // inner loop would cost that loop a register, and code outside
+            // loops gains nothing.)
+            at = parts.root_in_loop ? after_definition(known) : nullptr;
+            root = true;
+        }
+        // Not where an index is computed from pointers (a length as end -
+        // start): the verifier follows `end - 1` as a pointer, but not
+        // `end + (-start)` as a number.
+        bool pointers = false;
+        for (GEPOperator *gep : geps)
+            for (Use &index : gep->indices()) pointers |= from_pointer(index.get(), 6);
+        if (at && !pointers) {
+            off = offset_at(known, region, g.at_c, at, root);
+            for (GEPOperator *gep : geps) off = b.CreateAdd(off, emitGEPOffset(&b, dl_, gep));
+            off = opaque(b, off);
         }
         if (!off)
-            off = opaque_sub(b, b.CreatePtrToInt(b.CreateGEP(i8, base, b.getInt64(g.lo)), i64),
+            off = opaque_sub(b, b.CreatePtrToInt(b.CreateGEP(i8, base, b.getInt64(g.at_c)), i64),
                              b.CreatePtrToInt(region, i64));
-        Value *bad = b.CreateICmpUGT(off, b.getInt64(window - span));
+        Value *bad = b.CreateICmpUGT(off, b.getInt64(limit));
         Instruction *then = SplitBlockAndInsertIfThen(bad, a.inst, true, nullptr, &dtu_);
         IRBuilder<> tb(then);
-        emit_trap(tb, kTrapBounds, tb.CreateGEP(i8, region, off));
+        emit_trap(tb, kTrapBounds,
+                  tb.CreateGEP(i8, tb.CreateGEP(i8, region, off), tb.getInt64(g.lo - g.at_c)));
         then->eraseFromParent();
         b.SetInsertPoint(a.inst);
         g.checked = b.CreateGEP(i8, region, off, "ktal.checked");
@@ -336,19 +375,31 @@ class Guarder {
         return false;
     }
 
-    // p - region, computed at `at` once per loop.
-    Value *invariant_offset(Value *p, GlobalVariable *region, Instruction *at) {
-        Value *&cached = invariant_offsets_[{p, region, at->getParent()}];
+    // Where an instruction's value can first be used (after a block's phis);
+    // nullptr for arguments and constants, whose offsets would be live
+    // through the whole function.
+    static Instruction *after_definition(Value *v) {
+        auto *i = dyn_cast<Instruction>(v);
+        if (!i || i->isTerminator()) return nullptr;
+        return isa<PHINode>(i) ? &*i->getParent()->getFirstInsertionPt() : i->getNextNode();
+    }
+
+    // p + c - region, computed at `at` once: once per block where loops
+    // enter, once where p is defined (`at_definition`).
+    Value *offset_at(Value *p, GlobalVariable *region, int64_t c, Instruction *at,
+                     bool at_definition) {
+        Value *&cached = offsets_[{p, region, c, at_definition ? nullptr : at->getParent()}];
         if (cached) return cached;
         IRBuilder<> b(at);
         Type *i64 = b.getInt64Ty();
-        return cached = opaque_sub(b, b.CreatePtrToInt(p, i64), b.CreatePtrToInt(region, i64));
+        Value *off = opaque_sub(b, b.CreatePtrToInt(p, i64), b.CreatePtrToInt(region, i64));
+        return cached = c ? b.CreateAdd(off, b.getInt64(c)) : off;
     }
 
     void use(const Access &a, const Guard &g, int64_t c) {
         IRBuilder<> b(a.inst);
         Value *p =
-            c == g.lo ? g.checked : b.CreateGEP(b.getInt8Ty(), g.checked, b.getInt64(c - g.lo));
+            c == g.at_c ? g.checked : b.CreateGEP(b.getInt8Ty(), g.checked, b.getInt64(c - g.at_c));
         a.inst->setOperand(a.operand, p);
     }
 
@@ -409,7 +460,7 @@ class Guarder {
     GlobalVariable *rodata_, *sandbox_;
     std::vector<Parts> parts_; // of each access, by its index
     std::map<std::tuple<Value *, Value *, uint64_t>, std::vector<Guard>> guards_;
-    std::map<std::tuple<Value *, GlobalVariable *, BasicBlock *>, Value *> invariant_offsets_;
+    std::map<std::tuple<Value *, GlobalVariable *, int64_t, BasicBlock *>, Value *> offsets_;
     BasicBlock *header_ = nullptr; // while collecting
     const Value *stretch_ = nullptr;
 };

@@ -22,8 +22,8 @@ Layout plan_layout(Module &m) {
         at = alignTo(at, g.getAlign().valueOrOne()) + dl.getTypeAllocSize(g.getValueType());
     }
     Layout l;
-    l.rodata_span = alignTo(ro + kSlack, Layout::kPage);
-    l.sandbox_span = alignTo(rw + kArgs + kSlack, Layout::kPage);
+    l.rodata_span = alignTo(Layout::kFoldSlack + ro + kSlack, Layout::kPage);
+    l.sandbox_span = alignTo(Layout::kFoldSlack + rw + kArgs + kSlack, Layout::kPage);
     return l;
 }
 
