@@ -30,6 +30,8 @@ bool read_hints(const std::string &path, Hints &out, std::string &error) {
             l >> out.rodata_span;
         else if (key == "sandbox_span")
             l >> out.sandbox_span;
+        else if (key == "fold_slack")
+            l >> out.fold_slack;
         else if (key == "function") {
             std::string name;
             Hints::Signature s;

@@ -21,6 +21,7 @@ struct Hints {
     };
     std::map<std::string, Signature> functions;
     u64 rodata_span = 0, sandbox_span = 0;
+    u64 fold_slack = 0; // bytes at each window's start that hold no object
 };
 bool read_hints(const std::string &path, Hints &out, std::string &error);
 

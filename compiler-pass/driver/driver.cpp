@@ -325,12 +325,12 @@ int run(const Options &o) {
     }
     // 5. The image, laid out by loader/ktal.ld with the regions the guards assume.
     std::string elf_path = tmp + "/program.elf";
-    if (int st = spawn({"ld.lld-19", "-pie", "--no-dynamic-linker", "-z", "norelro", "-e",
-                        "__ktal_start", "--defsym",
-                        "__ktal_rodata_span=" + std::to_string(h.rodata_span), "--defsym",
-                        "__ktal_sandbox_span=" + std::to_string(h.sandbox_span), "-T",
-                        o.resources + "/ktal.ld", tmp + "/program.o", o.resources + "/slots.o",
-                        "-o", elf_path})) {
+    if (int st = spawn(
+            {"ld.lld-19", "-pie", "--no-dynamic-linker", "-z", "norelro", "-e", "__ktal_start",
+             "--defsym", "__ktal_rodata_span=" + std::to_string(h.rodata_span), "--defsym",
+             "__ktal_sandbox_span=" + std::to_string(h.sandbox_span), "--defsym",
+             "__ktal_fold_slack=" + std::to_string(h.fold_slack), "-T", o.resources + "/ktal.ld",
+             tmp + "/program.o", o.resources + "/slots.o", "-o", elf_path})) {
         std::fprintf(stderr, "ktal-cc: error: linking failed\n");
         return st;
     }

@@ -87,9 +87,7 @@ class Guarder {
             Parts p = parts_of(a);
             // Whether the pointer the base's GEPs start from is defined in
             // the access's own loop, an innermost one.
-            Value *root = p.base.ptr;
-            while (auto *gep = dyn_cast<GEPOperator>(root)) root = gep->getPointerOperand();
-            if (auto *i = dyn_cast<Instruction>(root)) {
+            if (auto *i = dyn_cast<Instruction>(strip_geps(p.base.ptr))) {
                 Loop *l = loops.getLoopFor(i->getParent());
                 p.root_in_loop = l && l->isInnermost() && l->getHeader() == a.loop_header;
             }
@@ -278,8 +276,8 @@ class Guarder {
         // Sound by the limit. No false trap: the first kFoldSlack bytes of
         // each window hold no object, so where a legitimate access has
         // off + (lo - at_c) >= kFoldSlack, off itself is not below 0.
-        constexpr int64_t kSlack = static_cast<int64_t>(Layout::kFoldSlack);
-        g.at_c = g.lo >= 0 && g.lo <= kSlack ? 0 : g.lo < 0 && g.lo >= -kSlack ? -kSlack : g.lo;
+        constexpr int64_t kFold = static_cast<int64_t>(Layout::kFoldSlack);
+        g.at_c = g.lo >= 0 && g.lo <= kFold ? 0 : g.lo < 0 && g.lo >= -kFold ? -kFold : g.lo;
         if (static_cast<uint64_t>(g.lo - g.at_c) > window - span) g.at_c = g.lo;
         uint64_t limit = window - span - static_cast<uint64_t>(g.lo - g.at_c);
         IRBuilder<> b(a.inst);
@@ -299,19 +297,14 @@ class Guarder {
         SmallVector<GEPOperator *, 4> geps;
         Instruction *at = loop_entry(a);
         Value *known = at ? invariant_part(base, at, geps) : nullptr;
-        bool root = false;
-        if (!known) {
+        bool at_definition = !known;
+        if (at_definition) {
             geps.clear();
-            known = base;
-            while (auto *gep = dyn_cast<GEPOperator>(known)) {
-                geps.push_back(gep);
-                known = gep->getPointerOperand();
-            }
+            known = strip_geps(base, &geps);
             // (Only within an innermost loop: an offset live through an
             // inner loop would cost that loop a register, and code outside
             // loops gains nothing.)
             at = parts.root_in_loop ? after_definition(known) : nullptr;
-            root = true;
         }
         // Not where an index is computed from pointers (a length as end -
         // start): the verifier follows `end - 1` as a pointer, but not
@@ -320,7 +313,7 @@ class Guarder {
         for (GEPOperator *gep : geps)
             for (Use &index : gep->indices()) pointers |= from_pointer(index.get(), 6);
         if (at && !pointers) {
-            off = offset_at(known, region, g.at_c, at, root);
+            off = offset_at(known, region, g.at_c, at, at_definition);
             for (GEPOperator *gep : geps) off = b.CreateAdd(off, emitGEPOffset(&b, dl_, gep));
             off = opaque(b, off);
         }
@@ -373,6 +366,16 @@ class Guarder {
         for (Value *op : i->operands())
             if (from_pointer(op, depth - 1)) return true;
         return false;
+    }
+
+    // The pointer a chain of GEPs starts from (the GEPs, outermost first,
+    // into `geps`).
+    static Value *strip_geps(Value *p, SmallVectorImpl<GEPOperator *> *geps = nullptr) {
+        while (auto *gep = dyn_cast<GEPOperator>(p)) {
+            if (geps) geps->push_back(gep);
+            p = gep->getPointerOperand();
+        }
+        return p;
     }
 
     // Where an instruction's value can first be used (after a block's phis);

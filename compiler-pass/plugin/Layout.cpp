@@ -37,6 +37,7 @@ bool write_hints(Module &m, const Layout &l, const std::string &path) {
     }
     out << "# ktal side table (a hint for the driver and the certifier; never trusted)\n";
     out << "rodata_span " << l.rodata_span << "\nsandbox_span " << l.sandbox_span << "\n";
+    out << "fold_slack " << Layout::kFoldSlack << "\n";
     const DataLayout &dl = m.getDataLayout();
     bool ok = true;
     for (Function &f : m) {
