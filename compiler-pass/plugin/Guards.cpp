@@ -276,9 +276,7 @@ class Guarder {
         // Sound by the limit. No false trap: the first kFoldSlack bytes of
         // each window hold no object, so where a legitimate access has
         // off + (lo - at_c) >= kFoldSlack, off itself is not below 0.
-        constexpr int64_t kFold = static_cast<int64_t>(Layout::kFoldSlack);
-        g.at_c = g.lo >= 0 && g.lo <= kFold ? 0 : g.lo < 0 && g.lo >= -kFold ? -kFold : g.lo;
-        if (static_cast<uint64_t>(g.lo - g.at_c) > window - span) g.at_c = g.lo;
+        g.at_c = anchor(g.lo, window - span);
         uint64_t limit = window - span - static_cast<uint64_t>(g.lo - g.at_c);
         IRBuilder<> b(a.inst);
         GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
@@ -366,6 +364,20 @@ class Guarder {
         for (Value *op : i->operands())
             if (from_pointer(op, depth - 1)) return true;
         return false;
+    }
+
+    // The constant a guard's checked offset includes, for accesses from lo
+    // on with `room` bytes of the window to spare: 0 for lo in [0, 4 KiB]
+    // and -4 KiB for lo in [-4 KiB, 0) (lo then rides in the displacement),
+    // else lo itself, as where lo - at_c would not fit in the room.
+    static int64_t anchor(int64_t lo, uint64_t room) {
+        constexpr int64_t kFold = static_cast<int64_t>(Layout::kFoldSlack);
+        int64_t at_c = lo;
+        if (lo >= 0 && lo <= kFold)
+            at_c = 0;
+        else if (lo < 0 && lo >= -kFold)
+            at_c = -kFold;
+        return static_cast<uint64_t>(lo - at_c) <= room ? at_c : lo;
     }
 
     // The pointer a chain of GEPs starts from (the GEPs, outermost first,

@@ -70,3 +70,14 @@ expect_output() {
     printf '%s\n' "$1" | cmp -s - "$TMP/run.out" ||
         { echo "--- expected:" >&2; printf '%s\n' "$1" >&2; echo "--- got:" >&2; cat "$TMP/run.out" >&2; fail "wrong output"; }
 }
+
+# expect_as_clang NAME: $TMP/NAME.ktal runs in user mode and prints what
+# $TMP/NAME.c built by plain clang-19 -O2 prints.
+expect_as_clang() {
+    local want
+    clang-19 -O2 -w -o "$TMP/$1.native" "$TMP/$1.c" || fail "clang-19 cannot build $1.c"
+    want=$("$TMP/$1.native") || fail "the native $1 failed"
+    run_user "$TMP/$1.ktal"
+    [ "$(cat "$TMP/run.out")" = "$want" ] ||
+        fail "$1.ktal printed '$(cat "$TMP/run.out")', clang's program '$want'"
+}

@@ -37,10 +37,7 @@ int main(int argc, char **argv) {
 C
 cc -O2 -o scan.ktal scan.c
 expect_success
-clang-19 -O2 -w -o "$TMP/scan.native" "$TMP/scan.c" || fail "clang-19 cannot build the test program"
-want=$("$TMP/scan.native") || fail "the native program failed"
-out=$("$KTAL" run --user "$TMP/scan.ktal") || fail "the image did not run"
-[ "$out" = "$want" ] || fail "scan.ktal printed '$out', clang's program '$want'"
+expect_as_clang scan
 
 llvm-objdump-19 -d --no-show-raw-insn "$TMP/scan.ktal" > "$TMP/scan.s"
 awk '/<up>:/, /^$/' "$TMP/scan.s" > "$TMP/up.s"

@@ -47,10 +47,7 @@ int main(int argc, char **argv) {
 C
 cc -O2 -o tree.ktal tree.c
 expect_success
-clang-19 -O2 -w -o "$TMP/tree.native" "$TMP/tree.c" || fail "clang-19 cannot build the test program"
-want=$("$TMP/tree.native") || fail "the native program failed"
-out=$("$KTAL" run --user "$TMP/tree.ktal") || fail "the image did not run"
-[ "$out" = "$want" ] || fail "tree.ktal printed '$out', clang's program '$want'"
+expect_as_clang tree
 llvm-objdump-19 -d --no-show-raw-insn "$TMP/tree.ktal" | awk '/<depth_of>:/, /^$/' > "$TMP/depth.s"
 subs=$(grep -cE '	subq	%' "$TMP/depth.s")
 [ "$subs" -eq 1 ] || { cat "$TMP/depth.s" >&2; fail "depth_of subtracts the window's base $subs times, not once"; }
