@@ -312,7 +312,10 @@ class Guarder {
             for (Use &index : gep->indices()) pointers |= from_pointer(index.get(), 6);
         if (at && !pointers) {
             off = offset_at(known, region, g.at_c, at, at_definition);
-            for (GEPOperator *gep : geps) off = b.CreateAdd(off, emitGEPOffset(&b, dl_, gep));
+            for (GEPOperator *gep : geps) {
+                Value *step = emitGEPOffset(&b, dl_, gep);
+                off = match(off, m_Zero()) ? step : b.CreateAdd(off, step);
+            }
             off = opaque(b, off);
         }
         if (!off)
@@ -403,9 +406,10 @@ class Guarder {
     // enter, once where p is defined (`at_definition`).
     Value *offset_at(Value *p, GlobalVariable *region, int64_t c, Instruction *at,
                      bool at_definition) {
+        IRBuilder<> b(at);
+        if (p == region) return b.getInt64(c); // a strided offset's (StrideOffsets.cpp)
         Value *&cached = offsets_[{p, region, c, at_definition ? nullptr : at->getParent()}];
         if (cached) return cached;
-        IRBuilder<> b(at);
         Type *i64 = b.getInt64Ty();
         Value *off = opaque_sub(b, b.CreatePtrToInt(p, i64), b.CreatePtrToInt(region, i64));
         return cached = c ? b.CreateAdd(off, b.getInt64(c)) : off;
@@ -554,6 +558,7 @@ bool insert_guards(Module &m, const Layout &l) {
                     ii->setArgOperand(1, ConstantInt::getFalse(m.getContext()));
         expand_relative_loads(f);
         widen_narrow_divisions(f);
+        reduce_strided_offsets(f);
         Guarder(f, l).run();
     }
     return true;

@@ -57,6 +57,8 @@ bool check_recursion(llvm::Module &m);
 bool lower_varargs(llvm::Module &m);
 Layout plan_layout(llvm::Module &m);
 bool lower_unsafe_stack(llvm::Module &m, const Layout &l);
+// Before the guards: strided offsets as induction variables (StrideOffsets.cpp).
+void reduce_strided_offsets(llvm::Function &f);
 bool insert_guards(llvm::Module &m, const Layout &l);
 void insert_fuel_points(llvm::Module &m);
 void end_unreachable_paths(llvm::Module &m);

@@ -1,0 +1,79 @@
+#!/bin/bash
+# A column of a matrix, a[k * n + j] over k, in loads, stores and a
+# read-modify-write: the guards check an offset stepped by 4n each iteration
+# (StrideOffsets.cpp), so the loops multiply nothing; before, each access
+# recomputed k * n with an imul. (The multiply that finds the first offset,
+# before the loop, stays.) Results as clang's; a column run past the matrix
+# stops with the bounds trap, from the load and from the store.
+# usage: guards_strided.sh KTAL_CC KTAL
+KTAL_CC=$1 KTAL=${2:-}
+source "$(dirname "$0")/../lib.sh"
+
+cat > "$TMP/columns.c" <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+__attribute__((noinline)) long column_sum(const int *a, long n, long j, long rows) {
+    long s = 0;
+    for (long k = 0; k < rows; k++) s += a[k * n + j];
+    return s;
+}
+__attribute__((noinline)) void column_fill(int *a, long n, long j, long rows, int v) {
+    for (long k = 0; k < rows; k++) a[k * n + j] = v + (int)k;
+}
+__attribute__((noinline)) void column_bump(int *a, long n, long j, long rows) {
+    for (long k = 0; k < rows; k++) a[k * n + j] += 3;
+}
+int main(int argc, char **argv) {
+    long n = argc > 3 ? strtol(argv[3], 0, 0) : 97; /* not a constant the optimiser sees */
+    int *a = malloc(n * n * sizeof *a);
+    for (long i = 0; i < n * n; i++) a[i] = (int)(i * 2654435761u >> 7);
+    long total = 0;
+    for (long j = 0; j < n; j += 5) {
+        column_fill(a, n, j, n - j, (int)j);
+        column_bump(a, n, (j * 3) % n, n);
+        total += column_sum(a, n, j, n) ^ column_sum(a, n, (j * 7) % n, n / 2 + 1);
+    }
+    printf("%ld\n", total);
+    if (argc > 2) column_fill(a, n, 1, strtol(argv[2], 0, 0), 7);
+    if (argc > 1) printf("%ld\n", column_sum(a, n, 1, strtol(argv[1], 0, 0)));
+    return 0;
+}
+C
+cc -O2 -o columns.ktal columns.c
+expect_success
+expect_as_clang columns
+# loop_muls FILE: the imuls in FILE's loops (from a backward jump's target
+# up to the jump), one address per line.
+loop_muls() {
+    local addr op rest target
+    local -a at=() kind=() loops=()
+    while read -r addr op rest; do
+        addr=$((16#${addr%:}))
+        at+=("$addr") kind+=("$op")
+        if [[ $op == j* && $rest =~ ^0x([0-9a-f]+) ]]; then
+            target=$((16#${BASH_REMATCH[1]}))
+            [ "$target" -le "$addr" ] && loops+=("$target $addr")
+        fi
+    done < <(grep -E '^ +[0-9a-f]+:' "$1")
+    for l in "${loops[@]}"; do
+        set -- $l
+        for i in "${!at[@]}"; do
+            [[ ${kind[$i]} == imul* ]] && [ "${at[$i]}" -ge "$1" ] && [ "${at[$i]}" -le "$2" ] &&
+                printf '%x\n' "${at[$i]}"
+        done
+    done | sort -u
+}
+for f in column_sum column_fill column_bump; do
+    llvm-objdump-19 -d --no-show-raw-insn "$TMP/columns.ktal" | awk "/<$f>:/, /^\$/" > "$TMP/$f.s"
+    grep -q 'j[a-z]*	0x' "$TMP/$f.s" || fail "no jumps found in $f's disassembly"
+    muls=$(loop_muls "$TMP/$f.s")
+    [ -z "$muls" ] ||
+        { cat "$TMP/$f.s" >&2; fail "$f multiplies in its loop (at $(echo $muls)): the strided offset is not stepped"; }
+done
+for args in "100000000" "0 100000000"; do
+    "$KTAL" run --user "$TMP/columns.ktal" $args > /dev/null 2> "$TMP/trap.err" &&
+        fail "a column past the matrix did not trap (args $args)"
+    grep -q "trapped: a pointer outside" "$TMP/trap.err" ||
+        { cat "$TMP/trap.err" >&2; fail "a column past the matrix did not stop with the bounds trap (args $args)"; }
+done
+echo "ok: strided loads, stores and updates step their offsets (no imul); results as clang's; the bounds trap"
