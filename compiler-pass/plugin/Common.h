@@ -54,6 +54,11 @@ llvm::Value *opaque_sub(llvm::IRBuilder<> &b, llvm::Value *a, llvm::Value *c);
 // verifier about the whole register.
 llvm::Value *zero_extended32(llvm::IRBuilder<> &b, llvm::Value *v);
 llvm::GlobalVariable *extern_symbol(llvm::Module &m, const char *name);
+// The start of the region a guard checks an access against: the sandbox for
+// a store, for a load the window from rodata's start to the image's end.
+inline llvm::GlobalVariable *guard_region(llvm::Module &m, bool store) {
+    return extern_symbol(m, store ? kSandboxStart : kRodataStart);
+}
 bool is_helper(const llvm::Function &f);
 // The fuel point: a preserve_all call to the fuel helper.
 void emit_fuel(llvm::IRBuilder<> &b);

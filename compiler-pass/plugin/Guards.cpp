@@ -68,17 +68,17 @@ struct Guard {
 
 class Guarder {
   public:
-    Guarder(Function &f, const Layout &l)
-        : f_(f), m_(*f.getParent()), dl_(m_.getDataLayout()), l_(l), dt_(f),
-          dtu_(dt_, DomTreeUpdater::UpdateStrategy::Eager),
-          rodata_(extern_symbol(m_, kRodataStart)), sandbox_(extern_symbol(m_, kSandboxStart)) {}
+    // `loops`: of the function as given (the guards then split its blocks,
+    // keeping `dt` up to date, but not `loops`).
+    Guarder(Function &f, const Layout &l, DominatorTree &dt, const LoopInfo &loops)
+        : f_(f), m_(*f.getParent()), dl_(m_.getDataLayout()), l_(l), dt_(dt),
+          dtu_(dt_, DomTreeUpdater::UpdateStrategy::Eager), loops_(loops) {}
 
     void run() {
         std::vector<Access> accesses;
         std::vector<BinaryOperator *> divisions;
-        LoopInfo loops(dt_);
         for (BasicBlock *bb : depth_first(&f_.getEntryBlock())) {
-            Loop *l = loops.getLoopFor(bb);
+            Loop *l = loops_.getLoopFor(bb);
             header_ = l ? l->getHeader() : nullptr;
             stretch_ = bb;
             for (Instruction &i : *bb) collect(i, accesses, divisions);
@@ -88,7 +88,7 @@ class Guarder {
             // Whether the pointer the base's GEPs start from is defined in
             // the access's own loop, an innermost one.
             if (auto *i = dyn_cast<Instruction>(strip_geps(p.base.ptr))) {
-                Loop *l = loops.getLoopFor(i->getParent());
+                Loop *l = loops_.getLoopFor(i->getParent());
                 p.root_in_loop = l && l->isInnermost() && l->getHeader() == a.loop_header;
             }
             parts_.push_back(p);
@@ -279,7 +279,7 @@ class Guarder {
         g.at_c = anchor(g.lo, window - span);
         uint64_t limit = window - span - static_cast<uint64_t>(g.lo - g.at_c);
         IRBuilder<> b(a.inst);
-        GlobalVariable *region = g.store_ok ? sandbox_ : rodata_;
+        GlobalVariable *region = guard_region(m_, g.store_ok);
         Type *i8 = b.getInt8Ty(), *i64 = b.getInt64Ty();
         Value *base =
             shared.index ? b.CreateGEP(shared.elem, shared.ptr, shared.index) : shared.ptr;
@@ -407,7 +407,9 @@ class Guarder {
     Value *offset_at(Value *p, GlobalVariable *region, int64_t c, Instruction *at,
                      bool at_definition) {
         IRBuilder<> b(at);
-        if (p == region) return b.getInt64(c); // a strided offset's (StrideOffsets.cpp)
+        // The region's own offset needs no subtraction (StrideOffsets.cpp's
+        // pointers are the region plus an offset).
+        if (p == region) return b.getInt64(c);
         Value *&cached = offsets_[{p, region, c, at_definition ? nullptr : at->getParent()}];
         if (cached) return cached;
         Type *i64 = b.getInt64Ty();
@@ -474,9 +476,9 @@ class Guarder {
     Module &m_;
     const DataLayout &dl_;
     const Layout &l_;
-    DominatorTree dt_;
+    DominatorTree &dt_;
     DomTreeUpdater dtu_;
-    GlobalVariable *rodata_, *sandbox_;
+    const LoopInfo &loops_;
     std::vector<Parts> parts_; // of each access, by its index
     std::map<std::tuple<Value *, Value *, uint64_t>, std::vector<Guard>> guards_;
     std::map<std::tuple<Value *, GlobalVariable *, int64_t, BasicBlock *>, Value *> offsets_;
@@ -558,8 +560,11 @@ bool insert_guards(Module &m, const Layout &l) {
                     ii->setArgOperand(1, ConstantInt::getFalse(m.getContext()));
         expand_relative_loads(f);
         widen_narrow_divisions(f);
-        reduce_strided_offsets(f);
-        Guarder(f, l).run();
+        // (Neither step changes the blocks: one tree and loop forest serve both.)
+        DominatorTree dt(f);
+        LoopInfo loops(dt);
+        reduce_strided_offsets(f, dt, loops);
+        Guarder(f, l, dt, loops).run();
     }
     return true;
 }

@@ -14,6 +14,11 @@
 
 #include <string>
 
+namespace llvm {
+class DominatorTree;
+class LoopInfo;
+} // namespace llvm
+
 namespace ktal {
 
 struct PolicyPass : llvm::PassInfoMixin<PolicyPass> {
@@ -58,7 +63,7 @@ bool lower_varargs(llvm::Module &m);
 Layout plan_layout(llvm::Module &m);
 bool lower_unsafe_stack(llvm::Module &m, const Layout &l);
 // Before the guards: strided offsets as induction variables (StrideOffsets.cpp).
-void reduce_strided_offsets(llvm::Function &f);
+void reduce_strided_offsets(llvm::Function &f, llvm::DominatorTree &dt, llvm::LoopInfo &loops);
 bool insert_guards(llvm::Module &m, const Layout &l);
 void insert_fuel_points(llvm::Module &m);
 void end_unreachable_paths(llvm::Module &m);

@@ -54,9 +54,9 @@ bool computed_index(Value *ptr, const Loop &l) {
     return false;
 }
 
+// The accesses of one recurrence (its start: the pointer at the first
+// iteration; its step: bytes per iteration).
 struct Stride {
-    const SCEV *start; // pointer at the first iteration
-    const SCEV *step;  // bytes per iteration
     bool store = false;
     std::vector<Instruction *> accesses;
 };
@@ -71,8 +71,8 @@ void reduce_loop(Loop &l, ScalarEvolution &se, const DataLayout &dl, Module &m,
     BasicBlock *pre = l.getLoopPredecessor(), *latch = l.getLoopLatch(), *head = l.getHeader();
     if (!pre || !latch || !head->hasNPredecessors(2)) return;
     // Accesses by their recurrence: equal ones share one variable.
-    std::map<const SCEV *, Stride> strides;
-    std::vector<const SCEV *> order; // deterministic output
+    std::map<const SCEVAddRecExpr *, Stride> strides;
+    std::vector<const SCEVAddRecExpr *> order; // deterministic output
     for (BasicBlock *bb : l.blocks())
         for (Instruction &i : *bb) {
             Value *ptr = getLoadStorePointerOperand(&i);
@@ -85,26 +85,25 @@ void reduce_loop(Loop &l, ScalarEvolution &se, const DataLayout &dl, Module &m,
             if (isa<SCEVConstant>(step) || !se.isLoopInvariant(step, &l)) continue;
             Stride &s = strides[rec];
             if (s.accesses.empty()) order.push_back(rec);
-            s.start = rec->getStart(), s.step = step;
             s.store |= isa<StoreInst>(i);
             s.accesses.push_back(&i);
         }
     SCEVExpander expand(se, dl, "ktal.stride");
     Instruction *at = pre->getTerminator();
-    for (const SCEV *key : order) {
-        Stride &s = strides[key];
+    auto divides = [](const SCEV *e) { return isa<SCEVUDivExpr>(e); };
+    for (const SCEVAddRecExpr *rec : order) {
+        Stride &s = strides[rec];
+        const SCEV *first_ptr = rec->getStart(), *bytes = rec->getStepRecurrence(se);
         // (No division in what the preheader would compute: the guards
         // would have to check it, and its cost is not worth one multiply.)
-        auto divides = [](const SCEV *e) { return isa<SCEVUDivExpr>(e); };
-        if (SCEVExprContains(s.start, divides) || SCEVExprContains(s.step, divides) ||
-            !expand.isSafeToExpandAt(s.start, at) || !expand.isSafeToExpandAt(s.step, at))
+        if (SCEVExprContains(first_ptr, divides) || SCEVExprContains(bytes, divides) ||
+            !expand.isSafeToExpandAt(first_ptr, at) || !expand.isSafeToExpandAt(bytes, at))
             continue;
-        // The region the guard will check against: a store's or a load's.
-        GlobalVariable *region = extern_symbol(m, s.store ? kSandboxStart : kRodataStart);
+        GlobalVariable *region = guard_region(m, s.store);
         IRBuilder<> b(at);
         Type *i64 = b.getInt64Ty();
-        Value *start = expand.expandCodeFor(s.start, b.getPtrTy(), at);
-        Value *step = expand.expandCodeFor(s.step, i64, at);
+        Value *start = expand.expandCodeFor(first_ptr, b.getPtrTy(), at);
+        Value *step = expand.expandCodeFor(bytes, i64, at);
         Value *first = opaque_sub(b, b.CreatePtrToInt(start, i64), b.CreatePtrToInt(region, i64));
         PHINode *off = PHINode::Create(i64, 2, "ktal.stride", head->begin());
         off->addIncoming(first, pre);
@@ -123,10 +122,9 @@ void reduce_loop(Loop &l, ScalarEvolution &se, const DataLayout &dl, Module &m,
 
 } // namespace
 
-void reduce_strided_offsets(Function &f) {
+void reduce_strided_offsets(Function &f, DominatorTree &dt, LoopInfo &loops) {
+    if (loops.empty()) return;
     Module &m = *f.getParent();
-    DominatorTree dt(f);
-    LoopInfo loops(dt);
     TargetLibraryInfoImpl tlii(Triple(m.getTargetTriple()));
     TargetLibraryInfo tli(tlii, &f);
     AssumptionCache ac(f);
@@ -134,7 +132,6 @@ void reduce_strided_offsets(Function &f) {
     std::vector<WeakTrackingVH> dead;
     for (Loop *l : loops.getLoopsInPreorder())
         if (l->isInnermost()) reduce_loop(*l, se, m.getDataLayout(), m, dead);
-    se.forgetAllLoops();
     for (WeakTrackingVH &v : dead)
         if (v) RecursivelyDeleteTriviallyDeadInstructions(v);
 }

@@ -81,3 +81,37 @@ expect_as_clang() {
     [ "$(cat "$TMP/run.out")" = "$want" ] ||
         fail "$1.ktal printed '$(cat "$TMP/run.out")', clang's program '$want'"
 }
+
+# expect_bounds_trap WHAT IMAGE ARGS...: `ktal run --user IMAGE ARGS...`
+# stops with the bounds trap (WHAT names the case in a failure).
+expect_bounds_trap() {
+    local what=$1
+    shift
+    "$KTAL" run --user "$@" > /dev/null 2> "$TMP/trap.err" && fail "$what did not trap"
+    grep -q "trapped: a pointer outside the sandbox" "$TMP/trap.err" ||
+        { cat "$TMP/trap.err" >&2; fail "$what did not stop with the bounds trap"; }
+}
+
+# loops FILE: the loops of a function's disassembly (llvm-objdump-19 -d
+# --no-show-raw-insn): "TARGET JUMP" per backward jump, decimal addresses,
+# in the order of the jumps.
+loops() {
+    local l at to
+    while IFS= read -r l; do
+        [[ $l =~ ^\ *([0-9a-f]+):[[:space:]]+j[a-z]+[[:space:]]+0x([0-9a-f]+) ]] || continue
+        at=$((16#${BASH_REMATCH[1]})) to=$((16#${BASH_REMATCH[2]}))
+        [ "$to" -le "$at" ] && echo "$to $at"
+    done < "$1"
+    return 0
+}
+
+# between FILE FROM TO: FILE's instruction lines at addresses FROM..TO (decimal).
+between() {
+    local l a
+    while IFS= read -r l; do
+        [[ $l =~ ^\ *([0-9a-f]+): ]] || continue
+        a=$((16#${BASH_REMATCH[1]}))
+        [ "$a" -ge "$2" ] && [ "$a" -le "$3" ] && printf '%s\n' "$l"
+    done < "$1"
+    return 0
+}

@@ -59,38 +59,15 @@ C
 cc -O2 -o columns.ktal columns.c
 expect_success
 expect_as_clang columns
-# loop_muls FILE: the imuls in FILE's loops (from a backward jump's target
-# up to the jump), one address per line.
-loop_muls() {
-    local addr op rest target
-    local -a at=() kind=() loops=()
-    while read -r addr op rest; do
-        addr=$((16#${addr%:}))
-        at+=("$addr") kind+=("$op")
-        if [[ $op == j* && $rest =~ ^0x([0-9a-f]+) ]]; then
-            target=$((16#${BASH_REMATCH[1]}))
-            [ "$target" -le "$addr" ] && loops+=("$target $addr")
-        fi
-    done < <(grep -E '^ +[0-9a-f]+:' "$1")
-    for l in "${loops[@]}"; do
-        set -- $l
-        for i in "${!at[@]}"; do
-            [[ ${kind[$i]} == imul* ]] && [ "${at[$i]}" -ge "$1" ] && [ "${at[$i]}" -le "$2" ] &&
-                printf '%x\n' "${at[$i]}"
-        done
-    done | sort -u
-}
 for f in column_sum column_fill column_bump column_find; do
     llvm-objdump-19 -d --no-show-raw-insn "$TMP/columns.ktal" | awk "/<$f>:/, /^\$/" > "$TMP/$f.s"
     grep -q 'j[a-z]*	0x' "$TMP/$f.s" || fail "no jumps found in $f's disassembly"
-    muls=$(loop_muls "$TMP/$f.s")
+    muls=$(while read -r from to; do between "$TMP/$f.s" "$from" "$to"; done < <(loops "$TMP/$f.s") |
+        grep -E $'\timul' | sort -u | sed 's/^ *\([0-9a-f]*\):.*/\1/')
     [ -z "$muls" ] ||
         { cat "$TMP/$f.s" >&2; fail "$f multiplies in its loop (at $(echo $muls)): the strided offset is not stepped"; }
 done
 for args in "100000000" "0 100000000"; do
-    "$KTAL" run --user "$TMP/columns.ktal" $args > /dev/null 2> "$TMP/trap.err" &&
-        fail "a column past the matrix did not trap (args $args)"
-    grep -q "trapped: a pointer outside" "$TMP/trap.err" ||
-        { cat "$TMP/trap.err" >&2; fail "a column past the matrix did not stop with the bounds trap (args $args)"; }
+    expect_bounds_trap "a column past the matrix (args $args)" "$TMP/columns.ktal" $args
 done
 echo "ok: strided loads, stores and updates step their offsets (no imul); results as clang's; the bounds trap"
