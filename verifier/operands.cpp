@@ -335,6 +335,13 @@ bool store(Ctx &c, State &s, const MemRef &m, u8 w, const Value &v) {
     Cell *first = s.cell_at(static_cast<i32>(lo & ~3ll)),
          *last = s.cell_at(static_cast<i32>((hi - 1) & ~3ll));
     if (p.smin != p.smax) { // may write any of these bytes: they keep only what both cases share
+        // (which is data: the cells do not record what else they may hold, and
+        // a later read of one would take a secret or a stack address for data)
+        if (!v.is_data())
+            return c.fail(leak_rule(v),
+                          "a secret or a safe-stack address stored at a variable "
+                          "stack offset",
+                          v, "data");
         break_pairs(s, first, last);
         for (Cell *cl = last; cl >= first; --cl) *cl = Cell{Value{}, Shape::Bytes, s.data_mask(cl)};
         return true;

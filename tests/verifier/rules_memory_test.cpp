@@ -277,6 +277,17 @@ TEST(Spill, StoreThroughAnInexactStackPointer) {
         framed("  mov qword ptr [rsp], rbx\n  mov qword ptr [rsp + 8], 2\n  and edi, 8\n"
                "  mov byte ptr [rsp + rdi], 7\n  mov eax, dword ptr [rsp + 4]\n  test eax, eax"),
         rule::kUninit);
+    // Only data may go to one of several slots: the slots keep no record of
+    // what else they may hold, and a later read would take it for data.
+    const std::string data_slots =
+        "  mov qword ptr [rsp], 1\n  mov qword ptr [rsp + 8], 2\n  and edi, 8\n";
+    const std::string read_back = "\n  xor eax, eax\n  add rax, qword ptr [rsp]\n";
+    EXPECT_ACCEPT(framed(data_slots + "  mov qword ptr [rsp + rdi], rsi" + read_back));
+    EXPECT_REJECT_MSG(
+        framed(data_slots + "  lea rax, [rsp + 8]\n  mov qword ptr [rsp + rdi], rax" + read_back),
+        rule::kStackPointer, "variable stack offset");
+    EXPECT_REJECT_MSG(framed(data_slots + "  mov qword ptr [rsp + rdi], rbx" + read_back),
+                      rule::kOpaque, "variable stack offset");
 }
 
 // --- pointers into the sandbox and rodata ---
