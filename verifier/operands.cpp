@@ -290,7 +290,9 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
                           "stack read before it is written (it may hold stale kernel data)");
         }
     }
-    out = gap ? Value::uninit(written_low) : Value::urange(0, width_mask(w));
+    // (The written low bytes count only where the offset is exact: bytes
+    // [lo, hi) are then the value's own, and a gap leaves fewer than w.)
+    out = gap ? Value::uninit(p.smin == p.smax ? written_low : 0) : Value::urange(0, width_mask(w));
     return true;
 }
 

@@ -290,6 +290,21 @@ TEST(Spill, StoreThroughAnInexactStackPointer) {
                       rule::kOpaque, "variable stack offset");
 }
 
+TEST(Spill, CopyFromAVariableOffsetOverAGap) {
+    // Bytes [0, 16) written but [8, 12): an 8-byte copy from [rsp + 0..8]
+    // holds unwritten bytes at some offsets, and nothing of it is readable
+    // (its written low bytes count only at an exact offset).
+    const std::string gap = "  mov qword ptr [rsp], 1\n  mov dword ptr [rsp + 12], 2\n"
+                            "  and edi, 8\n  mov rax, qword ptr [rsp + rdi]\n";
+    EXPECT_REJECT(framed(gap + "  lea rcx, [rip + obj]\n  mov byte ptr [rcx + rax], 0"),
+                  rule::kUninit);
+    EXPECT_REJECT(framed(gap + "  mov byte ptr [rip + obj], al"), rule::kUninit);
+    // With no gap, the copy is data.
+    EXPECT_ACCEPT(framed("  mov qword ptr [rsp], 1\n  mov qword ptr [rsp + 8], 2\n"
+                         "  and edi, 8\n  mov rax, qword ptr [rsp + rdi]\n"
+                         "  mov dword ptr [rip + obj], eax"));
+}
+
 // --- pointers into the sandbox and rodata ---
 
 TEST(Pointer, IntegersAreNotPointers) {
