@@ -199,7 +199,7 @@ BlockState from_state(const State &s) {
     }
     b.facts.assign(s.fact, s.fact + s.nfacts);
     b.fuel = s.fuel;
-    b.flags = s.flags.caller == 0;
+    b.flags = s.flags.secret == 0;
     b.sext = s.sext;
     return b;
 }

@@ -309,7 +309,7 @@ void cert_apply(const CertState &cs, State &s) {
         }
     }
     s.flags.kind = cs.flags_set ? Flags::Known : Flags::Unset;
-    s.flags.caller = cs.flags_set ? 0 : Flags::kAllFlags;
+    s.flags.secret = cs.flags_set ? 0 : Flags::kAllFlags;
     s.nfacts = cs.nfacts;
     for (u8 i = 0; i < cs.nfacts; ++i) s.fact[i] = cs.facts[i];
     s.fuel = cs.fuel;

@@ -75,7 +75,7 @@ void state_join(State &dst, const State &src) {
         dst.flags.kind = (dst.flags.kind == Flags::Unset || src.flags.kind == Flags::Unset)
                              ? Flags::Unset
                              : Flags::Known;
-    dst.flags.caller |= src.flags.caller;
+    dst.flags.secret |= src.flags.secret;
     u8 kept = 0;
     for (u8 i = 0; i < dst.nfacts; ++i) {
         for (u8 j = 0; j < src.nfacts; ++j) {
@@ -147,9 +147,9 @@ bool state_entails(const State &a, const State &b, Mismatch *why) {
         if (b.cell[i].shape == Shape::Hi64) continue; // checked with its Lo64
         if (!cell_entails(a, b, i, why)) return false;
     }
-    if ((a.flags.caller & ~b.flags.caller) ||
+    if ((a.flags.secret & ~b.flags.secret) ||
         (b.flags.kind >= Flags::Cmp && !(flags_same(a.flags, b.flags))))
-        return differ(why, "flags", "set by this function", "(partly) the caller's");
+        return differ(why, "flags", "readable", "(partly) secret");
     for (u8 j = 0; j < b.nfacts; ++j) {
         const Fact &f = b.fact[j];
         bool found = false;

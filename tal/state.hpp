@@ -61,11 +61,13 @@ struct Flags {
     Loc a, b;
     bool b_is_imm = false;
     i64 imm = 0;
-    // Which flags still hold what the caller (or a callee, or a helper) left:
-    // those must never be read. Instructions that write only some flags
-    // (inc/dec keep CF, bt writes only CF, rol writes CF/OF...) clear only
-    // their bits.
-    u8 caller = kAllFlags;
+    // Which flags must never be read: those that still hold what the caller
+    // (or a callee, or a helper) left, and those computed from a safe-stack
+    // address (the carry of `add rax, rdx` with rax on the stack tells
+    // whether the address is above 2^64 - rdx: a kernel address, bit by
+    // bit). Instructions that write only some flags (inc/dec keep CF, bt
+    // writes only CF, rol writes CF/OF...) clear only their bits.
+    u8 secret = kAllFlags;
     static constexpr u8 kCF = 1, kOF = 2, kZF = 4, kSP = 8, kZSP = kZF | kSP, kAllFlags = 15;
 };
 

@@ -14,7 +14,7 @@ namespace {
 void set_flags(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand *b = nullptr) {
     Flags f;
     f.kind = k;
-    f.caller = 0;
+    f.secret = 0;
     f.width = w;
     f.a = loc_of(s, a);
     if (b && b->kind == Operand::Imm)
@@ -25,12 +25,12 @@ void set_flags(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand *b
 }
 
 // Some flags written (`written`), the rest unchanged or undefined: no
-// refinement any more, and only the written ones stop being the caller's.
+// refinement any more, and only the written ones stop being secret.
 void flags_partly(State &s, u8 written) {
-    u8 caller = s.flags.caller & ~written;
+    u8 secret = s.flags.secret & ~written;
     s.flags = Flags{};
     s.flags.kind = Flags::Known;
-    s.flags.caller = caller;
+    s.flags.secret = secret;
 }
 
 // A result computed from inputs that are not all data: only its low bytes
@@ -203,6 +203,7 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
         return true;
     }
     Value r;
+    bool stack_flags = false; // the flags describe a safe-stack address
     if (in.op == Op::Add && b.kind == Kind::Ptr && a.kind != Kind::Ptr) {
         Value t = a;
         a = b, b = t;
@@ -230,6 +231,7 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
         } else {
             PtrMove<Exact> m = ptr_move<Exact>(in.op == Op::Add, a, as_int(b), kFar);
             r = !m.far ? m.p : a.region == Region::Stack ? Value::uninit() : far_ptr(a.region);
+            stack_flags = a.region == Region::Stack;
         }
     } else if (b.is_stack_ptr()) {
         return c.fail(rule::kStackPointer, "a safe-stack address used as data", b, "data");
@@ -244,6 +246,7 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
         flags_partly(s, Flags::kAllFlags); // all written, with values we do not model
     else
         set_flags(s, Flags::Result, w, d);
+    if (stack_flags) s.flags.secret = Flags::kAllFlags;
     return true;
 }
 
@@ -261,15 +264,17 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
     }
     Value r;
     i64 k = in.op == Op::Inc ? 1 : -1;
+    bool stack_flags = a.is_stack_ptr() && ptr_ok;
     if (a.kind == Kind::Ptr && ptr_ok)
         r = is_far(a) ? a : ptr_step<Exact>(a, k);
     else
         r = unary_bounds<Exact>(in.op, a = as_int(a), w);
-    u8 cf_caller = s.flags.caller & Flags::kCF;
+    u8 cf_secret = s.flags.secret & Flags::kCF;
     if (!write_shifted(c, s, d, w, r, in.op == Op::Inc || in.op == Op::Dec, a, k)) return false;
     if (in.op == Op::Not) return true; // not leaves the flags alone
     set_flags(s, Flags::Result, w, d);
-    if (in.op != Op::Neg) s.flags.caller = cf_caller; // inc and dec keep CF
+    if (in.op != Op::Neg) s.flags.secret = cf_secret; // inc and dec keep CF
+    if (stack_flags) s.flags.secret = Flags::kAllFlags;
     return true;
 }
 
@@ -352,7 +357,7 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
     }
     k &= w == 8 ? 63 : 31;
     Value r = shift_bounds<Exact>(in.op, a, w, known, k);
-    u8 caller = s.flags.caller;
+    u8 secret = s.flags.secret;
     if (!write_op(c, s, d, w, r)) return false;
     // A shift by 0 leaves every flag alone; OF is defined for 1-bit shifts only;
     // rotates write CF (and OF) only.
@@ -363,7 +368,7 @@ bool rule_shift(RuleCtx &c, State &s, const Insn &in) {
         flags_partly(s, Flags::kCF | of);
     else {
         set_flags(s, Flags::Result, w, d);
-        s.flags.caller = caller & ~(Flags::kCF | Flags::kZSP | of);
+        s.flags.secret = secret & ~(Flags::kCF | Flags::kZSP | of);
     }
     return true;
 }
@@ -437,7 +442,7 @@ bool rule_bits(RuleCtx &c, State &s, const Insn &in) {
         s.flags.kind = Flags::Scan;
         s.flags.width = w;
         s.flags.a = Loc::r(in.ops[0].reg);
-        s.flags.caller &= static_cast<u8>(~Flags::kZF); // ZF is ours; SF and PF are undefined
+        s.flags.secret &= static_cast<u8>(~Flags::kZF); // ZF is ours; SF and PF are undefined
     }
     return true;
 }
@@ -485,9 +490,10 @@ bool flags_readable(Ctx &c, const State &s, u8 cc) {
     constexpr u8 CF = Flags::kCF, OF = Flags::kOF, ZF = Flags::kZF, SP = Flags::kSP;
     static constexpr u8 reads[16] = {OF, OF, CF, CF, ZF,      ZF,      CF | ZF,      CF | ZF,
                                      SP, SP, SP, SP, SP | OF, SP | OF, ZF | SP | OF, ZF | SP | OF};
-    if (s.flags.caller & reads[cc & 15])
+    if (s.flags.secret & reads[cc & 15])
         return c.fail(rule::kFlags, "flags read that this function did not set (they hold the "
-                                    "caller's, a callee's or a helper's)");
+                                    "caller's, a callee's or a helper's) or that a safe-stack "
+                                    "address set");
     return true;
 }
 

@@ -105,7 +105,7 @@ TEST(State, Entry) {
     EXPECT_EQ(ra[0].v.kind, Kind::RetAddr);
     EXPECT_EQ(ra[1].shape, Shape::Hi64);
     EXPECT_EQ(e.s.flags.kind, Flags::Unset);
-    EXPECT_EQ(e.s.flags.caller, Flags::kAllFlags);
+    EXPECT_EQ(e.s.flags.secret, Flags::kAllFlags);
     EXPECT_TRUE(entails(e, e));
     for (i32 off = -16; off < 0; ++off) EXPECT_FALSE(readable(e, off)) << off;
 }
@@ -352,18 +352,18 @@ TEST(Flags, CallersFlagsAreNeverEntailedAway) {
     Owned set, unset;
     set.blank();
     set.s.flags.kind = Flags::Known;
-    set.s.flags.caller = 0;
+    set.s.flags.secret = 0;
     unset.blank();
     EXPECT_TRUE(entails(set, unset));
     std::string why;
     EXPECT_FALSE(entails(unset, set, &why));
     EXPECT_EQ(why.substr(0, 6), "flags:");
     Owned j = joined(set, unset);
-    EXPECT_EQ(j.s.flags.caller, Flags::kAllFlags);
+    EXPECT_EQ(j.s.flags.secret, Flags::kAllFlags);
     EXPECT_FALSE(entails(j, set));
     // CF alone still the caller's (after inc/dec).
     Owned cf(set);
-    cf.s.flags.caller = Flags::kCF;
+    cf.s.flags.secret = Flags::kCF;
     EXPECT_FALSE(entails(cf, set));
     EXPECT_TRUE(entails(set, cf));
 }
@@ -373,7 +373,7 @@ TEST(Flags, ComparisonsMustMatch) {
     a.blank();
     b.blank();
     a.s.flags.kind = b.s.flags.kind = Flags::Cmp;
-    a.s.flags.caller = b.s.flags.caller = 0;
+    a.s.flags.secret = b.s.flags.secret = 0;
     a.s.flags.a = b.s.flags.a = Loc::r(RCX);
     a.s.flags.b_is_imm = b.s.flags.b_is_imm = true;
     a.s.flags.imm = 5;

@@ -578,6 +578,22 @@ TEST(Leak, StackAddressesNeverEscape) {
     EXPECT_REJECT(one("bound=0\n  result int", "  mov rax, rsp\n  ret"), rule::kRetResult);
 }
 
+TEST(Leak, FlagsOfAStackAddressAreSecret) {
+    // The carry of rsp + x says whether rsp is above 2^64 - x: bit by bit,
+    // a kernel address.
+    EXPECT_REJECT_MSG(one("bound=0\n  args int", "  lea rax, [rsp + 8]\n  add rax, rdi\n  setb cl\n"
+                                                 "  mov byte ptr [rip + obj], cl\n  ret"),
+                      rule::kFlags, "safe-stack address");
+    EXPECT_REJECT(one("bound=0\n  args int", "  mov rax, rsp\n  sub rax, rdi\n  js 1f\n1:\n  ret"),
+                  rule::kFlags);
+    EXPECT_REJECT(one("bound=0", "  mov rax, rsp\n  inc rax\n  je 1f\n1:\n  ret"), rule::kFlags);
+    EXPECT_REJECT(one("frame=8 bound=8", "  sub rsp, 8\n  seta al\n  add rsp, 8\n  ret"),
+                  rule::kFlags);
+    // Flags set again by data are readable.
+    EXPECT_ACCEPT(one("bound=0\n  args int", "  lea rax, [rsp + 8]\n  add rax, rdi\n"
+                                             "  test edi, edi\n  je 1f\n1:\n  ret"));
+}
+
 TEST(Leak, FlagsAtEntryAreTheCallers) {
     EXPECT_REJECT_MSG(one("bound=0", "  je 1f\n1:\n  ret"), rule::kFlags, "flags read");
     EXPECT_REJECT(one("bound=0", "  setb al\n  ret"), rule::kFlags);
