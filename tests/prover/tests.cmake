@@ -17,6 +17,9 @@ foreach(i RANGE 0 ${last})
   add_test(NAME prover.rules.${i} COMMAND ktal-prove --rules --shard ${i}/${KTAL_PROVER_SHARDS} --timeout-ms 60000)
   set_tests_properties(prover.rules.${i} PROPERTIES LABELS prover TIMEOUT 900 COST 1000)
 endforeach()
+# Random programs: what the verifier accepts, the prover must prove.
+ktal_unit_test(prover_random_test SOURCES ${prover_dir}/random_test.cpp ${prover_dir}/random_programs.cpp
+               LIBS ktal_prover ktal_case_builder SHARDS 2)
 ktal_unit_test(prover_domains_test SOURCES ${prover_dir}/domains_test.cpp LIBS ktal_prover)
 ktal_unit_test(prover_sums_test SOURCES ${prover_dir}/sums_test.cpp LIBS ktal_prover)
 # Every corpus program's image (the one corpus.user.NAME compiled with ktal-cc
