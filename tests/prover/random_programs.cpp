@@ -177,6 +177,32 @@ class Generator {
                 out.insert(out.end(), {"cqo", "idiv r8"});
         } else if (c < 0.94) {
             out.push_back(pick({"bsf ", "bsr ", "tzcnt "}) + sized(d, w48) + ", " + sized(s, w48));
+        } else if (c < 0.955) { // ah, ch, dh, bh: the second byte of a register
+            std::string h = pick({"ah", "ch", "dh", "bh"}),
+                        l = pick({"al", "cl", "dl", "bl", "ah", "ch"});
+            out.push_back(chance(0.3)   ? "movzx " + pick({"eax", "ecx", "edx"}) + ", " + h
+                          : chance(0.5) ? "mov " + h + ", " + l
+                                        : pick({"add ", "sub ", "xor ", "cmp "}) + h + ", " + l);
+        } else if (c < 0.97) {
+            if (chance(0.5))
+                out.push_back(pick({"bt ", "bts ", "btr ", "btc "}) + sized(d, w48) + ", " +
+                              (chance(0.5) ? sized(s, w48) : num(below(64))));
+            else
+                out.push_back(pick({"shld ", "shrd "}) + sized(d, w48) + ", " + sized(s, w48) +
+                              ", " + pick({"1", "7", "cl"}));
+        } else if (c < 0.985) {
+            out.push_back(pick({"mul ", "imul "}) + sized(s, w48));
+        } else { // rep stos / movs: a count, a destination on the stack or in the sandbox
+            int unit = pick<int>({1, 4, 8});
+            out.push_back("mov ecx, " + num(below(5)));
+            out.push_back(chance(0.7) ? "lea rdi, [rsp + " + num(slot(8)) + "]"
+                                      : "lea rdi, [rip + buf + 32]");
+            if (chance(0.5)) {
+                out.push_back(std::string("rep stos") + (unit == 1 ? "b" : unit == 4 ? "d" : "q"));
+            } else {
+                out.push_back("lea rsi, [rsp + " + num(slot(8)) + "]");
+                out.push_back(std::string("rep movs") + (unit == 1 ? "b" : unit == 4 ? "d" : "q"));
+            }
         }
     }
 

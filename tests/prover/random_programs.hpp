@@ -3,7 +3,9 @@
 // drawn from what the typing rules treat most finely (stack and sandbox
 // accesses of every width at exact and variable offsets, pointer and data
 // arithmetic, flags read by setcc, cmov and forward branches, push and pop,
-// division) with a safe-stack address, the caller's rbx, rbp or r12 or an
+// division, the second-byte registers, bit tests, double shifts, one-operand
+// multiplies, rep stos and movs) with a safe-stack address, the caller's
+// rbx, rbp or r12 or an
 // unwritten slot now and then among the operands, and at the end a few
 // registers stored to the sandbox. Whatever the verifier accepts, the prover
 // must prove: a refutation is a hole in one of them.
