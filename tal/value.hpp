@@ -32,7 +32,7 @@ struct Value {
 
     static Value uninit(u8 low = 0) {
         Value v;
-        v.low = low;
+        v.low = low < 8 ? low : 0; // (8 or more would read as data: nothing known is safer)
         return v;
     }
     static Value top() { return both(kI64Min, kI64Max, 0, kU64Max); }

@@ -227,6 +227,13 @@ TEST(Normalize, RangeConstructorsAreNormalizeOfTheirRange) {
 
 // --- entails ---
 
+TEST(Uninit, LowBytesAreFewerThanEight) {
+    EXPECT_EQ(Value::uninit(3).low, 3);
+    // A count of 8 or more (a copy of a span wider than the value) means nothing is known.
+    EXPECT_EQ(Value::uninit(8).low, 0);
+    EXPECT_EQ(Value::uninit(12).low, 0);
+}
+
 TEST(Entails, Examples) {
     EXPECT_TRUE(entails(Value::srange(0, 5), Value::srange(0, 10)));
     EXPECT_FALSE(entails(Value::srange(0, 11), Value::srange(0, 10)));
