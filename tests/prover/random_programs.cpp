@@ -38,8 +38,10 @@ class Generator {
     std::string program(const std::string &name) {
         std::vector<std::string> body;
         for (int k = 0; k < kFrame; k += 8)
-            if (chance(0.75))
+            if (chance(0.75)) {
                 body.push_back("mov qword ptr [rsp + " + num(k) + "], " + pick({"0", "1", "5"}));
+                written_ |= 1u << (k / 8);
+            }
         // rcx and rdx: small indexes; r9: the sandbox buffer.
         body.insert(body.end(),
                     {"mov ecx, dword ptr [rip + buf + 8]", "and ecx, 3",
@@ -62,8 +64,9 @@ class Generator {
                            "\n# expect: accept\n#| ktal-cert 1\n"
                            "#| layout auto\n#| helpers auto\n#| entry main\n"
                            "#| function main frame=" +
-                           num(kFrame + 8) + " bound=" + num(kFrame + 8) +
-                           "\n#|   args int int\n        .text\n        .globl main\n"
+                           num(kFrame + 8) + " bound=" + num(kFrame + 8) + "\n#|   args int int\n" +
+                           blocks_ +
+                           "        .text\n        .globl main\n"
                            "        .type main,@function\nmain:\n        sub rsp, " +
                            num(kFrame) + "\n";
         for (const std::string &line : body)
@@ -157,14 +160,23 @@ class Generator {
         } else if (c < 0.78) {
             out.push_back(pick({"not ", "neg ", "inc ", "dec "}) + sized(d, w));
         } else if (c < 0.82 && depth < 2) { // a forward branch over a few instructions
-            std::string l = ".L" + num(++labels_);
+            // Now and then to a certified block, whose claimed state the
+            // joined edges must entail (the claim is drawn at random).
+            bool certified = chance(0.5);
+            std::string l = (certified ? "blk" : ".L") + num(++labels_);
             out.push_back("cmp " + sized(d, w) + ", " + pick({sized(s, w), "0", "7", "-1", "100"}));
             out.push_back("j" + cc() + " " + l);
             for (int n = 1 + below(3); n > 0; --n) instruction(out, depth + 1);
             out.push_back(l + ":");
+            if (certified) {
+                blocks_ += "#|   block @" + l + ": " + claim() + "\n";
+                out.push_back("lea r9, [rip + buf]"); // (its exact offset has no text form here)
+            }
         } else if (c < 0.85 && depth < 2) {
             out.push_back("push " + writable());
+            pushed_ += 8;
             instruction(out, depth + 1);
+            pushed_ -= 8;
             out.push_back("pop " + writable());
         } else if (c < 0.88) {
             out.push_back(chance(0.3) ? pick({"cdq", "cqo"}) : "movsxd " + d + ", " + sized(s, 4));
@@ -206,8 +218,34 @@ class Generator {
         }
     }
 
+    // A state a certified block may claim: rsp as it is, the caller's
+    // registers kept, and for the rest a value, a range, a pointer or nothing.
+    std::string claim() {
+        std::string c = "rsp=stack[" + num(-kFrame - pushed_) + "] saved";
+        // (Mostly claims that hold: a block is accepted only if every one does.)
+        for (const char *r : kWritable) {
+            std::string v =
+                chance(0.6)   ? ""
+                : chance(0.7) ? "int"
+                : std::string(r) == "rcx" || std::string(r) == "rdx"
+                    ? pick({"int[0,3]", "int[0,7]", "u[0,15]"})
+                    : pick({"int[0,3]", "int[-5,5]", "u[0,255]", "stack[-48,0]", "sandbox[0,64]"});
+            if (!v.empty()) c += " " + std::string(r) + "=" + v;
+        }
+        for (int k = 0; k < kFrame; k += 8) // the slots written at the start hold data
+            if (written_ >> (k / 8) & 1)
+                c += " [" + num(k - kFrame) +
+                     "]=" + (chance(0.8) ? "int" : pick({"int[0,5]", "int[1,5]", "int[0,1]"}));
+        if (chance(0.2)) c += " flags";
+        if (chance(0.1)) c += " rcx<=rdx";
+        return c;
+    }
+
     std::mt19937_64 rnd_;
     int labels_ = 0;
+    int pushed_ = 0;       // bytes pushed where the instruction is generated
+    unsigned written_ = 0; // the 8-byte slots written at the start (bit k: rsp + 8k)
+    std::string blocks_;   // the certified blocks' lines
 };
 
 } // namespace

@@ -7,8 +7,11 @@
 // multiplies, rep stos and movs) with a safe-stack address, the caller's
 // rbx, rbp or r12 or an
 // unwritten slot now and then among the operands, and at the end a few
-// registers stored to the sandbox. Whatever the verifier accepts, the prover
-// must prove: a refutation is a hole in one of them.
+// registers stored to the sandbox. Half the forward branches land on a
+// certified block with a random claimed state (registers, the slots written
+// at the start, flags, a fact), which the edges must entail. Whatever the
+// verifier accepts, the prover must prove: a refutation is a hole in one of
+// them.
 #pragma once
 
 #include "tal/types.hpp"
