@@ -49,6 +49,7 @@ class Generator {
         for (const char *r : {"rax", "r8", "r10", "r11"})
             body.push_back(
                 pick({"mov " + std::string(r) + ", " + pick({"0", "2", "-5"}),
+                      "mov " + std::string(r) + ", " + pick({"0", "2", "-5"}),
                       "lea " + std::string(r) + ", [rsp + " + num(below(kFrame / 8) * 8) + "]",
                       "mov " + sized(r, 4) + ", dword ptr [rip + buf + 4]"}));
         for (int n = 3 + below(13); n > 0; --n) instruction(body);
@@ -88,9 +89,11 @@ class Generator {
     static std::string num(long v) { return std::to_string(v); }
 
     std::string writable() { return kWritable[below(8)]; }
-    // An operand: now and then the caller's register, else one of the program's.
-    std::string source() {
-        return chance(0.08) ? kSecret[below(3)] : (chance(0.1) ? "r9" : writable());
+    // An operand: now and then the caller's register, else one of the
+    // program's. A copy may move a secret; arithmetic on one is refused, so
+    // it gets one rarely (else few programs would be accepted and proved).
+    std::string source(bool copy) {
+        return chance(copy ? 0.12 : 0.01) ? kSecret[below(3)] : (chance(0.1) ? "r9" : writable());
     }
     int width() { return pick<int>({8, 8, 8, 4, 4, 2, 1}); }
     // A frame offset for w bytes, mostly aligned.
@@ -113,7 +116,8 @@ class Generator {
     void instruction(std::vector<std::string> &out, int depth = 0) {
         double c = std::uniform_real_distribution<double>(0, 1)(rnd_);
         int w = width(), w48 = w == 8 ? 8 : 4;
-        std::string d = chance(0.1) ? "r9" : writable(), s = source();
+        std::string d = chance(0.1) ? "r9" : writable();
+        std::string s = source(c < 0.14 || (c >= 0.25 && c < 0.37)); // (the copies below)
         if (c < 0.07) {
             out.push_back(
                 "mov " + d + ", " +
@@ -171,6 +175,13 @@ class Generator {
             if (certified) {
                 blocks_ += "#|   block @" + l + ": " + claim() + "\n";
                 out.push_back("lea r9, [rip + buf]"); // (its exact offset has no text form here)
+                // Mostly the registers start afresh, so that what follows
+                // does not hang on the claims, and the claims are tested.
+                if (chance(0.8))
+                    for (const char *r : kWritable)
+                        out.push_back(std::string(r) == "rcx"   ? "mov ecx, 3"
+                                      : std::string(r) == "rdx" ? "mov edx, 5"
+                                                                : "mov " + sized(r, 4) + ", 2");
             }
         } else if (c < 0.85 && depth < 2) {
             out.push_back("push " + writable());
