@@ -52,6 +52,10 @@ void write_reg(State &s, u8 reg, u8 size, bool high8, const Value &v) {
         nv = (v.kind == Kind::Int && v.umax <= 0xffffffffull) ? v
              : v.kind == Kind::Uninit                         ? Value::uninit(min_of<u8>(v.low, 4))
                                                               : Value::urange(0, 0xffffffffull);
+    } else if (v.kind == Kind::Uninit && v.low < (high8 ? 1 : size)) {
+        // Some bytes written may be stale data (a copy of what was not all
+        // written): only the data bytes below them stay readable.
+        nv = Value::uninit(high8 ? min_of<u8>(data_low(old), 1) : v.low);
     } else if (old.kind == Kind::Uninit) {
         nv = Value::uninit(high8 ? (old.low >= 1 ? 2 : 0) : max_of(old.low, size));
     } else if (!old.is_data()) {

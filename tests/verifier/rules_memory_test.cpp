@@ -578,6 +578,20 @@ TEST(Leak, StackAddressesNeverEscape) {
     EXPECT_REJECT(one("bound=0\n  result int", "  mov rax, rsp\n  ret"), rule::kRetResult);
 }
 
+TEST(Leak, StaleBytesCopiedIntoPartOfARegister) {
+    // A copy of an unwritten slot is stale data; its low bytes written over
+    // data keep the register from being read whole, and so does a stale ah.
+    const std::string stale = "  mov esi, 7\n  mov eax, 7\n  mov r11, qword ptr [rsp + 8]\n";
+    EXPECT_REJECT(framed(stale + "  mov si, r11w\n  mov qword ptr [rip + obj], rsi"),
+                  rule::kUninit);
+    EXPECT_REJECT(framed(stale + "  mov rcx, r11\n  mov ah, cl\n  mov qword ptr [rip + obj], rax"),
+                  rule::kUninit);
+    EXPECT_REJECT(framed(stale + "  mov dil, r11b\n  mov byte ptr [rip + obj], dil"),
+                  rule::kUninit);
+    // The data bytes below the stale ones stay readable.
+    EXPECT_ACCEPT(framed(stale + "  mov rcx, r11\n  mov ah, cl\n  mov byte ptr [rip + obj], al"));
+}
+
 TEST(Leak, FlagsOfAStackAddressAreSecret) {
     // The carry of rsp + x says whether rsp is above 2^64 - x: bit by bit,
     // a kernel address.
