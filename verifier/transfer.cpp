@@ -24,6 +24,14 @@ void set_flags(State &s, Flags::Kind k, u8 w, const Operand &a, const Operand *b
     s.flags = f;
 }
 
+// The flags an arithmetic result r (now in a) leaves: those of a value that
+// is not data are secret (the carry of `add rax, rdx` with rax on the stack
+// tells whether the address is above 2^64 - rdx).
+void set_result_flags(State &s, u8 w, const Operand &a, const Value &r) {
+    set_flags(s, Flags::Result, w, a);
+    if (!r.is_data()) s.flags.secret = Flags::kAllFlags;
+}
+
 // Some flags written (`written`), the rest unchanged or undefined: no
 // refinement any more, and only the written ones stop being secret.
 void flags_partly(State &s, u8 written) {
@@ -203,7 +211,6 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
         return true;
     }
     Value r;
-    bool stack_flags = false; // the flags describe a safe-stack address
     if (in.op == Op::Add && b.kind == Kind::Ptr && a.kind != Kind::Ptr) {
         Value t = a;
         a = b, b = t;
@@ -231,7 +238,6 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
         } else {
             PtrMove<Exact> m = ptr_move<Exact>(in.op == Op::Add, a, as_int(b), kFar);
             r = !m.far ? m.p : a.region == Region::Stack ? Value::uninit() : far_ptr(a.region);
-            stack_flags = a.region == Region::Stack;
         }
     } else if (b.is_stack_ptr()) {
         return c.fail(rule::kStackPointer, "a safe-stack address used as data", b, "data");
@@ -245,8 +251,7 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     if (in.op == Op::Adc || in.op == Op::Sbb)
         flags_partly(s, Flags::kAllFlags); // all written, with values we do not model
     else
-        set_flags(s, Flags::Result, w, d);
-    if (stack_flags) s.flags.secret = Flags::kAllFlags;
+        set_result_flags(s, w, d, r);
     return true;
 }
 
@@ -264,7 +269,6 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
     }
     Value r;
     i64 k = in.op == Op::Inc ? 1 : -1;
-    bool stack_flags = a.is_stack_ptr() && ptr_ok;
     if (a.kind == Kind::Ptr && ptr_ok)
         r = is_far(a) ? a : ptr_step<Exact>(a, k);
     else
@@ -272,9 +276,8 @@ bool rule_unary(RuleCtx &c, State &s, const Insn &in) {
     u8 cf_secret = s.flags.secret & Flags::kCF;
     if (!write_shifted(c, s, d, w, r, in.op == Op::Inc || in.op == Op::Dec, a, k)) return false;
     if (in.op == Op::Not) return true; // not leaves the flags alone
-    set_flags(s, Flags::Result, w, d);
-    if (in.op != Op::Neg) s.flags.secret = cf_secret; // inc and dec keep CF
-    if (stack_flags) s.flags.secret = Flags::kAllFlags;
+    set_result_flags(s, w, d, r);
+    if (in.op != Op::Neg) s.flags.secret |= cf_secret; // inc and dec keep CF
     return true;
 }
 

@@ -52,6 +52,13 @@ unsigned call_free_size(const Loop &l) {
     return n;
 }
 
+// How many times to unroll a call-free body of n instructions (0: not at all).
+unsigned unroll_count(unsigned n, unsigned trips) {
+    if (n <= kMaxBody) return kUnrollCount;
+    bool even_and_partial = trips != 0 && trips % 2 == 0 && trips * n > kFullUnroll;
+    return n <= kMaxBody2 && even_and_partial ? 2 : 0;
+}
+
 // Someone (a pragma, an earlier unroll) already decided.
 bool has_unroll_decision(const Loop &l) {
     return findStringMetadataForLoop(&l, "llvm.loop.unroll.disable") ||
@@ -80,11 +87,9 @@ PreservedAnalyses UnrollHintsPass::run(Function &f, FunctionAnalysisManager &am)
             l->getUniqueExitBlock() && isa<BranchInst>(l->getExitingBlock()->getTerminator()) &&
             !has_unroll_decision(*l)) {
             unsigned n = call_free_size(*l);
-            unsigned trips = se.getSmallConstantTripCount(l);
-            if (n == 0 || n > kMaxBody2 ||
-                (n > kMaxBody && (trips == 0 || trips % 2 || trips * n <= kFullUnroll)))
-                continue;
-            mark(*l, n <= kMaxBody ? kUnrollCount : 2);
+            unsigned times = n ? unroll_count(n, se.getSmallConstantTripCount(l)) : 0;
+            if (!times) continue;
+            mark(*l, times);
             changed = true;
         }
     return changed ? PreservedAnalyses::allInSet<CFGAnalyses>() : PreservedAnalyses::all();
