@@ -45,29 +45,27 @@ bool write_hints(Module &m, const Layout &l, const std::string &path) {
         unsigned regs = 0;
         for (Argument &a : f.args()) {
             uint64_t size = dl.getTypeStoreSize(a.getType());
-            if (a.hasByValAttr() || size > 8) {
+            if (size > 8) { // byval structs are pointers by now (LargeValues.cpp), and
+                            // clang splits an __int128 into two registers
                 error_at(f, DebugLoc(),
                          "'" + f.getName() +
-                             "' takes an argument larger than 8 bytes by value (a struct "
-                             "or __int128): pass a pointer");
+                             "' takes an argument of more than 8 bytes in one register: pass "
+                             "a pointer");
                 ok = false;
             }
             ++regs;
         }
         if (regs > 6) {
             error_at(f, DebugLoc(),
-                     "'" + f.getName() +
-                         "' takes more than 6 arguments: the rest would be passed on the "
-                         "stack, which the verifier does not allow; pass a pointer to a struct");
+                     "'" + f.getName() + "' takes more than 6 arguments" +
+                         (f.hasFnAttribute("ktal-result-pointer")
+                              ? " (one is the pointer its result of more than 8 bytes goes through)"
+                              : "") +
+                         ": the rest would be passed on the stack, which the verifier does not "
+                         "allow; pass a pointer to a struct");
             ok = false;
         }
         Type *rt = f.getReturnType();
-        if (!rt->isVoidTy() && dl.getTypeStoreSize(rt) > 8) {
-            error_at(f, DebugLoc(),
-                     "'" + f.getName() +
-                         "' returns more than 8 bytes by value: return through a pointer");
-            ok = false;
-        }
         out << "function " << f.getName() << " " << regs << " " << (rt->isVoidTy() ? 0 : 1) << "\n";
     }
     return ok;

@@ -59,6 +59,8 @@ llvm::Instruction *first_use(llvm::Module &m, const llvm::Value &target, bool ca
 bool check_policy(llvm::Module &m, bool whole_program);
 bool lower_dispatch(llvm::Module &m);
 bool check_recursion(llvm::Module &m);
+// Large struct arguments and results through pointers (LargeValues.cpp).
+void lower_large_values(llvm::Module &m);
 bool lower_varargs(llvm::Module &m);
 Layout plan_layout(llvm::Module &m);
 bool lower_unsafe_stack(llvm::Module &m, const Layout &l);

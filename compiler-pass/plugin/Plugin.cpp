@@ -109,8 +109,9 @@ PreservedAnalyses CheckPass::run(Module &m, ModuleAnalysisManager &) {
 
 PreservedAnalyses LowerPass::run(Module &m, ModuleAnalysisManager &) {
     checked(m, [&] {
-        bool ok =
-            check_policy(m, true) && lower_dispatch(m) && check_recursion(m) && lower_varargs(m);
+        bool ok = check_policy(m, true) && lower_dispatch(m) && check_recursion(m);
+        if (ok) lower_large_values(m);
+        ok = ok && lower_varargs(m);
         if (ok) {
             Layout l = plan_layout(m);
             ok = lower_unsafe_stack(m, l) && insert_guards(m, l);
