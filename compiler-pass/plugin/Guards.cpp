@@ -100,8 +100,13 @@ class Guarder {
   private:
     void collect(Instruction &i, std::vector<Access> &acc, std::vector<BinaryOperator *> &divs) {
         if (auto *ld = dyn_cast<LoadInst>(&i)) {
-            acc.push_back({&i, ld->getPointerOperandIndex(), dl_.getTypeStoreSize(ld->getType()),
-                           false, header_, stretch_});
+            // The backend may widen a load up to its alignment (a 2-byte load
+            // aligned to 4 read with movl: it cannot cross a page), so the
+            // guard covers that much. An aligned object ends at a multiple of
+            // its alignment, so no legitimate access traps for it.
+            uint64_t width = std::max<uint64_t>(dl_.getTypeStoreSize(ld->getType()),
+                                                std::min<uint64_t>(ld->getAlign().value(), 8));
+            acc.push_back({&i, ld->getPointerOperandIndex(), width, false, header_, stretch_});
         } else if (auto *st = dyn_cast<StoreInst>(&i)) {
             acc.push_back({&i, st->getPointerOperandIndex(),
                            dl_.getTypeStoreSize(st->getValueOperand()->getType()), true, header_,
