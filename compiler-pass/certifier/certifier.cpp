@@ -560,6 +560,11 @@ bool Certifier::analyse(size_t fi) {
                 for (u32 k = 0; k < cur.s.nfacts; ++k)
                     st += lname(cur.s.fact[k].x) + "<=" + lname(cur.s.fact[k].y) + "+" +
                           std::to_string(cur.s.fact[k].c) + " ";
+                for (u32 c = 0; c < cur.s.ncells; ++c)
+                    if (cur.s.cell[c].init)
+                        st += "[" + std::to_string(cur.s.lo + 4 * static_cast<i32>(c)) +
+                              "]=" + model::print_value(cur.s.cell[c].v) + "/" +
+                              std::to_string(cur.s.cell[c].init) + " ";
                 std::fprintf(stderr, "%s 0x%llx %s: %s\n", final_pass ? "final" : "pass",
                              static_cast<unsigned long long>(insn.addr), insn.text.c_str(),
                              st.c_str());
@@ -674,7 +679,11 @@ bool Certifier::analyse(size_t fi) {
         }
     };
     // Descending: recompute every state from its predecessors (narrowing what
-    // widening overshot), twice.
+    // widening overshot), twice. A block that a narrowed state no longer
+    // reaches (an access proved only on the wider state: the transfer
+    // functions are not quite monotone) keeps its ascending state, so that
+    // the final walk still checks it and every edge out of it.
+    const std::map<u64, Owned> ascended = in;
     for (int round = 0; round < 2; ++round) {
         std::map<u64, Owned> next;
         next.emplace(f.entry, entry);
@@ -686,6 +695,7 @@ bool Certifier::analyse(size_t fi) {
         for (auto &[t, st] : next) keep_live(t, st);
         in = std::move(next);
     }
+    for (auto &[b, st] : ascended) in.try_emplace(b, st);
     // What the verifier starts a loop head from: its state as the certificate
     // says it (flags only as set or not, no byte values).
     auto as_certified = [](const Owned &st) {
