@@ -4,7 +4,7 @@ BUILD      ?= build
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build test demo clean format fuzz bench
+.PHONY: all deps configure build test demo clean format fuzz bench csmith
 
 all: build
 
@@ -36,3 +36,8 @@ bench: build
 
 fuzz: build
 	@mkdir -p $(BUILD)/fuzz-corpus && $(BUILD)/bin/verifier_fuzz -max_total_time=$${FUZZ_SECONDS:-3600} -rss_limit_mb=2048 $(BUILD)/fuzz-corpus
+
+# Csmith's random programs, native against ktal run --user (add --prove in
+# CSMITH_FLAGS to re-check each image with Z3 too).
+csmith: build
+	@tests/csmith/csmith-diff.sh --skip-slow $(CSMITH_FLAGS) $(BUILD)/bin/ktal-cc $(BUILD)/bin/ktal $${CSMITH_SEEDS:-1-1000}
