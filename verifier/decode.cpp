@@ -137,7 +137,7 @@ Op group(u8 g, u8 reg, Form &f) {
         {Mov},                                                   // 7: c6, c7
     };
     if (g == 3 && reg == 0) f.imm = (f.flags & Byte) ? Ib : Iz;
-    if (g == 3 && (f.flags & Byte) && reg >= 4) return Invalid; // 8-bit mul/div use ah
+    if (g == 3 && (f.flags & Byte) && reg >= 6) return Invalid; // 8-bit div: the pass widens it
     return kGroup[g][reg];
 }
 

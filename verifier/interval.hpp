@@ -292,6 +292,17 @@ void mul1_bounds(bool is_mul, const typename N::Val &a, const typename N::Val &b
     rdx = sel(fits, N::constant(0), N::urange(U(0), U(width_mask(w))));
 }
 
+// mul/imul r/m8: ax = al * src as one 16-bit value, exact where it cannot
+// wrap (unsigned always; signed when neither factor is negative).
+template <class N>
+typename N::Val mul8_bounds(bool is_mul, const typename N::Val &a, const typename N::Val &b) {
+    using U = typename N::U;
+    auto [al, ah] = low_u<N>(a, 1);
+    auto [bl, bh] = low_u<N>(b, 1);
+    typename N::B exact = is_mul || (ah <= 0x7f && bh <= 0x7f);
+    return sel(exact, N::urange(al * bl, ah * bh), N::urange(U(0), U(0xffff)));
+}
+
 // div/idiv: rdx:rax / src must not fault. Which obligation fails first (in
 // this order), and the results when none does.
 template <class N>

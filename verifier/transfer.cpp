@@ -296,13 +296,18 @@ bool rule_imul(RuleCtx &c, State &s, const Insn &in) {
     return true;
 }
 
-// mul/imul with one operand: rdx:rax = rax * src.
+// mul/imul with one operand: rdx:rax = rax * src; 8-bit: ax = al * src.
 bool rule_mul1(RuleCtx &c, State &s, const Insn &in) {
     u8 w = in.width;
-    if (w < 4) return c.fail(rule::kForbiddenOperand, "8/16-bit multiply");
+    if (w == 2) return c.fail(rule::kForbiddenOperand, "16-bit one-operand multiply");
     Value a, b;
     if (!read_reg(c, s, RAX, w, false, Use::Data, a) || !read_op(c, s, in.ops[0], w, Use::Data, b))
         return false;
+    if (w == 1) {
+        write_reg(s, RAX, 2, false, mul8_bounds<Exact>(in.op == Op::Mul1, a, b));
+        flags_partly(s, Flags::kCF | Flags::kOF);
+        return true;
+    }
     Value rax, rdx;
     mul1_bounds<Exact>(in.op == Op::Mul1, a, b, w, rax, rdx);
     write_reg(s, RAX, w, false, rax);

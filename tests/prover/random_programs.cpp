@@ -214,7 +214,8 @@ class Generator {
                 out.push_back(pick({"shld ", "shrd "}) + sized(d, w48) + ", " + sized(s, w48) +
                               ", " + pick({"1", "7", "cl"}));
         } else if (c < 0.985) {
-            out.push_back(pick({"mul ", "imul "}) + sized(s, w48));
+            out.push_back(pick({"mul ", "imul "}) +
+                          sized(s, chance(0.3) ? 1 : w48)); // 1: ax = al * s
         } else { // rep stos / movs: a count, a destination on the stack or in the sandbox
             int unit = pick<int>({1, 4, 8});
             out.push_back("mov ecx, " + num(below(5)));

@@ -361,10 +361,47 @@ TEST(Mul, ReadsRax) {
     EXPECT_REJECT(learns("  mov ecx, 3\n  mul rcx", "rcx"), rule::kUninit);
 }
 
-TEST(Mul, NarrowFormsAreNotAllowed) {
-    // 8-bit mul writes ah; 16-bit mul splits dx:ax.
-    EXPECT_REJECT(learns("  mov eax, 1\n  mov ecx, 1\n  mul cl", "rcx"), rule::kForbiddenOpcode);
+// 8-bit: ax = al * src (clang's i8 multiply), the rest of rax kept.
+TEST(Mul, EightBitWritesAx) {
+    EXPECT_BOUNDED("  and edi, 7\n  mov eax, edi\n  mov ecx, 11\n  mul cl\n  mov r8, rax",
+                   "r8"); // [0, 77]
+    EXPECT_UNBOUNDED("  and edi, 7\n  mov eax, edi\n  mov ecx, 12\n  mul cl\n  mov r8, rax",
+                     "r8"); // [0, 84]
+    EXPECT_UNBOUNDED("  movzx eax, dil\n  mov ecx, 2\n  mul cl\n  mov r8, rax",
+                     "r8"); // up to 510: ah written
+    // ah is the product's high byte, whatever it held before: 0 here.
+    EXPECT_BOUNDED(
+        "  and edi, 7\n  lea eax, [rdi + 0x4400]\n  xor ecx, ecx\n  mul cl\n  movzx r8d, "
+        "ax",
+        "r8");
+    // A memory source, read like any other byte of the sandbox.
+    EXPECT_BOUNDED("  and edi, 7\n  mov eax, edi\n  mul byte ptr [rip + obj + 63]", "rdi");
+    EXPECT_REJECT(
+        learns("  and edi, 7\n  mov eax, edi\n  lea r9, [rip + obj]\n  mul byte ptr [r9 + rsi]",
+               "rdi"),
+        rule::kBounds);
+}
+
+TEST(Mul, EightBitSigned) {
+    EXPECT_BOUNDED("  and edi, 7\n  mov eax, edi\n  mov ecx, 11\n  imul cl\n  mov r8, rax", "r8");
+    // -1 * 7 = 0xfff9 in ax: not the small bound an unsigned reading would give.
+    EXPECT_UNBOUNDED("  and edi, 7\n  mov eax, edi\n  mov ecx, 255\n  imul cl\n  movzx r8d, ax",
+                     "r8");
+}
+
+TEST(Mul, EightBitReadsAlAndTheSource) {
+    EXPECT_REJECT(learns("  mov ecx, 3\n  mul cl", "rcx"), rule::kUninit);
+    EXPECT_REJECT(learns("  mov eax, 3\n  mul r9b", "rax"), rule::kUninit);
+}
+
+TEST(Mul, SixteenBitOneOperandIsNotAllowed) {
+    // dx:ax: clang multiplies 16-bit values with the two-operand imul.
     EXPECT_REJECT(learns("  mov eax, 1\n  mov ecx, 1\n  mul cx", "rcx"), rule::kForbiddenOperand);
+}
+
+TEST(Div, EightBitIsNotAllowed) {
+    // The pass divides 8- and 16-bit values in 32 bits.
+    EXPECT_REJECT(learns("  mov eax, 9\n  mov ecx, 3\n  div cl", "rcx"), rule::kForbiddenOpcode);
 }
 
 // --- div / idiv ---

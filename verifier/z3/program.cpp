@@ -1312,6 +1312,10 @@ void Run::step(MState &s, const Insn &in) {
         x86::Wide p = x86::mul1(in.op == Op::Imul1, a, b, s.f);
         x86::Result r{p.lo, p.f, c.bool_val(true), c.bool_val(true), c.bool_val(false)};
         set_flags(s, r, d1 && d2);
+        if (w == 1) { // ax = al * src
+            set_reg(s, RAX, 2, false, z3::concat(p.hi, p.lo), d1 && d2);
+            return;
+        }
         set_reg(s, RAX, w, false, p.lo, d1 && d2);
         set_reg(s, RDX, w, false, p.hi, d1 && d2);
         return;

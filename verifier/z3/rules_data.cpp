@@ -229,6 +229,20 @@ void mul1_rule(Proof &p, bool is_mul, u8 w) {
     p.claim = "rdx:rax = rax * src: both halves in gamma(rule)";
 }
 
+// mul/imul r/m8: ax = al * src, the whole product in 16 bits.
+void mul8_rule(Proof &p, bool is_mul) {
+    Input<Lin> a = input<Lin>(p, "rax", Kind::Int), b = input<Lin>(p, "src", Kind::Int);
+    Lin::Val ax = mul8_bounds<Lin::N>(is_mul, a.v, b.v);
+    expr x = Lin::low(a.x, 1), y = Lin::low(b.x, 1);
+    expr prod = is_mul ? symi::product(x, y) : signed_product(p, x, y, 1, "xy");
+    if (!is_mul) p.cases = {x < 0x80 && y < 0x80, x >= 0x80 || y >= 0x80};
+    expr res = z3::mod(prod, Lin::p2(2));
+    p.value("rule.ax", ax);
+    p.show.push_back({"ax (concrete)", res});
+    p.goal = Lin::gamma(ax, res, a.base);
+    p.claim = "ax = al * src (16 bits) in gamma(rule)";
+}
+
 // The lemmas behind the product axioms, in nonlinear integer arithmetic.
 void product_lemma(Proof &p, bool mono) {
     expr x = p.c.int_const("x"), y = p.c.int_const("y"), u = p.c.int_const("u");
@@ -255,6 +269,9 @@ void add_multiply(std::vector<Def> &defs) {
     for (bool sg : {true, false})
         defs.push_back({std::string("imul/64 int,int: ") + (sg ? "signed" : "unsigned") + " bounds",
                         nullptr, [sg](Proof &p) { imul64_rule(p, sg); }});
+    for (bool is_mul : {true, false})
+        defs.push_back({std::string(is_mul ? "mul" : "imul1") + wname(1) + " int,int", nullptr,
+                        [is_mul](Proof &p) { mul8_rule(p, is_mul); }});
     for (bool is_mul : {true, false})
         for (u8 w : {4, 8})
             defs.push_back({std::string(is_mul ? "mul" : "imul1") + wname(w) + " int,int", nullptr,
