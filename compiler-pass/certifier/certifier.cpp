@@ -755,6 +755,15 @@ bool Certifier::analyse(size_t fi) {
     if (stats_)
         stats_->iterations += iterations,
             stats_->loop_heads += static_cast<unsigned>(f.back_targets.size());
+    // A frame deeper than the analysis tracks is the program's size, not a
+    // certifier bug: say so as the stack budget does.
+    if (problem.set && problem.fault.rule == std::string(rule::kFrame) &&
+        problem.disasm.rfind("sub rsp, ", 0) == 0)
+        return fail(f.name, problem.addr, problem.disasm, rule::kStackBudget,
+                    "'" + f.name + "' needs a frame of more than " +
+                        std::to_string(kAnalysisFrame) + " bytes (" + problem.disasm +
+                        "), the most the certifier analyses (move large locals to the heap or "
+                        "to globals)");
     if (problem.set) {
         why_ = Failure{f.name,
                        problem.addr,

@@ -348,11 +348,13 @@ int run(const Options &o) {
     if (!certify::certify(*elf, h, copts, cert, why)) {
         // Outgrowing the stack budget is the program's doing, not a bug.
         if (why.rule == rule::kStackBudget) {
-            std::fprintf(
-                stderr,
-                "ktal-cc: error: %s; --stack-budget N sets the budget, which must not exceed "
-                "what ktal.ko gives (4096 bytes)\n",
-                why.message.c_str());
+            std::string src = report::source_line(elf_path, why.address);
+            bool sum = why.message.rfind("the program may use", 0) == 0;
+            std::fprintf(stderr, "%s%sktal-cc: error: %s%s\n", src.c_str(), src.empty() ? "" : ": ",
+                         why.message.c_str(),
+                         sum ? "; --stack-budget N sets the budget, which must not exceed what "
+                               "ktal.ko gives (4096 bytes)"
+                             : "");
             return 1;
         }
         std::string src = report::source_line(elf_path, why.address);
