@@ -92,6 +92,7 @@ static void lower_large_result(Function &f, const DataLayout &dl) {
         args.insert(args.end(), c->arg_begin(), c->arg_end());
         IRBuilder<> b(c);
         CallInst *nc = b.CreateCall(nf, args);
+        nc->setCallingConv(c->getCallingConv()); // -O2 makes internal functions fastcc
         std::vector<AttributeSet> call_params{AttributeSet()};
         for (unsigned k = 0; k < c->arg_size(); ++k)
             call_params.push_back(c->getAttributes().getParamAttrs(k));
