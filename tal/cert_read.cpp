@@ -274,8 +274,10 @@ bool cert_read(const u8 *data, usize size, Arena &arena, Cert &out, CertError &e
         u8 has = r.byte();
         if (has > 1) return r.fail("bad result flag");
         f.has_result = has;
-        if (has && read_value(r, f.result) && !f.result.is_data())
-            return r.fail("a result must be an int or a sandbox/rodata pointer");
+        // uninit:k: only the low k bytes are the result (a bool in al).
+        if (has && read_value(r, f.result) && !f.result.is_data() &&
+            !(f.result.kind == Kind::Uninit && f.result.low > 0))
+            return r.fail("a result must be an int, a sandbox/rodata pointer, or its low bytes");
         f.nblocks = static_cast<u32>(r.count(f.size, 4, "more blocks than the function has bytes"));
         f.blocks = arena.alloc<Block>(f.nblocks ? f.nblocks : 1);
         if (!f.blocks) return r.fail("out of memory reading the certificate");

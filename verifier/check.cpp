@@ -259,6 +259,10 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
         return reject(rej, rule::kStackBudget,
                       "the program may use more stack than the budget it will be given");
     }
+    if (entry.has_result && !entry.result.is_data())
+        return reject(rej, rule::kEntry,
+                      "the entry function's result is the exit status: it must be a whole "
+                      "register of data, not only its low bytes");
     for (u8 k = 0; k < entry.nargs; ++k)
         if (!entry.args[k].is_top())
             return reject(rej, rule::kEntry,

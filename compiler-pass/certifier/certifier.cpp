@@ -38,6 +38,7 @@ bool read_hints(const std::string &path, Hints &out, std::string &error) {
             int r = 0;
             l >> name >> s.nargs >> r;
             s.result = r != 0;
+            if (unsigned bytes = 0; l >> bytes && bytes >= 1 && bytes < 8) s.result_bytes = bytes;
             out.functions[name] = s;
         }
     }
@@ -47,6 +48,12 @@ bool read_hints(const std::string &path, Hints &out, std::string &error) {
 namespace {
 
 constexpr u32 kAnalysisFrame = 4096; // the deepest frame the budget allows
+
+// A result of 1 or 2 bytes: clang's callee may write only those (`setae al`
+// for a bool), and its callers read no more.
+Value result_type(unsigned bytes) {
+    return bytes < 4 ? Value::uninit(static_cast<u8>(bytes)) : Value::top();
+}
 
 // A State that owns its cells, with value semantics.
 struct Owned {
@@ -160,6 +167,7 @@ struct Func {
     unsigned nargs = 0;
     bool hinted = false; // nargs and result come from the side table
     bool result = false;
+    unsigned result_bytes = 8;
     std::vector<Insn> insns;
     std::set<u64> leaders, back_targets;
     std::set<u64> callees; // entries of functions it calls
@@ -321,7 +329,8 @@ bool Certifier::decode_all() {
         f.size = hit->second;
         auto h = hints_.functions.find(n);
         if (h != hints_.functions.end())
-            f.nargs = h->second.nargs, f.result = h->second.result, f.hinted = true;
+            f.nargs = h->second.nargs, f.result = h->second.result,
+            f.result_bytes = h->second.result_bytes, f.hinted = true;
         if (!funcs_.empty() && funcs_.back().entry + funcs_.back().size > a)
             continue; // an alias or overlap
         funcs_.push_back(std::move(f));
@@ -811,7 +820,7 @@ bool Certifier::run(model::Cert &out) {
         c.nargs = static_cast<u8>(std::min(funcs_[i].nargs, 6u));
         for (u8 k = 0; k < c.nargs; ++k) c.args[k] = Value::top();
         c.has_result = funcs_[i].result;
-        c.result = Value::top();
+        c.result = result_type(funcs_[i].result_bytes);
     }
     cert_.funcs = cert_funcs_.data();
     cert_.nfuncs = static_cast<u32>(cert_funcs_.size());
@@ -838,7 +847,7 @@ bool Certifier::run(model::Cert &out) {
         mf.entry = f.entry, mf.size = f.size, mf.frame = f.frame, mf.bound = f.bound,
         mf.order = f.order;
         mf.args.assign(cert_funcs_[i].args, cert_funcs_[i].args + cert_funcs_[i].nargs);
-        if (f.result) mf.result = Value::top();
+        if (f.result) mf.result = result_type(f.result_bytes);
         mf.blocks = f.blocks;
         out.funcs.push_back(std::move(mf));
     }

@@ -18,6 +18,7 @@ struct Hints {
     struct Signature {
         unsigned nargs = 0;
         bool result = false;
+        unsigned result_bytes = 8; // an i8 or i16 result: only its low bytes are written
     };
     std::map<std::string, Signature> functions;
     u64 rodata_span = 0, sandbox_span = 0;

@@ -1,6 +1,6 @@
 # attack: a function result typed as a safe-stack pointer
 # expect: cert.malformed
-# problem: must be an int or a sandbox/rodata pointer
+# problem: a result must be an int, a sandbox/rodata pointer
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -29,6 +29,26 @@ TEST(Call, ResultTypeReachesTheCaller) {
                   rule::kBounds);
 }
 
+// A result of its low bytes (clang's bool or char in al: `setae al; ret`).
+TEST(Call, ResultOfTheLowBytes) {
+    std::string leaf = "  cmp edi, 5\n  setae al\n  ret";
+    EXPECT_ACCEPT(two("bound=0\n  args int\n  result uninit:1", leaf, "bound=8\n  args int",
+                      "  call leaf\n  movzx ecx, al\n  and ecx, 1\n" + probe("rcx") + "  ret"));
+    // Only those bytes: the rest of rax is whatever the callee left there.
+    EXPECT_REJECT(two("bound=0\n  args int\n  result uninit:1", leaf, "bound=8\n  args int",
+                      "  call leaf\n  mov dword ptr [rip + obj], eax\n  ret"),
+                  rule::kUninit);
+    // The callee must write them.
+    EXPECT_REJECT(two("bound=0\n  args int\n  result uninit:1", "  ret", "bound=8\n  args int",
+                      "  call leaf\n  ret"),
+                  rule::kRetResult);
+    EXPECT_REJECT(two("bound=0\n  args int\n  result uninit:2", leaf, "bound=8\n  args int",
+                      "  call leaf\n  ret"),
+                  rule::kRetResult);
+    // The entry's result is the exit status, read whole.
+    EXPECT_REJECT(one("bound=0\n  args int\n  result uninit:1", leaf), rule::kEntry);
+}
+
 TEST(Call, NoResultLeavesRaxUninitialised) {
     EXPECT_REJECT(two("bound=0\n  args int", "  mov eax, edi\n  ret", "bound=8\n  args int",
                       "  call leaf\n  mov rcx, rax\n  add rcx, 1\n  ret"),
