@@ -291,6 +291,7 @@ class Guarder {
         // The offset in the region, opaque so that the compare and the access
         // use the very same register.
         Value *off = nullptr;
+        Value *rbase = base_of(region);
         // base + lo = (a pointer known earlier) + (the variable part of the
         // GEPs from it) + lo: that pointer's offset is taken once, and each
         // access pays an add (or a lea), not a subtraction. In a loop, the
@@ -322,18 +323,18 @@ class Guarder {
                 off = match(off, m_Zero()) ? step : b.CreateAdd(off, step);
             }
             off = opaque(b, off);
-        }
-        if (!off)
+        } else {
             off = opaque_sub(b, b.CreatePtrToInt(b.CreateGEP(i8, base, b.getInt64(g.at_c)), i64),
-                             b.CreatePtrToInt(region, i64));
+                             b.CreatePtrToInt(rbase, i64));
+        }
         Value *bad = b.CreateICmpUGT(off, b.getInt64(limit));
         Instruction *then = SplitBlockAndInsertIfThen(bad, a.inst, true, nullptr, &dtu_);
         IRBuilder<> tb(then);
         emit_trap(tb, kTrapBounds,
-                  tb.CreateGEP(i8, tb.CreateGEP(i8, region, off), tb.getInt64(g.lo - g.at_c)));
+                  tb.CreateGEP(i8, tb.CreateGEP(i8, rbase, off), tb.getInt64(g.lo - g.at_c)));
         then->eraseFromParent();
         b.SetInsertPoint(a.inst);
-        g.checked = b.CreateGEP(i8, region, off, "ktal.checked");
+        g.checked = b.CreateGEP(i8, rbase, off, "ktal.checked");
         guards_[shared.key()].push_back(g);
         use(a, g, c);
     }
@@ -418,8 +419,24 @@ class Guarder {
         Value *&cached = offsets_[{p, region, c, at_definition ? nullptr : at->getParent()}];
         if (cached) return cached;
         Type *i64 = b.getInt64Ty();
-        Value *off = opaque_sub(b, b.CreatePtrToInt(p, i64), b.CreatePtrToInt(region, i64));
+        Value *off =
+            opaque_sub(b, b.CreatePtrToInt(p, i64), b.CreatePtrToInt(base_of(region), i64));
         return cached = c ? b.CreateAdd(off, b.getInt64(c)) : off;
+    }
+
+    // The region's base as the function's guards use it: a copy of its
+    // symbol's address, made once at the entry, that alias analysis cannot
+    // see through. From the symbol itself, an access would be one into that
+    // symbol, which no other global overlaps, and llc moved `*p = 7` after
+    // `g ^= 3` and forwarded a stored value across a store to g where p was
+    // &g (Csmith's seed 312); from the copy, it may be to anything.
+    Value *base_of(GlobalVariable *region) {
+        Value *&base = bases_[region];
+        if (!base) {
+            IRBuilder<> eb(&*f_.getEntryBlock().getFirstInsertionPt());
+            base = opaque(eb, region);
+        }
+        return base;
     }
 
     void use(const Access &a, const Guard &g, int64_t c) {
@@ -487,6 +504,7 @@ class Guarder {
     std::vector<Parts> parts_; // of each access, by its index
     std::map<std::tuple<Value *, Value *, uint64_t>, std::vector<Guard>> guards_;
     std::map<std::tuple<Value *, GlobalVariable *, int64_t, BasicBlock *>, Value *> offsets_;
+    std::map<GlobalVariable *, Value *> bases_;
     BasicBlock *header_ = nullptr; // while collecting
     const Value *stretch_ = nullptr;
 };

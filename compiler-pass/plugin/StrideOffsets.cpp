@@ -114,6 +114,9 @@ void reduce_loop(Loop &l, ScalarEvolution &se, const DataLayout &dl, Module &m,
                                            : StoreInst::getPointerOperandIndex();
             Value *old = i->getOperand(op);
             IRBuilder<> ib(i);
+            // A GEP from the region's symbol, which the guards recognise and
+            // check as it is; the access then goes through their checked
+            // pointer (opaque_offset).
             i->setOperand(op, ib.CreateGEP(ib.getInt8Ty(), region, off));
             dead.emplace_back(old);
         }
