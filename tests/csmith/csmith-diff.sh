@@ -10,8 +10,8 @@
 # to re-check every obligation of the image with Z3.
 #
 # SEEDS: numbers or ranges (1-100). A program whose native build does not
-# finish in 10 s, or dies by a signal, is skipped with --skip-slow
-# (campaigns) and fails otherwise (make test's seeds are chosen to finish).
+# finish in 10 s, dies by a signal or prints no checksum is skipped with
+# --skip-slow (campaigns) and fails otherwise (make test's seeds finish).
 # One line per seed, a summary, exit 1 if any seed failed. Failing seeds'
 # files stay in DIR (--keep, or a scratch directory that is printed).
 set -u
@@ -57,11 +57,13 @@ for s in "${seeds[@]}"; do
     { verdict "$s" FAIL "clang-19 refused it: $(head -1 "$p.native.log")"; continue; }
   timeout 10 "$p.native" >"$p.want" 2>&1
   want_rc=$?
-  # Not a test: too slow, or killed by a signal (an infinite loop without side
-  # effects, which clang -O2 may assume away; ktal-cc's build traps there).
+  # Not a test: too slow, or killed by a signal or ended without a checksum (an
+  # infinite loop without side effects, which clang -O2 may assume away and
+  # run into whatever follows; ktal-cc's build traps there).
   why=""
   [ $want_rc -eq 124 ] && why="native run takes over 10 s"
   [ $want_rc -gt 128 ] && why="native run killed by signal $((want_rc - 128))"
+  [ -z "$why" ] && ! grep -q "^checksum = " "$p.want" && why="native run printed no checksum (exit status $want_rc)"
   if [ -n "$why" ]; then
     if [ $skip_slow -eq 1 ]; then verdict "$s" skipped "$why"; rm -f "$p".*; continue; fi
     verdict "$s" FAIL "$why"; continue
