@@ -290,7 +290,7 @@ class Certifier {
     }
     bool decode_all();
     bool order_functions();
-    bool analyse(size_t index);
+    bool analyse(size_t index, u32 frame);
 
     const std::vector<u8> &elf_;
     const Hints &hints_;
@@ -404,13 +404,29 @@ bool Certifier::order_functions() {
     return true;
 }
 
-bool Certifier::analyse(size_t fi) {
+// The deepest rsp can go in f: its pushes and `sub rsp, imm`s (a call comes
+// back to where it was), so that the analysis's states hold that frame, not
+// the 4096 bytes the budget allows: a function of 12,000 blocks held 1.8 GB.
+// Too small, if rsp moves some other way: analyse() says so (stack.frame),
+// and the function is analysed again with the whole budget.
+static u32 frame_estimate(const std::vector<Insn> &insns) {
+    u64 depth = 64;
+    for (const Insn &in : insns)
+        if (in.op == Op::Push)
+            depth += 8;
+        else if (in.op == Op::Sub && in.nops == 2 && in.ops[0].kind == Operand::Reg &&
+                 in.ops[0].reg == RSP && in.ops[1].kind == Operand::Imm && in.ops[1].imm > 0)
+            depth += static_cast<u64>(in.ops[1].imm);
+    return static_cast<u32>(std::min<u64>((depth + 15) & ~15ull, kAnalysisFrame));
+}
+
+bool Certifier::analyse(size_t fi, u32 frame) {
     Func &f = funcs_[fi];
     Function &cf = cert_funcs_[fi];
-    cf.frame = kAnalysisFrame;
+    cf.frame = frame;
     cf.bound = 1u << 24; // measured below
     Fault fault;
-    Owned scratch;
+    Owned scratch(frame);
     RuleCtx rc{Ctx{cert_, cf, fault}, &scratch.s};
     // Widening thresholds: the function's immediates and the region sizes.
     Thresholds th;
@@ -472,7 +488,7 @@ bool Certifier::analyse(size_t fi) {
         cf.args[k] = (f.arg_live >> k) & 1 ? Value::top() : Value::uninit();
         if ((f.arg_live >> k) & 1) cf.nargs = k + 1;
     }
-    Owned entry;
+    Owned entry(frame);
     state_entry(entry.s);
     for (u8 k = 0; k < cf.nargs; ++k) entry.s.reg[kArgRegs[k]] = cf.args[k];
     // At a loop head the certificate keeps only live registers, and the
@@ -692,19 +708,22 @@ bool Certifier::analyse(size_t fi) {
     // reaches (an access proved only on the wider state: the transfer
     // functions are not quite monotone) keeps its ascending state, so that
     // the final walk still checks it and every edge out of it.
-    const std::map<u64, Owned> ascended = in;
+    // (Moved, not copied: a function's states can take hundreds of MB.)
+    std::map<u64, Owned> ascended = std::move(in), descended;
     for (int round = 0; round < 2; ++round) {
         std::map<u64, Owned> next;
         next.emplace(f.entry, entry);
-        for (auto &[b, st] : in) {
+        for (auto &[b, st] : round ? descended : ascended) {
             Edges edges;
             run_block(b, st, edges);
             for (auto &[t, e, backward, falls] : edges) add_edge(next, t, e, falls);
         }
         for (auto &[t, st] : next) keep_live(t, st);
-        in = std::move(next);
+        descended = std::move(next);
     }
-    for (auto &[b, st] : ascended) in.try_emplace(b, st);
+    in = std::move(descended);
+    for (auto &[b, st] : ascended) in.try_emplace(b, std::move(st));
+    ascended.clear();
     // What the verifier starts a loop head from: its state as the certificate
     // says it (flags only as set or not, no byte values).
     auto as_certified = [](const Owned &st) {
@@ -825,7 +844,11 @@ bool Certifier::run(model::Cert &out) {
     cert_.funcs = cert_funcs_.data();
     cert_.nfuncs = static_cast<u32>(cert_funcs_.size());
     for (size_t fi : topo_)
-        if (!analyse(fi)) return false;
+        if (u32 frame = frame_estimate(funcs_[fi].insns); !analyse(fi, frame)) {
+            if (frame == kAnalysisFrame || why_.rule != rule::kFrame ||
+                !analyse(fi, kAnalysisFrame))
+                return false;
+        }
     out = model::Cert{};
     out.layout = l;
     out.helpers = helpers_;

@@ -76,6 +76,44 @@ static void fuel_at_latch(BasicBlock *u) {
     emit_fuel(b);
 }
 
+// Blocks that end in `unreachable` (a guard's trap, a call that never
+// returns) with one predecessor, moved from where the reverse post-order put
+// them, near the function's end, to the first point after that predecessor
+// where no block falls through: after a block that returns or jumps to a
+// block other than the next. The hot path gains no jump, and the verifier's
+// state for the edge into each stays open only that far, not to the end of
+// the function (a Csmith main with 7,155 guards ran it out of memory). Every
+// edge into them still goes forward, and none leaves them.
+static void place_dead_ends(Function &f) {
+    auto dead_end = [](const BasicBlock *bb) {
+        return isa<UnreachableInst>(bb->getTerminator()) && bb->getSinglePredecessor();
+    };
+    std::vector<BasicBlock *> layout, pending;
+    for (BasicBlock &bb : f) layout.push_back(&bb);
+    std::vector<BasicBlock *> out;
+    DenseSet<BasicBlock *> placed;
+    for (size_t i = 0; i < layout.size(); ++i) {
+        BasicBlock *bb = layout[i];
+        if (dead_end(bb)) continue;
+        out.push_back(bb);
+        for (BasicBlock *succ : successors(bb))
+            if (dead_end(succ) && succ->getSinglePredecessor() == bb && placed.insert(succ).second)
+                pending.push_back(succ);
+        size_t j = i + 1;
+        while (j < layout.size() && dead_end(layout[j])) ++j;
+        BasicBlock *next = j < layout.size() ? layout[j] : nullptr;
+        bool falls = next && is_contained(successors(bb), next);
+        if (!falls) {
+            out.insert(out.end(), pending.begin(), pending.end());
+            pending.clear();
+        }
+    }
+    out.insert(out.end(), pending.begin(), pending.end());
+    for (BasicBlock *bb : layout)
+        if (dead_end(bb) && !placed.count(bb)) out.push_back(bb);
+    for (size_t i = 1; i < out.size(); ++i) out[i]->moveAfter(out[i - 1]);
+}
+
 void insert_fuel_points(Module &m) {
     for (Function &f : m) {
         if (f.isDeclaration()) continue;
@@ -91,6 +129,7 @@ void insert_fuel_points(Module &m) {
             if (prev) bb->moveAfter(prev);
             prev = bb;
         }
+        place_dead_ends(f);
         DenseMap<BasicBlock *, unsigned> order;
         for (BasicBlock &bb : f) order[&bb] = order.size();
         SmallSetVector<BasicBlock *, 8> latches; // blocks that jump back

@@ -257,8 +257,14 @@ class Guarder {
         }
         // Widen to the accesses that must follow in this block (no call between).
         Guard g{a.inst, a.stretch, nullptr, c, end, a.store};
+        // (The instructions between are scanned once, not once per access:
+        // a function of n accesses in one block took n^3.)
+        Instruction *scan = a.inst->getNextNode();
         for (size_t j = k + 1; j < all.size() && all[j].stretch == a.stretch; ++j) {
-            if (calls_between(a.inst, all[j].inst)) break;
+            bool call = false;
+            for (; scan && scan != all[j].inst && !call; scan = scan->getNextNode())
+                call = is_call(scan);
+            if (call) break;
             if (parts_[j].base.key() != shared.key()) continue;
             int64_t cj = parts_[j].c;
             int64_t lo = std::min(g.lo, cj),
@@ -446,11 +452,7 @@ class Guarder {
         a.inst->setOperand(a.operand, p);
     }
 
-    static bool calls_between(Instruction *from, Instruction *to) {
-        for (Instruction *i = from->getNextNode(); i && i != to; i = i->getNextNode())
-            if (auto *cb = dyn_cast<CallBase>(i); cb && !isa<IntrinsicInst>(cb)) return true;
-        return false;
-    }
+    static bool is_call(const Instruction *i) { return isa<CallBase>(i) && !isa<IntrinsicInst>(i); }
 
     void guard_division(BinaryOperator *d) {
         bool is_signed = d->getOpcode() == Instruction::SDiv || d->getOpcode() == Instruction::SRem;
