@@ -35,10 +35,7 @@ bool read_hints(const std::string &path, Hints &out, std::string &error) {
         else if (key == "function") {
             std::string name;
             Hints::Signature s;
-            int r = 0;
-            l >> name >> s.nargs >> r;
-            s.result = r != 0;
-            if (unsigned bytes = 0; l >> bytes && bytes >= 1 && bytes < 8) s.result_bytes = bytes;
+            l >> name >> s.nargs >> s.result_bytes;
             out.functions[name] = s;
         }
     }
@@ -52,7 +49,7 @@ constexpr u32 kAnalysisFrame = 4096; // the deepest frame the budget allows
 // A result of 1 or 2 bytes: clang's callee may write only those (`setae al`
 // for a bool), and its callers read no more.
 Value result_type(unsigned bytes) {
-    return bytes < 4 ? Value::uninit(static_cast<u8>(bytes)) : Value::top();
+    return bytes == 1 || bytes == 2 ? Value::uninit(static_cast<u8>(bytes)) : Value::top();
 }
 
 // A State that owns its cells, with value semantics.
@@ -165,9 +162,8 @@ struct Func {
     std::string name;
     u64 entry = 0, size = 0;
     unsigned nargs = 0;
-    bool hinted = false; // nargs and result come from the side table
-    bool result = false;
-    unsigned result_bytes = 8;
+    bool hinted = false;       // nargs and result come from the side table
+    unsigned result_bytes = 0; // 0: no result
     std::vector<Insn> insns;
     std::set<u64> leaders, back_targets;
     std::set<u64> callees; // entries of functions it calls
@@ -329,8 +325,7 @@ bool Certifier::decode_all() {
         f.size = hit->second;
         auto h = hints_.functions.find(n);
         if (h != hints_.functions.end())
-            f.nargs = h->second.nargs, f.result = h->second.result,
-            f.result_bytes = h->second.result_bytes, f.hinted = true;
+            f.nargs = h->second.nargs, f.result_bytes = h->second.result_bytes, f.hinted = true;
         if (!funcs_.empty() && funcs_.back().entry + funcs_.back().size > a)
             continue; // an alias or overlap
         funcs_.push_back(std::move(f));
@@ -409,14 +404,16 @@ bool Certifier::order_functions() {
 // the 4096 bytes the budget allows: a function of 12,000 blocks held 1.8 GB.
 // Too small, if rsp moves some other way: analyse() says so (stack.frame),
 // and the function is analysed again with the whole budget.
+// How far `sub rsp, imm` lowers rsp (0 for any other instruction).
+static u64 rsp_drop(const Insn &in) {
+    bool sub_rsp = in.op == Op::Sub && in.nops == 2 && in.ops[0].kind == Operand::Reg &&
+                   in.ops[0].reg == RSP && in.ops[1].kind == Operand::Imm && in.ops[1].imm > 0;
+    return sub_rsp ? static_cast<u64>(in.ops[1].imm) : 0;
+}
+
 static u32 frame_estimate(const std::vector<Insn> &insns) {
     u64 depth = 64;
-    for (const Insn &in : insns)
-        if (in.op == Op::Push)
-            depth += 8;
-        else if (in.op == Op::Sub && in.nops == 2 && in.ops[0].kind == Operand::Reg &&
-                 in.ops[0].reg == RSP && in.ops[1].kind == Operand::Imm && in.ops[1].imm > 0)
-            depth += static_cast<u64>(in.ops[1].imm);
+    for (const Insn &in : insns) depth += in.op == Op::Push ? 8 : rsp_drop(in);
     return static_cast<u32>(std::min<u64>((depth + 15) & ~15ull, kAnalysisFrame));
 }
 
@@ -786,7 +783,7 @@ bool Certifier::analyse(size_t fi, u32 frame) {
     // A frame deeper than the analysis tracks is the program's size, not a
     // certifier bug: say so as the stack budget does.
     if (problem.set && problem.fault.rule == std::string(rule::kFrame) &&
-        problem.disasm.rfind("sub rsp, ", 0) == 0)
+        rsp_drop(f.insns[index.at(problem.addr)]))
         return fail(f.name, problem.addr, problem.disasm, rule::kStackBudget,
                     "'" + f.name + "' needs a frame of more than " +
                         std::to_string(kAnalysisFrame) + " bytes (" + problem.disasm +
@@ -838,7 +835,7 @@ bool Certifier::run(model::Cert &out) {
         c.order = funcs_[i].order;
         c.nargs = static_cast<u8>(std::min(funcs_[i].nargs, 6u));
         for (u8 k = 0; k < c.nargs; ++k) c.args[k] = Value::top();
-        c.has_result = funcs_[i].result;
+        c.has_result = funcs_[i].result_bytes != 0;
         c.result = result_type(funcs_[i].result_bytes);
     }
     cert_.funcs = cert_funcs_.data();
@@ -863,14 +860,16 @@ bool Certifier::run(model::Cert &out) {
                             "the program may use " + std::to_string(f.bound) +
                                 " bytes of stack; the budget is " +
                                 std::to_string(opts_.stack_budget) +
-                                " (move large locals to the heap or to globals)");
+                                " (move large locals to the heap or to globals); --stack-budget "
+                                "N sets the budget, which must not exceed what ktal.ko gives "
+                                "(4096 bytes)");
         }
         model::Function mf;
         mf.name = f.name;
         mf.entry = f.entry, mf.size = f.size, mf.frame = f.frame, mf.bound = f.bound,
         mf.order = f.order;
         mf.args.assign(cert_funcs_[i].args, cert_funcs_[i].args + cert_funcs_[i].nargs);
-        if (f.result) mf.result = result_type(f.result_bytes);
+        if (f.result_bytes) mf.result = result_type(f.result_bytes);
         mf.blocks = f.blocks;
         out.funcs.push_back(std::move(mf));
     }

@@ -17,8 +17,7 @@ namespace ktal::certify {
 struct Hints {
     struct Signature {
         unsigned nargs = 0;
-        bool result = false;
-        unsigned result_bytes = 8; // an i8 or i16 result: only its low bytes are written
+        unsigned result_bytes = 0; // 0: no result
     };
     std::map<std::string, Signature> functions;
     u64 rodata_span = 0, sandbox_span = 0;

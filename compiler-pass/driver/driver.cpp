@@ -346,18 +346,13 @@ int run(const Options &o) {
     copts.stack_budget = o.stack_budget;
     if (g_verbose) std::fprintf(stderr, "certify %s\n", elf_path.c_str());
     if (!certify::certify(*elf, h, copts, cert, why)) {
+        std::string src = report::source_line(elf_path, why.address);
         // Outgrowing the stack budget is the program's doing, not a bug.
         if (why.rule == rule::kStackBudget) {
-            std::string src = report::source_line(elf_path, why.address);
-            bool sum = why.message.rfind("the program may use", 0) == 0;
-            std::fprintf(stderr, "%s%sktal-cc: error: %s%s\n", src.c_str(), src.empty() ? "" : ": ",
-                         why.message.c_str(),
-                         sum ? "; --stack-budget N sets the budget, which must not exceed what "
-                               "ktal.ko gives (4096 bytes)"
-                             : "");
+            std::fprintf(stderr, "%s%sktal-cc: error: %s\n", src.c_str(), src.empty() ? "" : ": ",
+                         why.message.c_str());
             return 1;
         }
-        std::string src = report::source_line(elf_path, why.address);
         std::fprintf(stderr, "%s%sktal-cc: error: cannot certify '%s' at 0x%llx (%s): %s [%s]\n",
                      src.c_str(), src.empty() ? "" : ": ", why.function.c_str(),
                      static_cast<unsigned long long>(why.address), why.disasm.c_str(),

@@ -60,6 +60,27 @@ GlobalVariable *extern_symbol(Module &m, const char *name) {
     return g;
 }
 
+AllocaInst *entry_slot(Function &f, Type *t, Align align, const Twine &name) {
+    IRBuilder<> b(&*f.getEntryBlock().getFirstInsertionPt());
+    AllocaInst *a = b.CreateAlloca(t, nullptr, name);
+    a->setAlignment(align);
+    return a;
+}
+
+Function *move_body(Function &f, FunctionType *type, unsigned first) {
+    Function *nf = Function::Create(type, f.getLinkage(), f.getAddressSpace(), "", f.getParent());
+    nf->takeName(&f);
+    nf->copyAttributesFrom(&f);
+    nf->setSubprogram(f.getSubprogram());
+    f.setSubprogram(nullptr);
+    nf->splice(nf->begin(), &f);
+    for (unsigned k = 0; k < f.arg_size(); ++k) {
+        f.getArg(k)->replaceAllUsesWith(nf->getArg(first + k));
+        nf->getArg(first + k)->takeName(f.getArg(k));
+    }
+    return nf;
+}
+
 bool is_helper(const Function &f) {
     return f.getName().starts_with(kHelperPrefix);
 }

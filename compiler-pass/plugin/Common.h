@@ -60,6 +60,13 @@ inline llvm::GlobalVariable *guard_region(llvm::Module &m, bool store) {
     return extern_symbol(m, store ? kSandboxStart : kRodataStart);
 }
 bool is_helper(const llvm::Function &f);
+// A static slot in f's entry block.
+llvm::AllocaInst *entry_slot(llvm::Function &f, llvm::Type *t, llvm::Align align,
+                             const llvm::Twine &name);
+// A function of type `type` that takes f's name, attributes, debug info and
+// body, f's parameters becoming its own from the `first`-th on; f is left
+// empty (its callers are the caller's to rewrite).
+llvm::Function *move_body(llvm::Function &f, llvm::FunctionType *type, unsigned first);
 // The fuel point: a preserve_all call to the fuel helper.
 void emit_fuel(llvm::IRBuilder<> &b);
 

@@ -85,32 +85,22 @@ static void fuel_at_latch(BasicBlock *u) {
 // the function (a Csmith main with 7,155 guards ran it out of memory). Every
 // edge into them still goes forward, and none leaves them.
 static void place_dead_ends(Function &f) {
-    auto dead_end = [](const BasicBlock *bb) {
-        return isa<UnreachableInst>(bb->getTerminator()) && bb->getSinglePredecessor();
+    // (Their one predecessor is never one of them: they have no successors.)
+    auto dead_end = [](const BasicBlock &bb) {
+        return isa<UnreachableInst>(bb.getTerminator()) && bb.getSinglePredecessor();
     };
-    std::vector<BasicBlock *> layout, pending;
-    for (BasicBlock &bb : f) layout.push_back(&bb);
-    std::vector<BasicBlock *> out;
-    DenseSet<BasicBlock *> placed;
-    for (size_t i = 0; i < layout.size(); ++i) {
-        BasicBlock *bb = layout[i];
-        if (dead_end(bb)) continue;
-        out.push_back(bb);
-        for (BasicBlock *succ : successors(bb))
-            if (dead_end(succ) && succ->getSinglePredecessor() == bb && placed.insert(succ).second)
-                pending.push_back(succ);
-        size_t j = i + 1;
-        while (j < layout.size() && dead_end(layout[j])) ++j;
-        BasicBlock *next = j < layout.size() ? layout[j] : nullptr;
-        bool falls = next && is_contained(successors(bb), next);
-        if (!falls) {
+    std::vector<BasicBlock *> kept, out, pending;
+    for (BasicBlock &bb : f)
+        if (!dead_end(bb)) kept.push_back(&bb);
+    for (size_t i = 0; i < kept.size(); ++i) {
+        out.push_back(kept[i]);
+        for (BasicBlock *succ : successors(kept[i]))
+            if (dead_end(*succ)) pending.push_back(succ);
+        if (i + 1 == kept.size() || !is_contained(successors(kept[i]), kept[i + 1])) {
             out.insert(out.end(), pending.begin(), pending.end());
             pending.clear();
         }
     }
-    out.insert(out.end(), pending.begin(), pending.end());
-    for (BasicBlock *bb : layout)
-        if (dead_end(bb) && !placed.count(bb)) out.push_back(bb);
     for (size_t i = 1; i < out.size(); ++i) out[i]->moveAfter(out[i - 1]);
 }
 

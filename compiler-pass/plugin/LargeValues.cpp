@@ -19,13 +19,6 @@ using namespace llvm;
 
 namespace ktal {
 
-static AllocaInst *entry_slot(Function &f, Type *t, Align align, const Twine &name) {
-    IRBuilder<> b(&*f.getEntryBlock().getFirstInsertionPt());
-    AllocaInst *a = b.CreateAlloca(t, nullptr, name);
-    a->setAlignment(align);
-    return a;
-}
-
 static std::vector<CallInst *> direct_calls(Function &f) {
     std::vector<CallInst *> calls;
     for (User *u : f.users())
@@ -52,6 +45,14 @@ static void lower_byval(Function &f, const DataLayout &dl) {
     for (unsigned k = 0; k < fixed; ++k) f.removeParamAttr(k, Attribute::ByVal);
 }
 
+// A function's or a call's attributes with the result's slot as the first
+// parameter: no result attributes, every parameter's one place on.
+static AttributeList with_slot_first(LLVMContext &ctx, const AttributeList &old, unsigned nparams) {
+    std::vector<AttributeSet> params{AttributeSet()};
+    for (unsigned k = 0; k < nparams; ++k) params.push_back(old.getParamAttrs(k));
+    return AttributeList::get(ctx, old.getFnAttrs(), AttributeSet(), params);
+}
+
 // A result of more than 8 bytes: a new function that takes the result's
 // slot first and returns nothing.
 static void lower_large_result(Function &f, const DataLayout &dl) {
@@ -60,24 +61,11 @@ static void lower_large_result(Function &f, const DataLayout &dl) {
     Type *rt = ft->getReturnType();
     std::vector<Type *> params{PointerType::get(ctx, 0)};
     params.insert(params.end(), ft->param_begin(), ft->param_end());
-    Function *nf = Function::Create(FunctionType::get(Type::getVoidTy(ctx), params, ft->isVarArg()),
-                                    f.getLinkage(), f.getAddressSpace(), "", f.getParent());
-    nf->takeName(&f);
-    nf->copyAttributesFrom(&f);
-    AttributeList old = f.getAttributes();
-    std::vector<AttributeSet> param_attrs{AttributeSet()};
-    for (unsigned k = 0; k < ft->getNumParams(); ++k) param_attrs.push_back(old.getParamAttrs(k));
-    nf->setAttributes(AttributeList::get(ctx, old.getFnAttrs(), AttributeSet(), param_attrs));
+    Function *nf = move_body(f, FunctionType::get(Type::getVoidTy(ctx), params, ft->isVarArg()), 1);
+    nf->setAttributes(with_slot_first(ctx, f.getAttributes(), ft->getNumParams()));
     nf->addFnAttr("ktal-result-pointer");
-    nf->setSubprogram(f.getSubprogram());
-    f.setSubprogram(nullptr);
-    nf->splice(nf->begin(), &f);
     Argument *out = nf->getArg(0);
     out->setName("ktal.result");
-    for (unsigned k = 0; k < ft->getNumParams(); ++k) {
-        f.getArg(k)->replaceAllUsesWith(nf->getArg(k + 1));
-        nf->getArg(k + 1)->takeName(f.getArg(k));
-    }
     Align align = dl.getABITypeAlign(rt);
     for (Instruction &i : make_early_inc_range(instructions(*nf)))
         if (auto *r = dyn_cast<ReturnInst>(&i)) {
@@ -93,11 +81,7 @@ static void lower_large_result(Function &f, const DataLayout &dl) {
         IRBuilder<> b(c);
         CallInst *nc = b.CreateCall(nf, args);
         nc->setCallingConv(c->getCallingConv()); // -O2 makes internal functions fastcc
-        std::vector<AttributeSet> call_params{AttributeSet()};
-        for (unsigned k = 0; k < c->arg_size(); ++k)
-            call_params.push_back(c->getAttributes().getParamAttrs(k));
-        nc->setAttributes(
-            AttributeList::get(ctx, c->getAttributes().getFnAttrs(), AttributeSet(), call_params));
+        nc->setAttributes(with_slot_first(ctx, c->getAttributes(), c->arg_size()));
         nc->setDebugLoc(c->getDebugLoc());
         LoadInst *result = b.CreateAlignedLoad(rt, slot, align);
         result->setDebugLoc(c->getDebugLoc());

@@ -66,7 +66,8 @@ bool write_hints(Module &m, const Layout &l, const std::string &path) {
             ok = false;
         }
         Type *rt = f.getReturnType();
-        out << "function " << f.getName() << " " << regs << " " << (rt->isVoidTy() ? 0 : 1) << " "
+        // The result's size in bytes (0: none).
+        out << "function " << f.getName() << " " << regs << " "
             << (rt->isVoidTy() ? 0 : dl.getTypeStoreSize(rt).getFixedValue()) << "\n";
     }
     return ok;

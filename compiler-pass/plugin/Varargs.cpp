@@ -41,27 +41,14 @@ bool lower_varargs(Module &m) {
                 if (Function *callee = c->getCalledFunction(); callee && callee->isVarArg())
                     slots = std::max(
                         slots, unsigned(c->arg_size() - callee->getFunctionType()->getNumParams()));
-        IRBuilder<> eb(&*caller->getEntryBlock().getFirstInsertionPt());
-        a = eb.CreateAlloca(ArrayType::get(i64, slots), nullptr, "ktal.va.args");
-        a->setAlignment(Align(16));
-        return a;
+        return a = entry_slot(*caller, ArrayType::get(i64, slots), Align(16), "ktal.va.args");
     };
     for (Function *f : variadic) {
         FunctionType *ft = f->getFunctionType();
         unsigned fixed = ft->getNumParams();
         std::vector<Type *> params(ft->param_begin(), ft->param_end());
         params.push_back(ptr);
-        Function *nf = Function::Create(FunctionType::get(ft->getReturnType(), params, false),
-                                        f->getLinkage(), f->getAddressSpace(), "", &m);
-        nf->takeName(f);
-        nf->copyAttributesFrom(f);
-        nf->setSubprogram(f->getSubprogram());
-        f->setSubprogram(nullptr);
-        nf->splice(nf->begin(), f);
-        for (unsigned k = 0; k < fixed; ++k) {
-            f->getArg(k)->replaceAllUsesWith(nf->getArg(k));
-            nf->getArg(k)->takeName(f->getArg(k));
-        }
+        Function *nf = move_body(*f, FunctionType::get(ft->getReturnType(), params, false), 0);
         Argument *area = nf->getArg(fixed);
         area->setName("ktal.va");
         for (Instruction &i : make_early_inc_range(instructions(*nf))) {
