@@ -243,8 +243,9 @@ int run(const Options &o) {
         }
     } cleanup{tmp, o.keep_temps};
 
-    // 1. Each source to bitcode, through the policy pass.
-    std::vector<std::string> link = {"llvm-link-19", "-o", tmp + "/linked.bc"};
+    // 1. Each source to bitcode, through the policy pass, and the program's
+    // modules linked (two definitions of one name there are an error, as ld's).
+    std::vector<std::string> link = {"llvm-link-19", "-o", tmp + "/program.bc"};
     for (size_t i = 0; i < o.inputs.size(); ++i) {
         const std::string &in = o.inputs[i];
         if (!is_source(in)) {
@@ -257,9 +258,16 @@ int run(const Options &o) {
         if (int st = spawn(cmd)) return st;
         link.push_back(bc);
     }
-    // 2. The whole program: sources and runtime.
-    link.push_back(o.resources + "/libktalrt.bc");
     if (int st = spawn(link)) return st;
+    // 2. The whole program: the program and the runtime, whose definitions of
+    // names the program defines too become its own (plugin/Shadow.cpp).
+    if (int st = spawn({"opt-19", "-load-pass-plugin=" + o.resources + "/ktal-pass.so",
+                        "-passes=ktal-shadow<user=" + tmp + "/program.bc>",
+                        o.resources + "/libktalrt.bc", "-o", tmp + "/runtime.bc"}))
+        return st;
+    if (int st = spawn(
+            {"llvm-link-19", "-o", tmp + "/linked.bc", tmp + "/program.bc", tmp + "/runtime.bc"}))
+        return st;
     // 3. Optimise as one program, then lower it for the verifier.
     std::string level = o.opt_level == "s" ? "Os" : "O" + o.opt_level;
     std::string hints = tmp + "/hints";

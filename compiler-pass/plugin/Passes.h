@@ -39,6 +39,15 @@ struct UnrollHintsPass : llvm::PassInfoMixin<UnrollHintsPass> {
     llvm::PreservedAnalyses run(llvm::Function &f, llvm::FunctionAnalysisManager &);
 };
 
+// Runtime definitions that the program also defines become internal to the
+// runtime (Shadow.cpp): runs on the runtime before it is linked.
+struct ShadowPass : llvm::PassInfoMixin<ShadowPass> {
+    explicit ShadowPass(std::string path) : user_path(std::move(path)) {}
+    llvm::PreservedAnalyses run(llvm::Module &m, llvm::ModuleAnalysisManager &);
+    static bool isRequired() { return true; }
+    std::string user_path; // the program's modules, linked
+};
+
 struct LowerOptions {
     std::string hints_path; // where to write the side table for the certifier and the linker
 };

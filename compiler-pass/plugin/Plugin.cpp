@@ -1,7 +1,8 @@
 // The ktal pass plugin: `-fpass-plugin=ktal-pass.so` in clang runs the policy
 // checks on every translation unit (also at -O0); `opt -load-pass-plugin
 // ... -passes='...,ktal-check,...,ktal-lower<hints=FILE>'` checks the linked
-// whole program and lowers it.
+// whole program and lowers it; `ktal-shadow<user=FILE>` prepares the runtime
+// for linking with the program in FILE.
 #include "Passes.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -147,6 +148,10 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                     }
                     if (name == "ktal-check") {
                         mpm.addPass(ktal::CheckPass());
+                        return true;
+                    }
+                    if (name.consume_front("ktal-shadow<user=") && name.consume_back(">")) {
+                        mpm.addPass(ktal::ShadowPass(name.str()));
                         return true;
                     }
                     if (!name.consume_front("ktal-lower")) return false;
