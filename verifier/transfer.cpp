@@ -155,7 +155,6 @@ bool rule_cmov(RuleCtx &c, State &s, const Insn &in) {
     if (in.ops[0].kind == Operand::Reg && in.ops[0].reg == RSP)
         return c.fail(rule::kRspExact, "cmov into rsp: rsp must stay an exact offset");
     if (!flags_readable(c, s, in.cc)) return false;
-    if (in.width < 4) return c.fail(rule::kForbiddenOperand, "16-bit cmov");
     Value d, src;
     if (!read_op(c, s, in.ops[0], in.width, Use::Partial, d) ||
         !read_op(c, s, in.ops[1], in.width, Use::Partial, src))
@@ -172,8 +171,9 @@ bool rule_cmov(RuleCtx &c, State &s, const Insn &in) {
     state_copy(t, s);
     bool t_ok = refine(t, in.cc, c.cert.layout);
     if (t_ok) read_op(c, t, in.ops[1], in.width, Use::Data, when_true);
+    // (Two pointers into one region join into one: llc selects between the
+    // addresses of two globals, then loads, for `x ? a : b`.)
     Value v = f_ok && t_ok ? join(when_false, when_true) : f_ok ? when_false : t_ok ? when_true : d;
-    if (in.width == 8) v = as_int(v);
     return write_op(c, s, in.ops[0], in.width, v);
 }
 

@@ -155,7 +155,8 @@ class Generator {
                 out.push_back(pick({"add ", "sub ", "and ", "or ", "cmp "}) + sized(d, w) + ", " +
                               pick({"1", "5", "127", "-1"}));
         } else if (c < 0.68) {
-            out.push_back("cmov" + cc() + " " + sized(d, w48) + ", " + sized(s, w48));
+            int wc = w == 1 ? 2 : w; // 16, 32 or 64 bits: no 8-bit cmov
+            out.push_back("cmov" + cc() + " " + sized(d, wc) + ", " + sized(s, wc));
         } else if (c < 0.71) {
             out.push_back("set" + cc() + " " + sized(d, 1));
         } else if (c < 0.75) {
