@@ -534,6 +534,31 @@ static void expand_relative_loads(Function &f) {
     }
 }
 
+// GCC's vector extension divides lane by lane (v / w): so does the program,
+// one scalar division per lane, which the steps below widen and guard like
+// any other (a guard's branch cannot test a vector).
+static void scalarize_vector_divisions(Function &f) {
+    std::vector<BinaryOperator *> vector;
+    for (BasicBlock &bb : f)
+        for (Instruction &i : bb)
+            if (auto *bo = dyn_cast<BinaryOperator>(&i);
+                bo && bo->isIntDivRem() && isa<FixedVectorType>(bo->getType()))
+                vector.push_back(bo);
+    for (BinaryOperator *d : vector) {
+        IRBuilder<> b(d);
+        auto *ty = cast<FixedVectorType>(d->getType());
+        Value *lanes = PoisonValue::get(ty); // every lane is written below
+        for (unsigned k = 0; k < ty->getNumElements(); ++k)
+            lanes = b.CreateInsertElement(
+                lanes,
+                b.CreateBinOp(d->getOpcode(), b.CreateExtractElement(d->getOperand(0), k),
+                              b.CreateExtractElement(d->getOperand(1), k)),
+                k);
+        d->replaceAllUsesWith(lanes);
+        d->eraseFromParent();
+    }
+}
+
 // The verifier knows 32- and 64-bit division only (8- and 16-bit div split
 // their results across ah/dx): do narrower ones in 32 bits, which gives the
 // same quotient and remainder.
@@ -584,6 +609,7 @@ bool insert_guards(Module &m, const Layout &l) {
                            ii->getIntrinsicID() == Intrinsic::cttz))
                     ii->setArgOperand(1, ConstantInt::getFalse(m.getContext()));
         expand_relative_loads(f);
+        scalarize_vector_divisions(f);
         widen_narrow_divisions(f);
         // (Neither step changes the blocks: one tree and loop forest serve both.)
         DominatorTree dt(f);
