@@ -281,10 +281,11 @@ int run(const Options &o) {
              "memmove,memset,memcmp",
              // Switches become compare trees here, in IR, so that the lowering pass
              // lays out every block (the backend's bit tests would add blocks of its own).
-             // ktal-check first: the errors only the whole program shows (undefined
+             // Constructors and destructors become calls before anything is dropped.
+             // ktal-check next: the errors only the whole program shows (undefined
              // functions, recursion across files), about the functions as written.
-             "-passes=internalize,globaldce,ktal-check," + unroll + "default<" + level +
-                 ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
+             "-passes=ktal-constructors,internalize,globaldce,ktal-check," + unroll + "default<" +
+                 level + ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
              tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
         return st;
     // 4. Machine code.

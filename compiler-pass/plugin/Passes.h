@@ -39,6 +39,14 @@ struct UnrollHintsPass : llvm::PassInfoMixin<UnrollHintsPass> {
     llvm::PreservedAnalyses run(llvm::Function &f, llvm::FunctionAnalysisManager &);
 };
 
+// Constructors and destructors become direct calls from the runtime's
+// __ktal_constructors and __ktal_destructors (Constructors.cpp): runs on the
+// linked whole program, first.
+struct ConstructorsPass : llvm::PassInfoMixin<ConstructorsPass> {
+    llvm::PreservedAnalyses run(llvm::Module &m, llvm::ModuleAnalysisManager &);
+    static bool isRequired() { return true; }
+};
+
 // Runtime definitions that the program also defines become internal to the
 // runtime (Shadow.cpp): runs on the runtime before it is linked.
 struct ShadowPass : llvm::PassInfoMixin<ShadowPass> {
@@ -68,6 +76,7 @@ llvm::Instruction *first_use(llvm::Module &m, const llvm::Value &target, bool ca
 bool check_policy(llvm::Module &m, bool whole_program);
 bool lower_dispatch(llvm::Module &m);
 bool check_recursion(llvm::Module &m);
+bool lower_constructors(llvm::Module &m);
 // Large struct arguments and results through pointers (LargeValues.cpp).
 void lower_large_values(llvm::Module &m);
 bool lower_varargs(llvm::Module &m);

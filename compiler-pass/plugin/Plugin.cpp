@@ -2,7 +2,8 @@
 // checks on every translation unit (also at -O0); `opt -load-pass-plugin
 // ... -passes='...,ktal-check,...,ktal-lower<hints=FILE>'` checks the linked
 // whole program and lowers it; `ktal-shadow<user=FILE>` prepares the runtime
-// for linking with the program in FILE.
+// for linking with the program in FILE, and `ktal-constructors` makes the
+// linked program's constructors and destructors calls.
 #include "Passes.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -108,6 +109,11 @@ PreservedAnalyses CheckPass::run(Module &m, ModuleAnalysisManager &) {
     return PreservedAnalyses::all();
 }
 
+PreservedAnalyses ConstructorsPass::run(Module &m, ModuleAnalysisManager &) {
+    checked(m, [&] { return lower_constructors(m); });
+    return PreservedAnalyses::none();
+}
+
 PreservedAnalyses LowerPass::run(Module &m, ModuleAnalysisManager &) {
     checked(m, [&] {
         bool ok = check_policy(m, true) && lower_dispatch(m) && check_recursion(m);
@@ -144,6 +150,10 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                                                       ArrayRef<PassBuilder::PipelineElement>) {
                     if (name == "ktal-policy") {
                         mpm.addPass(ktal::PolicyPass());
+                        return true;
+                    }
+                    if (name == "ktal-constructors") {
+                        mpm.addPass(ktal::ConstructorsPass());
                         return true;
                     }
                     if (name == "ktal-check") {

@@ -161,3 +161,13 @@ __attribute__((weak)) int ktal_main(int argc, char **argv)
 	(void)argv;
 	return 0;
 }
+
+/* What ktal-cc defines from the program's constructors and destructors
+ * (compiler-pass/plugin/Constructors.cpp): host tests have none. */
+void __ktal_constructors(void)
+{
+}
+
+void __ktal_destructors(void)
+{
+}

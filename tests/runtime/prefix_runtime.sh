@@ -10,8 +10,10 @@
 #      defines, NAME -> ktal_NAME, definitions and references together, plus
 #      `main` -> `ktal_main` (the program __ktal_start calls);
 #   3. the result may then refer to nothing but the helpers (which
-#      native_helpers.c implements with real system calls) and ktal_main: any
-#      other undefined symbol would silently bind to glibc, so it is an error.
+#      native_helpers.c implements with real system calls), ktal_main and
+#      what ktal-cc defines for each program (__ktal_constructors,
+#      __ktal_destructors; native_helpers.c: empty): any other undefined
+#      symbol would silently bind to glibc, so it is an error.
 #
 # Renaming the compiled objects (instead of, say, -Dmalloc=ktal_malloc
 # macros) tests the very code that ktal images get, compiler-generated calls
@@ -26,7 +28,8 @@ shift 4
 "$nm" --defined-only -g "$out.merged.o" | awk 'NF == 3 { print $3 " ktal_" $3 }' > "$out.syms"
 echo "main ktal_main" >> "$out.syms"
 "$objcopy" --redefine-syms="$out.syms" "$out.merged.o" "$out"
-bad=$("$nm" -u "$out" | awk '{ print $NF }' | grep -v -e '^__ktal_helper_' -e '^ktal_main$' || true)
+bad=$("$nm" -u "$out" | awk '{ print $NF }' | grep -v -e '^__ktal_helper_' -e '^ktal_main$' \
+  -e '^__ktal_constructors$' -e '^__ktal_destructors$' || true)
 if [ -n "$bad" ]; then
   echo "prefix_runtime.sh: the runtime refers to symbols it does not define:" >&2
   echo "$bad" >&2

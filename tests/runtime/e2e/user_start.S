@@ -12,4 +12,13 @@ _start:
 	andq $-16, %rsp
 	call __ktal_start
 	hlt
+
+/* What ktal-cc defines from a program's constructors and destructors
+ * (compiler-pass/plugin/Constructors.cpp): these programs have none. */
+	.globl __ktal_constructors, __ktal_destructors
+	.type __ktal_constructors, @function
+	.type __ktal_destructors, @function
+__ktal_constructors:
+__ktal_destructors:
+	ret
 	.section .note.GNU-stack, "", @progbits
