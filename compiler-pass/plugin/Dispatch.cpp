@@ -79,11 +79,42 @@ static void call_main_as_defined(Module &m) {
     }
 }
 
+// Calls without a prototype (`void (*f)()`, `int g();`: C before C23) have
+// a variadic type whose fixed parameters are the promoted arguments. One
+// with no variadic argument is a call of a plain function with those
+// parameters: of a defined one directly, through a pointer by dispatch over
+// the functions of that type. (Through a pointer to a variadic function
+// there is no dispatch either way.)
+static void call_unprototyped_as_plain(Module &m) {
+    std::vector<CallInst *> calls;
+    for (Function &f : m)
+        for (BasicBlock &bb : f)
+            for (Instruction &i : bb)
+                if (auto *c = dyn_cast<CallInst>(&i);
+                    c && !c->isInlineAsm() && c->getFunctionType()->isVarArg() &&
+                    c->arg_size() == c->getFunctionType()->getNumParams())
+                    calls.push_back(c);
+    for (CallInst *c : calls) {
+        auto *callee = dyn_cast<Function>(c->getCalledOperand());
+        FunctionType *plain =
+            FunctionType::get(c->getType(), c->getFunctionType()->params(), false);
+        if (callee && callee->getFunctionType() != plain) continue; // printf("x"), or a mismatch
+        std::vector<Value *> args(c->arg_begin(), c->arg_end());
+        CallInst *n = CallInst::Create(plain, c->getCalledOperand(), args, "", c->getIterator());
+        n->setDebugLoc(c->getDebugLoc());
+        n->setCallingConv(c->getCallingConv());
+        n->setAttributes(c->getAttributes());
+        c->replaceAllUsesWith(n);
+        c->eraseFromParent();
+    }
+}
+
 bool lower_dispatch(Module &m) {
     // llvm.used only keeps symbols alive; the whole program is here now.
     for (const char *n : {"llvm.used", "llvm.compiler.used"})
         if (GlobalVariable *g = m.getNamedGlobal(n)) g->eraseFromParent();
     call_main_as_defined(m);
+    call_unprototyped_as_plain(m);
     bool ok = true;
     std::vector<Function *> taken;
     for (Function &f : m) {
@@ -133,6 +164,13 @@ bool lower_dispatch(Module &m) {
     std::map<FunctionType *, Function *> dispatchers;
     for (CallInst *call : indirect) {
         FunctionType *ft = call->getFunctionType();
+        if (auto *f = dyn_cast<Function>(call->getCalledOperand())) {
+            error_at(*call, "call to '" + f->getName() +
+                                "' whose arguments do not match its parameters (through a "
+                                "declaration without them?): declare its parameters");
+            ok = false;
+            continue;
+        }
         if (ft->isVarArg()) {
             error_at(*call, "a call through a pointer to a variadic function is not supported (its "
                             "arguments are "

@@ -155,7 +155,8 @@ void check_call(CallBase &cb, bool whole_program, Reporter &r) {
     if (cb.isInlineAsm())
         return r.at(cb, "inline assembly is not allowed: the verifier only admits machine code it "
                         "can type; write it in C, or use a helper for what needs the kernel");
-    Function *callee = cb.getCalledFunction();
+    // (Also a function called without a prototype, with a type of the call's own.)
+    auto *callee = dyn_cast<Function>(cb.getCalledOperand());
     if (!callee) return;
     StringRef n = callee->getName();
     if (is_sjlj(n))
