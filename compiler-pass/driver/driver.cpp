@@ -171,7 +171,9 @@ std::vector<std::string> clang_flags(const Options &o) {
     std::vector<std::string> f = {"clang-19",
                                   "--target=x86_64-unknown-linux-gnu",
                                   "-O" + o.opt_level,
-                                  "-ffreestanding",
+                                  // Hosted, not -ffreestanding: main is C's main
+                                  // (reaching its end returns 0), the rest of the
+                                  // library is ours (-fno-builtin, our headers only).
                                   "-fno-builtin",
                                   "-nostdlibinc",
                                   "-isystem",
