@@ -250,7 +250,12 @@ static bool load_stack(Ctx &c, State &s, const Value &p, u8 w, Use use, Value &o
     i64 lo = p.smin, hi = p.smax + w; // bytes [lo, hi)
     if (p.smin == p.smax && (lo & 3) == 0 && (w == 8 || w == 4)) {
         const Cell *cl = s.cell_at(static_cast<i32>(lo));
-        if (w == 8 && use == Use::Copy && !s.pair_at(cl)) { // pop of what push rax left
+        // A copy of 8 bytes that are not one value, and not all data (pop of
+        // what push rax left): nothing of it is readable. (Two 4-byte halves
+        // of data are read below: -O0 stores a vector's lanes and loads them
+        // as one.)
+        if (w == 8 && use == Use::Copy && !s.pair_at(cl) &&
+            (s.data_mask(cl) & s.data_mask(cl + 1)) != 0xf) {
             out = Value::uninit();
             return true;
         }

@@ -159,20 +159,20 @@ bool rule_cmov(RuleCtx &c, State &s, const Insn &in) {
     if (!read_op(c, s, in.ops[0], in.width, Use::Partial, d) ||
         !read_op(c, s, in.ops[1], in.width, Use::Partial, src))
         return false;
-    if (d.kind == Kind::Uninit || src.kind == Kind::Uninit) // a selection keeps what both have
-        return write_op(c, s, in.ops[0], in.width,
-                        Value::uninit(min_of(min_of(data_low(d), data_low(src)), in.width)));
-    // Each outcome seen through the refinement of its condition.
+    // Each outcome seen through the refinement of its condition: after `bsf
+    // ecx, eax`, `cmove ecx, edx` keeps ecx only where the scan found a bit,
+    // which makes it a bit index even if it held stale data before. The
+    // join keeps what both outcomes have (of uninitialised ones, the data
+    // bytes both have; two pointers into one region join into one: llc
+    // selects between two globals' addresses, then loads, for `x ? a : b`).
     State &t = *c.scratch;
     Value when_false, when_true;
     state_copy(t, s);
     bool f_ok = refine(t, in.cc ^ 1, c.cert.layout);
-    if (f_ok) read_op(c, t, in.ops[0], in.width, Use::Data, when_false);
+    if (f_ok) read_op(c, t, in.ops[0], in.width, Use::Partial, when_false);
     state_copy(t, s);
     bool t_ok = refine(t, in.cc, c.cert.layout);
-    if (t_ok) read_op(c, t, in.ops[1], in.width, Use::Data, when_true);
-    // (Two pointers into one region join into one: llc selects between the
-    // addresses of two globals, then loads, for `x ? a : b`.)
+    if (t_ok) read_op(c, t, in.ops[1], in.width, Use::Partial, when_true);
     Value v = f_ok && t_ok ? join(when_false, when_true) : f_ok ? when_false : t_ok ? when_true : d;
     return write_op(c, s, in.ops[0], in.width, v);
 }

@@ -724,6 +724,11 @@ TEST(Bits, BitScanOfANonZeroSourceNeedsNoOldValue) {
     // After bsf/bsr, ZF = 0 says the source was non-zero.
     EXPECT_BOUNDED("  bsf ecx, edi\n  je 9f\n" + probe("rcx") + "9:", "0");
     EXPECT_REJECT(learns("  bsf ecx, edi\n  jne 9f\n" + probe("rcx") + "9:", "0"), rule::kUninit);
+    // So does cmov on it: clang -O0's ffs, bsf then cmove of 32 (ecx held
+    // stale data before, and keeps it only where the source was 0).
+    EXPECT_BOUNDED("  bsf ecx, edi\n  mov edx, 32\n  cmove ecx, edx", "rcx");
+    EXPECT_REJECT(learns("  bsf ecx, edi\n  mov edx, 32\n  cmovne ecx, edx\n  cmp ecx, 5", "0"),
+                  rule::kUninit);
 }
 
 TEST(Bits, SixteenBitScanIsNotAllowed) {
