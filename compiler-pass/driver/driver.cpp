@@ -168,34 +168,23 @@ bool check_inputs(const Options &o) {
 
 // clang-19's flags for ktal (DESIGN.md and compiler-facts: code the verifier can check).
 std::vector<std::string> clang_flags(const Options &o) {
-    std::vector<std::string> f = {"clang-19",
-                                  "--target=x86_64-unknown-linux-gnu",
-                                  "-O" + o.opt_level,
-                                  // Hosted, not -ffreestanding: main is C's main
-                                  // (reaching its end returns 0), the rest of the
-                                  // library is ours (-fno-builtin, our headers only).
-                                  "-fno-builtin",
-                                  "-nostdlibinc",
-                                  "-isystem",
-                                  o.resources + "/include",
-                                  "-fno-jump-tables",
-                                  "-mgeneral-regs-only",
-                                  "-mno-red-zone",
-                                  "-fno-stack-protector",
-                                  "-fcf-protection=none",
-                                  "-fno-asynchronous-unwind-tables",
-                                  "-fno-exceptions",
-                                  "-fPIE",
-                                  "-fno-optimize-sibling-calls",
-                                  "-fno-common",
-                                  "-Xclang",
-                                  "-target-feature",
-                                  "-Xclang",
-                                  "-idivq-to-divl",
-                                  o.debug ? "-g" : "-gline-tables-only",
-                                  "-fpass-plugin=" + o.resources + "/ktal-pass.so",
-                                  "-emit-llvm",
-                                  "-c"};
+    std::vector<std::string> f = {
+        "clang-19", "--target=x86_64-unknown-linux-gnu", "-O" + o.opt_level,
+        // Hosted, not -ffreestanding: main is C's main
+        // (reaching its end returns 0), the rest of the
+        // library is ours (-fno-builtin, our headers only).
+        "-fno-builtin", "-nostdlibinc", "-isystem", o.resources + "/include", "-fno-jump-tables",
+        "-mgeneral-regs-only", "-mno-red-zone", "-fno-stack-protector", "-fcf-protection=none",
+        "-fno-asynchronous-unwind-tables", "-fno-exceptions", "-fPIE",
+        "-fno-optimize-sibling-calls", "-fno-common", "-Xclang", "-target-feature", "-Xclang",
+        "-idivq-to-divl", o.debug ? "-g" : "-gline-tables-only",
+        "-fpass-plugin=" + o.resources + "/ktal-pass.so", "-emit-llvm", "-c"};
+    // At -O0 every local lives in its stack slot, and one that a path may read
+    // before writing (the certifier is not path-sensitive: `if (t) g = w;
+    // use(g)`) would be stale kernel data, which the verifier refuses. Zeroed
+    // on entry it is not. Above -O0 such values are SSA undefs, which the
+    // lowering makes zero (Guards.cpp); this flag there grows code by up to 7%.
+    if (o.opt_level == "0") f.push_back("-ftrivial-auto-var-init=zero");
     f.insert(f.end(), o.cflags.begin(), o.cflags.end());
     return f;
 }

@@ -89,10 +89,14 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
     Type *i8 = Type::getInt8Ty(ctx), *i64 = Type::getInt64Ty(ctx);
     for (Function &f : m) {
         if (f.isDeclaration()) continue;
+        // Also every local aligned beyond 16 bytes (a 32-byte vector at -O0,
+        // _Alignas(64)): rsp only moves by exact amounts (no `and rsp`), and
+        // unsafe frames are aligned as their locals need.
         std::vector<AllocaInst *> moved;
         for (Instruction &i : f.getEntryBlock())
             if (auto *a = dyn_cast<AllocaInst>(&i);
-                a && a->isStaticAlloca() && !stays_on_safe_stack(a, dl))
+                a && a->isStaticAlloca() &&
+                (a->getAlign() > Align(16) || !stays_on_safe_stack(a, dl)))
                 moved.push_back(a);
         if (moved.empty()) continue;
         std::sort(moved.begin(), moved.end(),
@@ -122,6 +126,8 @@ bool lower_unsafe_stack(Module &m, const Layout &l) {
         Value *usp = b.CreateLoad(PointerType::get(ctx, 0), usp_var, "ktal.usp");
         Value *top = b.CreatePtrToInt(usp, i64);
         Value *lowest = b.CreateSub(top, b.getInt64(frame));
+        if (Align most = moved.front()->getAlign(); most > Align(16)) // (sorted: the first)
+            lowest = b.CreateAnd(lowest, b.getInt64(~(most.value() - 1)));
         // Overflow: the new frame would start below the unsafe stack.
         Value *overflow = b.CreateICmpULT(lowest, b.CreatePtrToInt(base, i64));
         Instruction *then = SplitBlockAndInsertIfThen(overflow, at, true);

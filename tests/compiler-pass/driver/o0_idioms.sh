@@ -1,0 +1,20 @@
+#!/bin/bash
+# clang -O0's code for __builtin_ffs, a vector read back as one word, and a
+# local written on every path taken (but not on every path): each certifies
+# at -O0 to -Os and prints what plain clang's program prints. At -O0 each
+# was refused as a certifier bug (gcc's torture tests ffs-1, 20050607-1,
+# pr68185): the verifier's cmov kept bsf's stale destination, it read two
+# 4-byte halves as nothing, and the local's slot was stale on the path not
+# taken. Now cmov refines through bsf's flags, two data halves are data, and
+# -O0 zeroes locals on entry (-ftrivial-auto-var-init=zero).
+# usage: o0_idioms.sh KTAL_CC KTAL
+KTAL_CC=$1 KTAL=${2:-}
+source "$(dirname "$0")/../lib.sh"
+
+cp "$INPUTS/o0_idioms.c" "$TMP/"
+for o in -O0 -O1 -O2 -Os; do
+    cc "$o" -o o0_idioms.ktal o0_idioms.c
+    expect_success "$o" o0_idioms.c
+    expect_as_clang o0_idioms
+done
+echo "ok: o0_idioms"
