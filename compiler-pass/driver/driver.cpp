@@ -37,6 +37,10 @@ const char *usage() {
            "                   `ktal verify` can name the source line of a rejection)\n"
            "  -v               show every command run\n"
            "  --stack-budget N stack bytes the program may use (default 4096, as ktal.ko)\n"
+           "  --heap-size N    bytes of the heap arena malloc allocates from (default\n"
+           "                   8M; K, M and G suffixes; the image holds it: ktal.ko\n"
+           "                   admits images of up to 64M unless loaded with\n"
+           "                   max_image_bytes=)\n"
            "  --keep-temps     keep the intermediate files (their directory is printed)\n"
            "  --version, --help\n";
 }
@@ -79,6 +83,24 @@ bool parse_args(int argc, char **argv, Options &o, std::string &error, bool &hel
                            "--stack-budget takes a number of bytes (1 to 1048576), not '" + v + "'",
                        false;
             o.stack_budget = static_cast<unsigned>(n);
+        } else if (a == "--heap-size") {
+            std::string v;
+            if (!value(v)) return false;
+            char *end = nullptr;
+            unsigned long long n = std::strtoull(v.c_str(), &end, 0);
+            int shift = *end == 'K' || *end == 'k'   ? 10
+                        : *end == 'M' || *end == 'm' ? 20
+                        : *end == 'G' || *end == 'g' ? 30
+                                                     : 0;
+            if (shift) ++end;
+            bool fits = n <= (4ull << 30) >> shift;
+            n <<= shift;
+            if (v.empty() || *end || !fits || n < 256)
+                return error = "--heap-size takes a number of bytes from 256 to 4G (K, M and G "
+                               "suffixes), not '" +
+                               v + "'",
+                       false;
+            o.heap_size = (n + 15) & ~15ull; // chunks are 16-byte aligned
         } else if (a == "-I" || a == "-D" || a == "-U") {
             std::string v;
             if (!value(v)) return false;
@@ -251,9 +273,11 @@ int run(const Options &o) {
     }
     if (int st = spawn(link)) return st;
     // 2. The whole program: the program and the runtime, whose definitions of
-    // names the program defines too become its own (plugin/Shadow.cpp).
+    // names the program defines too become its own (plugin/Shadow.cpp), and
+    // whose heap arena gets the size asked for (plugin/Heap.cpp).
     if (int st = spawn({"opt-19", "-load-pass-plugin=" + o.resources + "/ktal-pass.so",
-                        "-passes=ktal-shadow<user=" + tmp + "/program.bc>",
+                        "-passes=ktal-shadow<user=" + tmp +
+                            "/program.bc>,ktal-heap<bytes=" + std::to_string(o.heap_size) + ">",
                         o.resources + "/libktalrt.bc", "-o", tmp + "/runtime.bc"}))
         return st;
     if (int st = spawn(

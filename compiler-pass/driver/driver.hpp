@@ -19,7 +19,8 @@ struct Options {
     std::string opt_level = "2";
     std::vector<std::string> cflags; // -I -D -U -W -std= ... passed to clang
     unsigned stack_budget = 4096;
-    std::string resources; // directory with the plugin, runtime, slots, linker script
+    unsigned long long heap_size = 0; // --heap-size (0: the runtime's default, 8 MiB)
+    std::string resources;            // directory with the plugin, runtime, slots, linker script
 };
 
 // Parses argv; false with `error` on bad usage. `help` set for --help.

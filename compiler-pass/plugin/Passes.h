@@ -39,6 +39,15 @@ struct UnrollHintsPass : llvm::PassInfoMixin<UnrollHintsPass> {
     llvm::PreservedAnalyses run(llvm::Function &f, llvm::FunctionAnalysisManager &);
 };
 
+// The heap arena becomes `bytes` long (0: as the runtime was built;
+// Heap.cpp): runs on the runtime before it is linked.
+struct HeapPass : llvm::PassInfoMixin<HeapPass> {
+    explicit HeapPass(uint64_t n) : bytes(n) {}
+    llvm::PreservedAnalyses run(llvm::Module &m, llvm::ModuleAnalysisManager &);
+    static bool isRequired() { return true; }
+    uint64_t bytes;
+};
+
 // Constructors and destructors become direct calls from the runtime's
 // __ktal_constructors and __ktal_destructors (Constructors.cpp): runs on the
 // linked whole program, first.
@@ -77,6 +86,7 @@ bool check_policy(llvm::Module &m, bool whole_program);
 bool lower_dispatch(llvm::Module &m);
 bool check_recursion(llvm::Module &m);
 bool lower_constructors(llvm::Module &m);
+bool size_heap(llvm::Module &m, uint64_t bytes);
 // Large struct arguments and results through pointers (LargeValues.cpp).
 void lower_large_values(llvm::Module &m);
 bool lower_varargs(llvm::Module &m);

@@ -2,7 +2,8 @@
 // checks on every translation unit (also at -O0); `opt -load-pass-plugin
 // ... -passes='...,ktal-check,...,ktal-lower<hints=FILE>'` checks the linked
 // whole program and lowers it; `ktal-shadow<user=FILE>` prepares the runtime
-// for linking with the program in FILE, and `ktal-constructors` makes the
+// for linking with the program in FILE (and `ktal-heap<bytes=N>` sizes its
+// heap arena), and `ktal-constructors` makes the
 // linked program's constructors and destructors calls.
 #include "Passes.h"
 
@@ -109,6 +110,11 @@ PreservedAnalyses CheckPass::run(Module &m, ModuleAnalysisManager &) {
     return PreservedAnalyses::all();
 }
 
+PreservedAnalyses HeapPass::run(Module &m, ModuleAnalysisManager &) {
+    checked(m, [&] { return size_heap(m, bytes); });
+    return PreservedAnalyses::none();
+}
+
 PreservedAnalyses ConstructorsPass::run(Module &m, ModuleAnalysisManager &) {
     checked(m, [&] { return lower_constructors(m); });
     return PreservedAnalyses::none();
@@ -158,6 +164,12 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                     }
                     if (name == "ktal-check") {
                         mpm.addPass(ktal::CheckPass());
+                        return true;
+                    }
+                    if (name.consume_front("ktal-heap<bytes=") && name.consume_back(">")) {
+                        uint64_t bytes = 0;
+                        if (name.getAsInteger(10, bytes)) return false; // (0: as built)
+                        mpm.addPass(ktal::HeapPass(bytes));
                         return true;
                     }
                     if (name.consume_front("ktal-shadow<user=") && name.consume_back(">")) {

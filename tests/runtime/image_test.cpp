@@ -288,8 +288,8 @@ TEST(RuntimeImage, EntryPointAndRuntimeSymbols) {
     EXPECT_TRUE(std::regex_search(t, std::regex(R"(g\s+O \.bss\s+0*40000 __ktal_unsafe_stack\n)")))
         << "__ktal_unsafe_stack: 256 KiB in .bss";
     EXPECT_TRUE(std::regex_search(t, std::regex(R"(g\s+O \.data\s+0*8 __ktal_usp\n)")));
-    EXPECT_TRUE(std::regex_search(t, std::regex(R"(l\s+O \.bss\s+0*800000 heap\n)")))
-        << "the heap arena: static, 8 MiB";
+    EXPECT_TRUE(std::regex_search(t, std::regex(R"(w\s+O \.bss\s+0*800000 __ktal_heap\n)")))
+        << "the heap arena: 8 MiB, weak (ktal-cc --heap-size sizes it per program)";
     EXPECT_TRUE(std::regex_search(t, std::regex(R"(g\s+O \.bss\s+[0-9a-f]+ errno\n)")));
 }
 

@@ -31,7 +31,14 @@
 _Static_assert(KTAL_HEAP_SIZE % 16 == 0 && KTAL_HEAP_SIZE >= 256,
                "KTAL_HEAP_SIZE must be a multiple of 16, at least 256");
 
-static __attribute__((aligned(16))) char heap[KTAL_HEAP_SIZE];
+/* The arena and its size, KTAL_HEAP_SIZE unless ktal-cc --heap-size sets
+ * another for the program (compiler-pass/plugin/Heap.cpp gives both the
+ * size asked for, internal, before the whole program is optimised, where
+ * the size folds into constants again). Weak, so that compiling the runtime
+ * does not fold the default in. */
+__attribute__((weak, aligned(16))) char __ktal_heap[KTAL_HEAP_SIZE];
+__attribute__((weak)) const size_t __ktal_heap_size = KTAL_HEAP_SIZE;
+#define heap __ktal_heap
 
 typedef struct chunk {
 	size_t prev_foot;
@@ -45,7 +52,7 @@ typedef struct chunk {
 #define OVERHEAD ((size_t)16) /* chunk start to payload */
 #define HEADSIZE ((size_t)8)  /* what a chunk in use costs: its head */
 #define MINCHUNK ((size_t)32)
-#define MAXREQ ((size_t)KTAL_HEAP_SIZE - 64)
+#define MAXREQ (__ktal_heap_size - 64)
 
 #define NSMALL 64
 #define NBINS (NSMALL + 4 * 54)
@@ -67,7 +74,7 @@ static chunk *at(const chunk *c, size_t off)
 
 static chunk *sentinel(void)
 {
-	return (chunk *)(heap + KTAL_HEAP_SIZE - OVERHEAD);
+	return (chunk *)(heap + __ktal_heap_size - OVERHEAD);
 }
 
 static unsigned bin_index(size_t size)
@@ -105,7 +112,7 @@ static void unlink_chunk(chunk *c)
 static void init(void)
 {
 	chunk *c = (chunk *)heap;
-	size_t size = KTAL_HEAP_SIZE - OVERHEAD;
+	size_t size = __ktal_heap_size - OVERHEAD;
 	c->prev_foot = 0;
 	c->head = size | PINUSE;
 	chunk *s = sentinel();
@@ -206,7 +213,7 @@ static size_t request(size_t n)
 static chunk *checked(void *p, const char *what)
 {
 	uintptr_t a = (uintptr_t)p, lo = (uintptr_t)heap + OVERHEAD,
-		  hi = (uintptr_t)heap + KTAL_HEAP_SIZE - OVERHEAD;
+		  hi = (uintptr_t)heap + __ktal_heap_size - OVERHEAD;
 	if (!ready || (a & 15) || a < lo || a >= hi)
 		__ktal_fatal(what, KTAL_TRAP_ABORT);
 	chunk *c = (chunk *)(a - OVERHEAD);
