@@ -296,11 +296,13 @@ int run(const Options &o) {
              "memmove,memset,memcmp",
              // Switches become compare trees here, in IR, so that the lowering pass
              // lays out every block (the backend's bit tests would add blocks of its own).
-             // Constructors and destructors become calls before anything is dropped.
+             // Constructors and destructors become calls before anything is dropped,
+             // and undef in static storage the zeros the image holds.
              // ktal-check next: the errors only the whole program shows (undefined
              // functions, recursion across files), about the functions as written.
-             "-passes=ktal-constructors,internalize,globaldce,ktal-check," + unroll + "default<" +
-                 level + ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
+             "-passes=ktal-constructors,ktal-static-zero,internalize,globaldce,ktal-check," +
+                 unroll + "default<" + level +
+                 ">,function(lower-switch),ktal-lower<hints=" + hints + ">",
              tmp + "/linked.bc", "-o", tmp + "/lowered.bc"}))
         return st;
     // 4. Machine code.

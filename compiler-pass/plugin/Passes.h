@@ -39,6 +39,13 @@ struct UnrollHintsPass : llvm::PassInfoMixin<UnrollHintsPass> {
     llvm::PreservedAnalyses run(llvm::Function &f, llvm::FunctionAnalysisManager &);
 };
 
+// Undef in global initializers becomes zero (StaticZero.cpp): runs on the
+// linked whole program, before anything reads the initializers.
+struct StaticZeroPass : llvm::PassInfoMixin<StaticZeroPass> {
+    llvm::PreservedAnalyses run(llvm::Module &m, llvm::ModuleAnalysisManager &);
+    static bool isRequired() { return true; }
+};
+
 // The heap arena becomes `bytes` long (0: as the runtime was built;
 // Heap.cpp): runs on the runtime before it is linked.
 struct HeapPass : llvm::PassInfoMixin<HeapPass> {
@@ -87,6 +94,7 @@ bool lower_dispatch(llvm::Module &m);
 bool check_recursion(llvm::Module &m);
 bool lower_constructors(llvm::Module &m);
 bool size_heap(llvm::Module &m, uint64_t bytes);
+void zero_undef_initializers(llvm::Module &m);
 // Large struct arguments and results through pointers (LargeValues.cpp).
 void lower_large_values(llvm::Module &m);
 bool lower_varargs(llvm::Module &m);

@@ -3,8 +3,8 @@
 // ... -passes='...,ktal-check,...,ktal-lower<hints=FILE>'` checks the linked
 // whole program and lowers it; `ktal-shadow<user=FILE>` prepares the runtime
 // for linking with the program in FILE (and `ktal-heap<bytes=N>` sizes its
-// heap arena), and `ktal-constructors` makes the
-// linked program's constructors and destructors calls.
+// heap arena), `ktal-constructors` makes the linked program's constructors
+// and destructors calls, and `ktal-static-zero` its undef initializers zero.
 #include "Passes.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -110,6 +110,11 @@ PreservedAnalyses CheckPass::run(Module &m, ModuleAnalysisManager &) {
     return PreservedAnalyses::all();
 }
 
+PreservedAnalyses StaticZeroPass::run(Module &m, ModuleAnalysisManager &) {
+    zero_undef_initializers(m);
+    return PreservedAnalyses::none();
+}
+
 PreservedAnalyses HeapPass::run(Module &m, ModuleAnalysisManager &) {
     checked(m, [&] { return size_heap(m, bytes); });
     return PreservedAnalyses::none();
@@ -156,6 +161,10 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                                                       ArrayRef<PassBuilder::PipelineElement>) {
                     if (name == "ktal-policy") {
                         mpm.addPass(ktal::PolicyPass());
+                        return true;
+                    }
+                    if (name == "ktal-static-zero") {
+                        mpm.addPass(ktal::StaticZeroPass());
                         return true;
                     }
                     if (name == "ktal-constructors") {
