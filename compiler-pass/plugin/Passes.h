@@ -95,6 +95,7 @@ bool check_recursion(llvm::Module &m);
 bool lower_constructors(llvm::Module &m);
 bool size_heap(llvm::Module &m, uint64_t bytes);
 void zero_undef_initializers(llvm::Module &m);
+void zero_unoptimised_slots(llvm::Module &m);
 // Large struct arguments and results through pointers (LargeValues.cpp).
 void lower_large_values(llvm::Module &m);
 bool lower_varargs(llvm::Module &m);

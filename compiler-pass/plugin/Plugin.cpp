@@ -132,6 +132,7 @@ PreservedAnalyses LowerPass::run(Module &m, ModuleAnalysisManager &) {
         ok = ok && lower_varargs(m);
         if (ok) {
             Layout l = plan_layout(m);
+            zero_unoptimised_slots(m);
             ok = lower_unsafe_stack(m, l) && insert_guards(m, l);
             if (ok) insert_fuel_points(m), end_unreachable_paths(m);
             ok = ok && write_hints(m, l, opts.hints_path);

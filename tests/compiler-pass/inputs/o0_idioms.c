@@ -2,18 +2,25 @@
  * (o0_idioms.sh): __builtin_ffs (bsf, then cmove of 32 where the source was
  * 0), a small vector stored lane by lane and loaded as one 8-byte word, and
  * a local that the code writes on every path it takes but not on every
- * path there is. */
+ * path there is, and a function that may fall off its end (its result
+ * unused), after a call to abort declared without noreturn. */
 #include <stdio.h>
 
 typedef int v2si __attribute__((vector_size(8)));
 volatile int zero = 0, one = 1;
 int w = 7, t;
+void abort(void); /* as old code declares it */
+
+__attribute__((noinline)) static int check(int b) {
+    if (b != 1) abort();
+}
 
 int main(void) {
     int a = __builtin_ffs(zero), b = __builtin_ffs(one << 5);
     long l = (long long)(v2si){2, 3};
     char g;
     if (t < 1) g = (char)w;
+    check(one);
     printf("%d %d %ld %d\n", a, b, l, g);
     return 0;
 }
