@@ -9,6 +9,7 @@
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/Analysis/CallGraph.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 
 #include <algorithm>
 #include <map>
@@ -79,26 +80,81 @@ static void call_main_as_defined(Module &m) {
     }
 }
 
+// v as a value of type `to`, as the register that carries it would hold it
+// (integers extended or cut, pointers and 64-bit integers alike); null if
+// there is no such reading.
+static Value *as_type(IRBuilder<> &b, Value *v, Type *to) {
+    Type *from = v->getType();
+    if (from == to) return v;
+    if (from->isIntegerTy() && to->isIntegerTy()) return b.CreateSExtOrTrunc(v, to);
+    if (from->isPointerTy() && to->isIntegerTy()) return b.CreatePtrToInt(v, to);
+    if (from->isIntegerTy() && to->isPointerTy())
+        return b.CreateIntToPtr(b.CreateSExtOrTrunc(v, b.getInt64Ty()), to);
+    return nullptr;
+}
+
+// A direct call whose type is not its callee's (a call without a prototype:
+// `abort()` with no declaration is `int abort()`, `memset(p, 0, 10)` passes
+// an int for a size_t) calls the function as defined: each argument as its
+// parameter's type, the result as the call's (zero from a function that
+// returns none). -O2's instcombine rewrites most such calls; -O0 does not.
+// False if some argument has no such reading.
+static bool call_as_defined(CallInst *c, Function *callee) {
+    FunctionType *ft = callee->getFunctionType();
+    unsigned fixed = ft->getNumParams();
+    if (c->arg_size() < fixed || (!ft->isVarArg() && c->arg_size() != fixed)) return false;
+    for (unsigned k = 0; k < fixed; ++k)
+        if (callee->hasParamAttribute(k, Attribute::ByVal) ||
+            callee->hasParamAttribute(k, Attribute::StructRet))
+            return false;
+    IRBuilder<> b(c);
+    std::vector<Value *> args;
+    for (unsigned k = 0; k < c->arg_size(); ++k) {
+        Value *a = k < fixed ? as_type(b, c->getArgOperand(k), ft->getParamType(k))
+                             : c->getArgOperand(k); // variadic: as passed
+        if (!a) return false;
+        args.push_back(a);
+    }
+    CallInst *n = b.CreateCall(ft, callee, args);
+    n->setDebugLoc(c->getDebugLoc());
+    n->setCallingConv(callee->getCallingConv());
+    Value *result = nullptr;
+    if (!c->getType()->isVoidTy() && !c->use_empty())
+        result = ft->getReturnType()->isVoidTy() ? Constant::getNullValue(c->getType())
+                                                 : as_type(b, n, c->getType());
+    if (!c->getType()->isVoidTy() && !c->use_empty() && !result) {
+        n->eraseFromParent();
+        return false;
+    }
+    if (result) c->replaceAllUsesWith(result);
+    c->eraseFromParent();
+    return true;
+}
+
 // Calls without a prototype (`void (*f)()`, `int g();`: C before C23) have
-// a variadic type whose fixed parameters are the promoted arguments. One
+// a variadic type whose fixed parameters are the promoted arguments. A
+// direct one calls its function as defined (above); through a pointer, one
 // with no variadic argument is a call of a plain function with those
-// parameters: of a defined one directly, through a pointer by dispatch over
-// the functions of that type. (Through a pointer to a variadic function
-// there is no dispatch either way.)
+// parameters, which dispatch then chooses among. (Through a pointer to a
+// variadic function there is no dispatch either way.)
 static void call_unprototyped_as_plain(Module &m) {
     std::vector<CallInst *> calls;
     for (Function &f : m)
         for (BasicBlock &bb : f)
             for (Instruction &i : bb)
                 if (auto *c = dyn_cast<CallInst>(&i);
-                    c && !c->isInlineAsm() && c->getFunctionType()->isVarArg() &&
-                    c->arg_size() == c->getFunctionType()->getNumParams())
+                    c && !c->isInlineAsm() && !c->getCalledFunction() && !isa<IntrinsicInst>(c))
                     calls.push_back(c);
     for (CallInst *c : calls) {
-        auto *callee = dyn_cast<Function>(c->getCalledOperand());
-        FunctionType *plain =
-            FunctionType::get(c->getType(), c->getFunctionType()->params(), false);
-        if (callee && callee->getFunctionType() != plain) continue; // printf("x"), or a mismatch
+        if (auto *callee = dyn_cast<Function>(c->getCalledOperand())) {
+            if (!callee->isDeclaration() && !callee->isIntrinsic() &&
+                callee->getName() != "main") // (call_main_as_defined's)
+                call_as_defined(c, callee);  // else: an error below
+            continue;
+        }
+        FunctionType *ft = c->getFunctionType();
+        if (!ft->isVarArg() || c->arg_size() != ft->getNumParams()) continue;
+        FunctionType *plain = FunctionType::get(c->getType(), ft->params(), false);
         std::vector<Value *> args(c->arg_begin(), c->arg_end());
         CallInst *n = CallInst::Create(plain, c->getCalledOperand(), args, "", c->getIterator());
         n->setDebugLoc(c->getDebugLoc());
