@@ -122,9 +122,12 @@ class Guarder {
             }
         } else if (auto *bo = dyn_cast<BinaryOperator>(&i)) {
             unsigned op = bo->getOpcode();
+            // (A constant divisor needs no guard unless it is 0: -O0 divides by
+            // what -O2 would have folded; -1 is folded before, see below.)
+            auto *k = dyn_cast<ConstantInt>(bo->getOperand(1));
             if ((op == Instruction::SDiv || op == Instruction::UDiv || op == Instruction::SRem ||
                  op == Instruction::URem) &&
-                !isa<ConstantInt>(bo->getOperand(1))) {
+                (!k || k->isZero())) {
                 divs.push_back(bo);
                 stretch_ = bo;
             }
@@ -559,6 +562,29 @@ static void scalarize_vector_divisions(Function &f) {
     }
 }
 
+// A signed division by the constant -1 is a negation and its remainder 0
+// (-O2 folds them; -O0 divides: `(short)x % -1` became `idiv` by -1 of a
+// value the verifier cannot tell from INT_MIN, as its 32-bit sign extension
+// spans both ends of the unsigned range; gcc's torture test divmod-1).
+// INT_MIN / -1, undefined in C, then wraps instead of faulting.
+static void fold_divisions_by_minus_one(Function &f) {
+    std::vector<BinaryOperator *> found;
+    for (BasicBlock &bb : f)
+        for (Instruction &i : bb)
+            if (auto *bo = dyn_cast<BinaryOperator>(&i);
+                bo &&
+                (bo->getOpcode() == Instruction::SDiv || bo->getOpcode() == Instruction::SRem))
+                if (auto *k = dyn_cast<ConstantInt>(bo->getOperand(1)); k && k->isMinusOne())
+                    found.push_back(bo);
+    for (BinaryOperator *d : found) {
+        IRBuilder<> b(d);
+        d->replaceAllUsesWith(d->getOpcode() == Instruction::SDiv
+                                  ? b.CreateNeg(d->getOperand(0))
+                                  : static_cast<Value *>(ConstantInt::get(d->getType(), 0)));
+        d->eraseFromParent();
+    }
+}
+
 // The verifier knows 32- and 64-bit division only (8- and 16-bit div split
 // their results across ah/dx): do narrower ones in 32 bits, which gives the
 // same quotient and remainder.
@@ -610,6 +636,7 @@ bool insert_guards(Module &m, const Layout &l) {
                     ii->setArgOperand(1, ConstantInt::getFalse(m.getContext()));
         expand_relative_loads(f);
         scalarize_vector_divisions(f);
+        fold_divisions_by_minus_one(f);
         widen_narrow_divisions(f);
         // (Neither step changes the blocks: one tree and loop forest serve both.)
         DominatorTree dt(f);
