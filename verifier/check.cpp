@@ -74,7 +74,7 @@ class Walker {
     Insn insn_;
     const u8 *text_ = nullptr; // the text, indexed by image offset
     u64 end_ = 0;
-    u64 fuel_slot_ = 0; // address of the fuel helper's slot
+    u64 fuel_slot_ = 0; // address of the fuel helper's slot (the decoder's)
 };
 
 // e must entail the state of the certified block that `mark` names (which
@@ -132,7 +132,7 @@ bool Walker::edge(State &e, u64 t) {
 bool Walker::walk() {
     end_ = fn_.entry + fn_.size;
     text_ = in_.text - cert_.layout.text_off;
-    fuel_slot_ = cert_.layout.helpers_off + 1 * kHelperSlotSize; // helper 1, tal/helper_abi.h
+    fuel_slot_ = dec_.fuel_call;
     mark_ = arena_.alloc<i32>(fn_.size);
     fuel_head_ = arena_.alloc<bool>(fn_.nblocks ? fn_.nblocks : 1);
     pool_.cap = static_cast<u32>(min_of<u64>(fn_.size / 2 + 1, 1u << 16));
@@ -241,6 +241,7 @@ bool verify(const VerifyInput &in, Decoder &dec, Arena &arena, Rejection &rej, S
     }
     stats.cert_memory = arena.mark();
     const Layout &l = cert.layout;
+    decoder_set_fuel(dec, l);
     if (in.text_size != l.text_size) {
         rej.expected.udec(l.text_size).add(" bytes");
         rej.found.udec(in.text_size).add(" bytes");

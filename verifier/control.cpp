@@ -30,13 +30,6 @@ static void clobber_after_call(State &s, bool fuel) {
     s.flags = Flags{};
 }
 
-// An inline fuel point skips its call while the fuel word is clear: only the
-// fuel helper's call, which changes nothing but r11 and the flags, may be
-// skipped.
-static constexpr const char *kNotFuelWord = "an inline fuel point that does not read the fuel "
-                                            "word (the page before the sandbox) and call the "
-                                            "fuel helper";
-
 bool rule_call(RuleCtx &c, State &s, const Insn &in) {
     const Layout &l = c.cert.layout;
     i64 depth = 8 - s.rsp(); // bytes below the entry rsp once the return address is pushed
@@ -46,10 +39,10 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
             return c.fail(rule::kCallTarget, "a call into the middle of a helper slot");
         u32 id =
             static_cast<u32>((in.target - l.helpers_off) / kHelperSlotSize); // slot i: helper i
+        // (An inline fuel point, which skips its call while the fuel word is
+        // clear, is one only if it reads the fuel word and calls the fuel
+        // helper, whose call changes nothing but r11 and the flags: decode.)
         const HelperInfo &h = helper_info(id);
-        if (in.fuel_inline &&
-            (h.kind != KTAL_HELPER_FUEL || !has_fuel_page(l) || in.fuel_word != fuel_word_off(l)))
-            return c.fail(rule::kFuelWord, kNotFuelWord);
         for (u8 k = 0; k < h.nargs; ++k) {
             const Value &v = s.reg[kArgRegs[k]];
             if (!v.is_data()) {
@@ -74,7 +67,6 @@ bool rule_call(RuleCtx &c, State &s, const Insn &in) {
             s.reg[RAX] = Value::top();
         return true;
     }
-    if (in.fuel_inline) return c.fail(rule::kFuelWord, kNotFuelWord);
     const Function *callee = function_at(c.cert, in.target);
     if (!callee)
         return c.fail(rule::kCallTarget,

@@ -1,5 +1,6 @@
 #include "verifier/decode.hpp"
 
+#include "tal/cert.hpp"
 #include "tal/regs.hpp"
 #include "verifier/rules.hpp"
 
@@ -334,9 +335,11 @@ i64 read_le(const u8 *p, u8 n) {
 }
 
 // `cmp qword ptr [rip + F], 0; je +5; call rel32`, 15 bytes: an inline fuel
-// point, one form. It calls the fuel helper only when the fuel word F is set
-// (ktal.ko sets it every millisecond of a run, the helper clears it); the
-// program cannot write F, and rule_call checks F and the callee.
+// point, one form, when F is the fuel word and the call the fuel helper's
+// (decode checks both). It calls the helper only when F is set (ktal.ko sets
+// it every millisecond of a run, the helper clears it); the program cannot
+// write F. The same bytes with another word or callee are program code
+// (`if (g == 0) ... else f()`), three instructions.
 constexpr u8 kFuelPointLen = 15;
 bool is_fuel_point(const u8 *c, usize avail) {
     static constexpr u8 kFixed[11] = {0x48, 0x83, 0x3d, 0, 0, 0, 0, 0x00, 0x74, 0x05, 0xe8};
@@ -347,6 +350,12 @@ bool is_fuel_point(const u8 *c, usize avail) {
 }
 
 } // namespace
+
+void decoder_set_fuel(Decoder &d, const Layout &l) {
+    bool has = has_fuel_page(l) && l.helper_count > 1; // fuel: helper 1, tal/helper_abi.h
+    d.fuel_word = has ? fuel_word_off(l) : ~0ull;
+    d.fuel_call = has ? l.helpers_off + 1 * kHelperSlotSize : ~0ull;
+}
 
 bool decoder_open(Decoder &d, bool text) {
     csh h;
@@ -393,10 +402,11 @@ bool decode(Decoder &d, const u8 *code, usize avail, u64 addr, Insn &out, Decode
     out.target = 0, out.fuel_inline = false, out.fuel_word = 0;
     for (Operand &op : out.ops) op = Operand{};
     out.text.clear();
-    if (is_fuel_point(code, avail)) {
+    if (is_fuel_point(code, avail) &&
+        addr + 8 + static_cast<u64>(read_le(code + 3, 4)) == d.fuel_word &&
+        addr + kFuelPointLen + static_cast<u64>(read_le(code + 11, 4)) == d.fuel_call) {
         out.len = kFuelPointLen, out.op = Op::Call, out.fuel_inline = true;
-        out.fuel_word = addr + 8 + static_cast<u64>(read_le(code + 3, 4));
-        out.target = addr + kFuelPointLen + static_cast<u64>(read_le(code + 11, 4));
+        out.fuel_word = d.fuel_word, out.target = d.fuel_call;
         if (d.text) out.text.add("fuel point: cmp qword ptr [F], 0; je; call fuel");
         return true;
     }

@@ -50,8 +50,8 @@ struct Insn {
     u8 nops = 0;
     Operand ops[3];
     u64 target = 0;           // Jmp, Jcc, Call: image offset
-    bool fuel_inline = false; // an inline fuel point (a Call)
-    u64 fuel_word = 0;        // the word it reads (any address, 0 included)
+    bool fuel_inline = false; // an inline fuel point (a Call of the fuel helper)
+    u64 fuel_word = 0;        // the word it reads (the decoder's fuel_word)
     Text<80> text;            // disassembly, if the decoder was opened with text
 };
 
@@ -65,12 +65,20 @@ struct Decoder {
     usize handle = 0;     // csh
     void *insn = nullptr; // cs_insn *
     bool text = false;    // fill Insn::text for every instruction
+    // The image's inline fuel point: the 15 bytes of its form are one
+    // instruction only if they read this word and call this slot (else they
+    // are three, like any others). None until decoder_set_fuel.
+    u64 fuel_word = ~0ull, fuel_call = ~0ull;
 };
 // Opens Capstone (x86-64, Intel syntax, details on). False if it cannot.
 // `text`: for tools that show every instruction; the verifier formats only
 // the one it rejects (disasm), a quarter of the decoder's own cost saved.
 bool decoder_open(Decoder &d, bool text = false);
 void decoder_close(Decoder &d);
+// The fuel word and the fuel helper's slot of an image laid out as `l`
+// (none if it has no fuel page).
+struct Layout;
+void decoder_set_fuel(Decoder &d, const Layout &l);
 
 // Decodes the instruction at `code` (image offset `addr`, `avail` bytes
 // readable). False with `err` set when the bytes are not an allowed form.

@@ -24,7 +24,6 @@ inline constexpr const char *kBlockMidInsn = "cert.block-mid-instruction";
 inline constexpr const char *kEdge = "cert.edge-state";
 inline constexpr const char *kFuel = "fuel.backward-jump";
 inline constexpr const char *kFuelCall = "fuel.call";
-inline constexpr const char *kFuelWord = "fuel.word";
 
 // Calls and returns
 inline constexpr const char *kCallTarget = "call.target";

@@ -333,6 +333,7 @@ bool Certifier::decode_all() {
     }
     if (funcs_.empty()) return fail("", 0, "", "image", "no functions in the text");
     if (!decoder_open(dec_, true)) return fail("", 0, "", "decoder", "cannot open Capstone");
+    decoder_set_fuel(dec_, img_.layout);
     const u8 *text = img_.text.bytes - img_.text.addr;
     u64 helpers_end = img_.layout.helper_count * kHelperSlotSize;
     for (Func &f : funcs_) {

@@ -1,5 +1,5 @@
-# attack: an inline fuel point whose call is a program function's: the verifier would assume the function's certified result in rax, but the call is skipped while the fuel word is clear and rax keeps an unbounded index
-# expect: fuel.word
+# attack: the bytes of an inline fuel point whose call is a program function's: were they one fuel point, the verifier would assume the function's certified result in rax, though the call is skipped while the fuel word is clear and rax keeps an unbounded index. They are no fuel point (decode takes the form only with the fuel word and the fuel helper) but a compare, a je and a call, and on the path that skips the call rax is -4096
+# expect: memory.bounds
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

@@ -1,5 +1,5 @@
-# attack: an inline fuel point whose call is the exit helper: the verifier would take what follows for dead code, but the call is skipped while the fuel word is clear and the program runs on into code never typed (a store through an uninitialised register)
-# expect: fuel.word
+# attack: the bytes of an inline fuel point whose call is the exit helper: were they one fuel point, the verifier would take what follows for dead code, though the call is skipped while the fuel word is clear. They are three instructions (decode), and the path that skips the exit runs into a store through an uninitialised register
+# expect: leak.uninitialised
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

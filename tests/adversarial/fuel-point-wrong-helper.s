@@ -1,5 +1,5 @@
-# attack: an inline fuel point whose call, when the fuel word runs out, goes to another helper than fuel, so nothing resets the word or checks for signals
-# expect: fuel.word
+# attack: the bytes of an inline fuel point whose call goes to another helper than fuel, so nothing resets the word or checks for signals: three instructions (decode), and the loop passes no fuel point
+# expect: fuel.backward-jump
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

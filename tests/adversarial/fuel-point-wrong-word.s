@@ -1,5 +1,5 @@
-# attack: an inline fuel point that reads a sandbox word, which the program can clear at will, so the fuel helper never runs
-# expect: fuel.word
+# attack: the bytes of an inline fuel point that read a sandbox word, which the program can clear at will, so the fuel helper never runs: three instructions (decode), and the path that skips the call passes no fuel point before the loop goes round
+# expect: fuel.backward-jump
 #| ktal-cert 1
 #| layout auto
 #| helpers auto

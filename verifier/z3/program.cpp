@@ -2432,6 +2432,7 @@ Report prove_image(const std::vector<u8> &file, const Options &opt) {
         rep.error = "cannot open the Capstone disassembler";
         return rep;
     }
+    decoder_set_fuel(dec, cert.layout);
     rep.loaded = true;
     SymbolTable syms = SymbolTable::from_elf(file);
     try {
