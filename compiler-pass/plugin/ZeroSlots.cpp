@@ -1,5 +1,5 @@
-// At -O0 (optnone functions) every integer or pointer slot of a function's
-// frame is zero from its entry. clang -O0 keeps a non-void function's
+// At -O0 (optnone functions) every slot of a function's frame is zero from
+// its entry. clang -O0 keeps a non-void function's
 // result in a slot of its own, which a path that falls off the function's
 // end (`int f(int b) { if (b) abort(); }`, with abort declared without
 // noreturn) returns unwritten: stale kernel data, which the verifier
@@ -7,7 +7,9 @@
 // reported as a certifier bug; gcc's torture tests 20060930-1, 20041218-1).
 // The driver's -ftrivial-auto-var-init=zero zeroes the program's own
 // variables where they are declared; this covers the slots clang makes for
-// itself. Above -O0 the slots are SSA values, and undef ones become zero
+// itself, and the temporaries it makes (a union cast from a number fills
+// only that number's bytes: gcc's torture test 960416-1 passed the rest on).
+// Above -O0 the slots are SSA values, and undef ones become zero
 // (Guards.cpp).
 #include "Passes.h"
 
@@ -21,18 +23,33 @@ using namespace llvm;
 namespace ktal {
 
 void zero_unoptimised_slots(Module &m) {
+    const DataLayout &dl = m.getDataLayout();
     for (Function &f : m) {
         if (f.isDeclaration() || !f.hasFnAttribute(Attribute::OptimizeNone)) continue;
         std::vector<AllocaInst *> slots;
         for (Instruction &i : f.getEntryBlock())
-            if (auto *a = dyn_cast<AllocaInst>(&i);
-                a && a->isStaticAlloca() &&
-                (a->getAllocatedType()->isIntegerTy() || a->getAllocatedType()->isPointerTy()))
-                slots.push_back(a);
+            if (auto *a = dyn_cast<AllocaInst>(&i); a && a->isStaticAlloca()) slots.push_back(a);
         if (slots.empty()) continue;
         IRBuilder<> b(&*f.getEntryBlock().getFirstNonPHIOrDbgOrAlloca());
-        for (AllocaInst *a : slots)
-            b.CreateAlignedStore(Constant::getNullValue(a->getAllocatedType()), a, a->getAlign());
+        for (AllocaInst *a : slots) {
+            Type *t = a->getAllocatedType();
+            uint64_t size = dl.getTypeAllocSize(t);
+            if (t->isIntegerTy() || t->isPointerTy()) {
+                b.CreateAlignedStore(Constant::getNullValue(t), a, a->getAlign());
+            } else if (size <= 64) {
+                // Stores at constant offsets, which keep it on the safe stack
+                // (a memset call would take its address: the unsafe stack).
+                for (uint64_t at = 0; at < size;) {
+                    uint64_t w = size - at >= 8 ? 8 : 1;
+                    Value *p = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), a, at);
+                    b.CreateAlignedStore(b.getIntN(8 * w, 0), p,
+                                         commonAlignment(a->getAlign(), at));
+                    at += w;
+                }
+            } else {
+                b.CreateMemSet(a, b.getInt8(0), size, a->getAlign());
+            }
+        }
     }
 }
 
