@@ -202,6 +202,17 @@ bool rule_alu(RuleCtx &c, State &s, const Insn &in) {
     if (!read_op(c, s, d, w, ptr_ok || to_rsp ? Use::Addr : plain, a) ||
         !read_op(c, s, sr, w, in.op == Op::Add && ptr_ok ? Use::Addr : plain, b))
         return false;
+    // A mask of data whose bits all lie in the other side's data bytes: the
+    // result is data (the bits above are zero, whatever the rest holds).
+    // llc -Os: `mov r14w, -769` over a saved register, later `and r14d, 255`.
+    const Value &mask = a.kind == Kind::Uninit ? b : a, &part = a.kind == Kind::Uninit ? a : b;
+    if (in.op == Op::And && mask.kind == Kind::Int && part.kind == Kind::Uninit &&
+        mask.umax >> (8 * part.low) == 0) {
+        Value r = Value::urange(0, mask.umax);
+        if (!write_op(c, s, d, w, r)) return false;
+        set_result_flags(s, w, d, r);
+        return true;
+    }
     if (a.kind == Kind::Uninit || b.kind == Kind::Uninit)
         return partial_result(s, d, w, min_of(data_low(a), data_low(b)), c);
     if (compare) {

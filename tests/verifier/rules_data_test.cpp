@@ -197,6 +197,16 @@ TEST(Alu, AndBoundsByTheMask) {
     EXPECT_BOUNDED("  mov ecx, 79\n  and rcx, rdi", "rcx");
 }
 
+TEST(Alu, AndMaskWithinThePartWrittenIsData) {
+    // rcx held stale data; cx is written: a mask within those 2 bytes gives
+    // data (llc -Os masks a register it wrote 16 bits of), one beyond does not.
+    EXPECT_BOUNDED("  mov cx, 7\n  and ecx, 63", "rcx");
+    EXPECT_BOUNDED("  mov cx, 7\n  mov edx, 63\n  and edx, ecx", "rdx");
+    EXPECT_REJECT(learns("  mov cx, 7\n  and ecx, 0x10000\n  cmp ecx, 1", "0"), rule::kUninit);
+    EXPECT_REJECT(learns("  mov cl, 7\n  and ecx, 0x1ff\n  cmp ecx, 1", "0"), rule::kUninit);
+    EXPECT_BOUNDED("  and ecx, 0", "rcx"); // nothing of rcx is read
+}
+
 TEST(Alu, Or) {
     EXPECT_BOUNDED("  and edi, 15\n  or edi, 48", "rdi");   // [48, 63]
     EXPECT_UNBOUNDED("  and edi, 15\n  or edi, 64", "rdi"); // [64, 127] in the domain
