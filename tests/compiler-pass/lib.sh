@@ -82,6 +82,21 @@ expect_as_clang() {
         fail "$1.ktal printed '$(cat "$TMP/run.out")', clang's program '$want'"
 }
 
+# as_clang_at_every_level NAME [OPTION...]: $INPUTS/NAME.c, copied to $TMP,
+# compiles with ktal-cc at -O0, -O1, -O2 and -Os (and the OPTIONs), and
+# each image prints what plain clang's program prints. $TMP/NAME.ktal is
+# then the -Os image.
+as_clang_at_every_level() {
+    local name=$1 o
+    shift
+    cp "$INPUTS/$name.c" "$TMP/"
+    for o in -O0 -O1 -O2 -Os; do
+        cc "$o" "$@" -o "$name.ktal" "$name.c"
+        expect_success "$o" "$name.c"
+        expect_as_clang "$name"
+    done
+}
+
 # expect_bounds_trap WHAT IMAGE ARGS...: `ktal run --user IMAGE ARGS...`
 # stops with the bounds trap (WHAT names the case in a failure).
 expect_bounds_trap() {

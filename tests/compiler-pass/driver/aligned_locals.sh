@@ -10,10 +10,5 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/aligned_locals.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -o aligned_locals.ktal aligned_locals.c
-    expect_success "$o" aligned_locals.c
-    expect_as_clang aligned_locals
-done
+as_clang_at_every_level aligned_locals
 echo "ok: aligned_locals"

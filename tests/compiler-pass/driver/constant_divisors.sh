@@ -9,12 +9,7 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/constant_divisors.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -w -o constant_divisors.ktal constant_divisors.c
-    expect_success "$o" constant_divisors.c
-    expect_as_clang constant_divisors
-done
+as_clang_at_every_level constant_divisors -w
 cc -O0 -w -o constant_divisors.ktal constant_divisors.c
 "$KTAL" run --user "$TMP/constant_divisors.ktal" zero > /dev/null 2> "$TMP/trap.err" &&
     fail "a division by the constant 0 did not trap"

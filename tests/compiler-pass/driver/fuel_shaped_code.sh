@@ -10,12 +10,7 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/fuel_shaped_code.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -o fuel_shaped_code.ktal fuel_shaped_code.c
-    expect_success "$o" fuel_shaped_code.c
-    expect_as_clang fuel_shaped_code
-done
+as_clang_at_every_level fuel_shaped_code
 # The -O0 image has the shape: 48 83 3d <disp32> 00 74 05 e8 <rel32> reading a.
 cc -O0 -o shaped.ktal fuel_shaped_code.c
 llvm-objdump-19 -d --no-show-raw-insn "$TMP/shaped.ktal" |

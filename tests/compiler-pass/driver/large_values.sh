@@ -9,12 +9,7 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/large_values.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -o large_values.ktal large_values.c
-    expect_success "$o" large_values.c
-    expect_as_clang large_values
-done
+as_clang_at_every_level large_values
 # The byval copy and the result slots are the caller's, in the sandbox: no
 # access through the safe stack of another frame, which the verifier refuses.
 "$KTAL" verify "$TMP/large_values.ktal" > "$TMP/verify.out" || { cat "$TMP/verify.out" >&2; fail "ktal verify"; }

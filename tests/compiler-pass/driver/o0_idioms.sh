@@ -18,10 +18,5 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/o0_idioms.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -o o0_idioms.ktal o0_idioms.c
-    expect_success "$o" o0_idioms.c
-    expect_as_clang o0_idioms
-done
+as_clang_at_every_level o0_idioms
 echo "ok: o0_idioms"

@@ -11,12 +11,7 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/select_globals.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -o select_globals.ktal select_globals.c
-    expect_success "$o" select_globals.c
-    expect_as_clang select_globals
-done
+as_clang_at_every_level select_globals
 # The -Os image has both cmov forms (or the test would not test them).
 llvm-objdump-19 -d --no-show-raw-insn -M intel "$TMP/select_globals.ktal" > "$TMP/dis"
 grep -qE 'cmov[a-z]+[[:space:]]+r[a-z0-9]+, r' "$TMP/dis" || fail "no 64-bit cmov in the image"

@@ -7,12 +7,7 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/small_results.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -o small_results.ktal small_results.c
-    expect_success "$o" small_results.c
-    expect_as_clang small_results
-done
+as_clang_at_every_level small_results
 # At -O2 `high` is `setae al; ret`: its result is certified as one byte.
 "$KTAL" cert dump "$TMP/small_results.ktal" > "$TMP/cert.txt" || fail "ktal cert dump"
 grep -A3 "^function high " "$TMP/cert.txt" | grep -q "result uninit:1" ||

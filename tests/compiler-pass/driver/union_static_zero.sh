@@ -8,10 +8,5 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/union_static_zero.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -o union_static_zero.ktal union_static_zero.c
-    expect_success "$o" union_static_zero.c
-    expect_as_clang union_static_zero
-done
+as_clang_at_every_level union_static_zero
 echo "ok: union_static_zero"

@@ -9,12 +9,7 @@
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
 
-cp "$INPUTS/vector_division.c" "$TMP/"
-for o in -O0 -O1 -O2 -Os; do
-    cc "$o" -o vector_division.ktal vector_division.c
-    expect_success "$o" vector_division.c
-    expect_as_clang vector_division
-done
+as_clang_at_every_level vector_division
 "$KTAL" run --user "$TMP/vector_division.ktal" zero > /dev/null 2> "$TMP/trap.err" &&
     fail "a vector division by a zero lane did not trap"
 grep -q "trapped: division by zero" "$TMP/trap.err" ||
