@@ -4,8 +4,9 @@
 // before main and at exit (start.c), as glibc runs .init_array and
 // .fini_array. Direct calls, not a table of function pointers: the verifier
 // sees every callee. Both are defined, empty where there is nothing to call
-// (then inlined away, so that such a program's image does not change). Before, the lists were
-// dropped and such a program ran without its constructors and destructors, saying nothing.
+// (then inlined away, so that such a program's image does not change).
+// Before, the lists were dropped and such a program ran without its
+// constructors and destructors, saying nothing.
 #include "Passes.h"
 
 #include "llvm/IR/Constants.h"

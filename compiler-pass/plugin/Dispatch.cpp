@@ -80,17 +80,19 @@ static void call_main_as_defined(Module &m) {
     }
 }
 
-// v as a value of type `to`, as the register that carries it would hold it
-// (integers extended or cut, pointers and 64-bit integers alike); null if
-// there is no such reading.
+// Whether a value of type `from` can be read as `to` as the register that
+// carries it would hold it (integers extended or cut, pointers and 64-bit
+// integers alike), and that reading.
+static bool readable_as(Type *from, Type *to) {
+    return from == to || ((from->isIntegerTy() || from->isPointerTy()) &&
+                          (to->isIntegerTy() || to->isPointerTy()));
+}
 static Value *as_type(IRBuilder<> &b, Value *v, Type *to) {
-    Type *from = v->getType();
-    if (from == to) return v;
-    if (from->isIntegerTy() && to->isIntegerTy()) return b.CreateSExtOrTrunc(v, to);
-    if (from->isPointerTy() && to->isIntegerTy()) return b.CreatePtrToInt(v, to);
-    if (from->isIntegerTy() && to->isPointerTy())
-        return b.CreateIntToPtr(b.CreateSExtOrTrunc(v, b.getInt64Ty()), to);
-    return nullptr;
+    Type *i64 = b.getInt64Ty();
+    if (v->getType() == to) return v;
+    if (v->getType()->isPointerTy()) v = b.CreatePtrToInt(v, i64);
+    if (to->isPointerTy()) return b.CreateIntToPtr(b.CreateSExtOrTrunc(v, i64), to);
+    return b.CreateSExtOrTrunc(v, to);
 }
 
 // A direct call whose type is not its callee's (a call without a prototype:
@@ -98,37 +100,33 @@ static Value *as_type(IRBuilder<> &b, Value *v, Type *to) {
 // an int for a size_t) calls the function as defined: each argument as its
 // parameter's type, the result as the call's (zero from a function that
 // returns none). -O2's instcombine rewrites most such calls; -O0 does not.
-// False if some argument has no such reading.
-static bool call_as_defined(CallInst *c, Function *callee) {
+// Left as it is (an error later) if some argument or the result has no
+// such reading.
+static void call_as_defined(CallInst *c, Function *callee) {
     FunctionType *ft = callee->getFunctionType();
     unsigned fixed = ft->getNumParams();
-    if (c->arg_size() < fixed || (!ft->isVarArg() && c->arg_size() != fixed)) return false;
+    if (c->arg_size() < fixed || (!ft->isVarArg() && c->arg_size() != fixed)) return;
     for (unsigned k = 0; k < fixed; ++k)
-        if (callee->hasParamAttribute(k, Attribute::ByVal) ||
+        if (!readable_as(c->getArgOperand(k)->getType(), ft->getParamType(k)) ||
+            callee->hasParamAttribute(k, Attribute::ByVal) ||
             callee->hasParamAttribute(k, Attribute::StructRet))
-            return false;
+            return;
+    bool result = !c->getType()->isVoidTy() && !c->use_empty();
+    if (result && !ft->getReturnType()->isVoidTy() &&
+        !readable_as(ft->getReturnType(), c->getType()))
+        return;
     IRBuilder<> b(c);
     std::vector<Value *> args;
-    for (unsigned k = 0; k < c->arg_size(); ++k) {
-        Value *a = k < fixed ? as_type(b, c->getArgOperand(k), ft->getParamType(k))
-                             : c->getArgOperand(k); // variadic: as passed
-        if (!a) return false;
-        args.push_back(a);
-    }
+    for (unsigned k = 0; k < c->arg_size(); ++k) // (variadic ones as passed)
+        args.push_back(k < fixed ? as_type(b, c->getArgOperand(k), ft->getParamType(k))
+                                 : c->getArgOperand(k));
     CallInst *n = b.CreateCall(ft, callee, args);
     n->setDebugLoc(c->getDebugLoc());
     n->setCallingConv(callee->getCallingConv());
-    Value *result = nullptr;
-    if (!c->getType()->isVoidTy() && !c->use_empty())
-        result = ft->getReturnType()->isVoidTy() ? Constant::getNullValue(c->getType())
-                                                 : as_type(b, n, c->getType());
-    if (!c->getType()->isVoidTy() && !c->use_empty() && !result) {
-        n->eraseFromParent();
-        return false;
-    }
-    if (result) c->replaceAllUsesWith(result);
+    if (result)
+        c->replaceAllUsesWith(ft->getReturnType()->isVoidTy() ? Constant::getNullValue(c->getType())
+                                                              : as_type(b, n, c->getType()));
     c->eraseFromParent();
-    return true;
 }
 
 // Calls without a prototype (`void (*f)()`, `int g();`: C before C23) have
