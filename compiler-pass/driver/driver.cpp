@@ -93,11 +93,12 @@ bool parse_args(int argc, char **argv, Options &o, std::string &error, bool &hel
                         : *end == 'G' || *end == 'g' ? 30
                                                      : 0;
             if (shift) ++end;
-            bool fits = n <= (4ull << 30) >> shift;
+            // (An image's data is at most 1 GiB: Policy.cpp, check_data_size.)
+            bool fits = n <= (512ull << 20) >> shift;
             n <<= shift;
             if (v.empty() || *end || !fits || n < 256)
-                return error = "--heap-size takes a number of bytes from 256 to 4G (K, M and G "
-                               "suffixes), not '" +
+                return error = "--heap-size takes a number of bytes from 256 to 512M (K, M and "
+                               "G suffixes), not '" +
                                v + "'",
                        false;
             o.heap_size = (n + 15) & ~15ull; // chunks are 16-byte aligned

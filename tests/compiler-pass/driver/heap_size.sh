@@ -3,7 +3,8 @@
 # the default 8 MiB arena (malloc returns NULL, as C says) and runs with
 # --heap-size 16M, at -O0 and -O2, printing what plain clang's program
 # prints; the image holds the arena (its sandbox grows by the difference);
-# bad sizes are refused with a clear error.
+# bad sizes (up to 512M: an image's data is at most 1 GiB) are refused
+# with a clear error.
 # usage: heap_size.sh KTAL_CC KTAL
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
@@ -23,7 +24,7 @@ for o in -O0 -O2; do
     [ -n "$small" ] && [ $((big - small)) -eq $((8 << 20)) ] ||
         fail "$o: the sandbox grew from $small to $big bytes, not by 8 MiB"
 done
-for bad in 0 100 abc 5G 16Q -1; do
+for bad in 0 100 abc 513M 1G 16Q -1; do
     cc --heap-size "$bad" -o bad.ktal heap_size.c
     expect_error "--heap-size takes a number of bytes" "'$bad'"
 done
