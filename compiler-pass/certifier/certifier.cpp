@@ -286,6 +286,7 @@ class Certifier {
     }
     bool decode_all();
     bool order_functions();
+    size_t deepest_calls(size_t from, std::string &chain) const;
     bool analyse(size_t index, u32 frame);
 
     const std::vector<u8> &elf_;
@@ -820,6 +821,29 @@ bool Certifier::analyse(size_t fi, u32 frame) {
     return true;
 }
 
+// Where a program over its stack budget spends it: the calls from `from`
+// down that use the most stack ("main 2048 -> parse 1600"), each function
+// with its frame in bytes. Returns the one with the largest frame, the
+// place to shrink.
+size_t Certifier::deepest_calls(size_t from, std::string &chain) const {
+    std::map<u64, size_t> at;
+    for (size_t i = 0; i < funcs_.size(); ++i) at[funcs_[i].entry] = i;
+    size_t largest = from;
+    for (size_t f = from, depth = 0; depth < funcs_.size(); ++depth) {
+        chain += (depth ? " -> " : "") + funcs_[f].name + " " + std::to_string(funcs_[f].frame);
+        if (funcs_[f].frame > funcs_[largest].frame) largest = f;
+        size_t next = funcs_.size();
+        for (u64 c : funcs_[f].callees)
+            if (auto it = at.find(c);
+                it != at.end() &&
+                (next == funcs_.size() || funcs_[it->second].bound > funcs_[next].bound))
+                next = it->second;
+        if (next == funcs_.size()) break;
+        f = next;
+    }
+    return largest;
+}
+
 bool Certifier::run(model::Cert &out) {
     if (!decode_all() || !order_functions()) return false;
     const Layout &l = img_.layout;
@@ -856,14 +880,18 @@ bool Certifier::run(model::Cert &out) {
         if (f.name == opts_.entry) {
             out.entry_function = static_cast<u32>(i);
             found = true;
-            if (f.bound > opts_.stack_budget)
-                return fail(f.name, f.entry, "", rule::kStackBudget,
+            if (f.bound > opts_.stack_budget) {
+                // Reported at the function with the largest frame on the way.
+                std::string chain;
+                const Func &big = funcs_[deepest_calls(i, chain)];
+                return fail(big.name, big.entry, "", rule::kStackBudget,
                             "the program may use " + std::to_string(f.bound) +
-                                " bytes of stack; the budget is " +
-                                std::to_string(opts_.stack_budget) +
+                                " bytes of stack (frames in bytes, deepest calls: " + chain +
+                                "); the budget is " + std::to_string(opts_.stack_budget) +
                                 " (move large locals to the heap or to globals); --stack-budget "
                                 "N sets the budget, which must not exceed what ktal.ko gives "
                                 "(4096 bytes)");
+            }
         }
         model::Function mf;
         mf.name = f.name;
