@@ -297,7 +297,8 @@ class Certifier {
     Image img_;
     Decoder dec_;
     std::vector<Func> funcs_;
-    std::vector<size_t> topo_; // callees first
+    std::vector<size_t> topo_;       // callees first
+    std::map<u64, size_t> by_entry_; // a function's index by its entry
     // The trusted-format view the typing rules need.
     Cert cert_{};
     std::vector<Function> cert_funcs_;
@@ -362,8 +363,7 @@ bool Certifier::decode_all() {
 }
 
 bool Certifier::order_functions() {
-    std::map<u64, size_t> by_entry;
-    for (size_t i = 0; i < funcs_.size(); ++i) by_entry[funcs_[i].entry] = i;
+    for (size_t i = 0; i < funcs_.size(); ++i) by_entry_[funcs_[i].entry] = i;
     std::vector<int> state(funcs_.size(), 0); // 0 new, 1 on stack, 2 done
     for (size_t root = 0; root < funcs_.size(); ++root) {
         if (state[root]) continue;
@@ -382,8 +382,8 @@ bool Certifier::order_functions() {
             }
             u64 t = todo.back();
             todo.pop_back();
-            auto it = by_entry.find(t);
-            if (it == by_entry.end())
+            auto it = by_entry_.find(t);
+            if (it == by_entry_.end())
                 return fail(funcs_[f].name, 0, "", rule::kCallTarget,
                             "a call to an address that starts no function");
             size_t g = it->second;
@@ -826,16 +826,14 @@ bool Certifier::analyse(size_t fi, u32 frame) {
 // with its frame in bytes. Returns the one with the largest frame, the
 // place to shrink.
 size_t Certifier::deepest_calls(size_t from, std::string &chain) const {
-    std::map<u64, size_t> at;
-    for (size_t i = 0; i < funcs_.size(); ++i) at[funcs_[i].entry] = i;
     size_t largest = from;
     for (size_t f = from, depth = 0; depth < funcs_.size(); ++depth) {
         chain += (depth ? " -> " : "") + funcs_[f].name + " " + std::to_string(funcs_[f].frame);
         if (funcs_[f].frame > funcs_[largest].frame) largest = f;
         size_t next = funcs_.size();
         for (u64 c : funcs_[f].callees)
-            if (auto it = at.find(c);
-                it != at.end() &&
+            if (auto it = by_entry_.find(c);
+                it != by_entry_.end() &&
                 (next == funcs_.size() || funcs_[it->second].bound > funcs_[next].bound))
                 next = it->second;
         if (next == funcs_.size()) break;

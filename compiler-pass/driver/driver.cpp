@@ -202,12 +202,6 @@ std::vector<std::string> clang_flags(const Options &o) {
         "-fno-optimize-sibling-calls", "-fno-common", "-Xclang", "-target-feature", "-Xclang",
         "-idivq-to-divl", o.debug ? "-g" : "-gline-tables-only",
         "-fpass-plugin=" + o.resources + "/ktal-pass.so", "-emit-llvm", "-c"};
-    // At -O0 every local lives in its stack slot, and one that a path may read
-    // before writing (the certifier is not path-sensitive: `if (t) g = w;
-    // use(g)`) would be stale kernel data, which the verifier refuses. Zeroed
-    // on entry it is not. Above -O0 such values are SSA undefs, which the
-    // lowering makes zero (Guards.cpp); this flag there grows code by up to 7%.
-    if (o.opt_level == "0") f.push_back("-ftrivial-auto-var-init=zero");
     f.insert(f.end(), o.cflags.begin(), o.cflags.end());
     return f;
 }

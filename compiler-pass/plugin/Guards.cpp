@@ -66,6 +66,25 @@ struct Guard {
     int64_t at_c = 0; // the constant `checked` includes (0 when lo rides in the displacement)
 };
 
+// A signed division or remainder of d's dividend by -1: its negation, or
+// 0 (INT_MIN / -1, undefined in C, wraps instead of faulting).
+static Value *by_minus_one(IRBuilder<> &b, BinaryOperator *d) {
+    return d->getOpcode() == Instruction::SDiv
+               ? b.CreateNeg(d->getOperand(0))
+               : static_cast<Value *>(ConstantInt::get(d->getType(), 0));
+}
+
+// The integer divisions and remainders of f that `wanted` picks.
+template <class Pred>
+static std::vector<BinaryOperator *> divisions(Function &f, Pred wanted) {
+    std::vector<BinaryOperator *> found;
+    for (BasicBlock &bb : f)
+        for (Instruction &i : bb)
+            if (auto *bo = dyn_cast<BinaryOperator>(&i); bo && bo->isIntDivRem() && wanted(bo))
+                found.push_back(bo);
+    return found;
+}
+
 class Guarder {
   public:
     // `loops`: of the function as given (the guards then split its blocks,
@@ -479,9 +498,7 @@ class Guarder {
             Instruction *special_term = nullptr, *normal_term = nullptr;
             SplitBlockAndInsertIfThenElse(minus_one, d, &special_term, &normal_term);
             IRBuilder<> sb(special_term);
-            Value *special = d->getOpcode() == Instruction::SDiv
-                                 ? sb.CreateNeg(d->getOperand(0))
-                                 : static_cast<Value *>(ConstantInt::get(d->getType(), 0));
+            Value *special = by_minus_one(sb, d);
             IRBuilder<> nb(normal_term);
             auto *normal = BinaryOperator::Create(d->getOpcode(), d->getOperand(0), opaque(nb, den),
                                                   "", normal_term->getIterator());
@@ -541,12 +558,8 @@ static void expand_relative_loads(Function &f) {
 // one scalar division per lane, which the steps below widen and guard like
 // any other (a guard's branch cannot test a vector).
 static void scalarize_vector_divisions(Function &f) {
-    std::vector<BinaryOperator *> vector;
-    for (BasicBlock &bb : f)
-        for (Instruction &i : bb)
-            if (auto *bo = dyn_cast<BinaryOperator>(&i);
-                bo && bo->isIntDivRem() && isa<FixedVectorType>(bo->getType()))
-                vector.push_back(bo);
+    auto vector =
+        divisions(f, [](BinaryOperator *d) { return isa<FixedVectorType>(d->getType()); });
     for (BinaryOperator *d : vector) {
         IRBuilder<> b(d);
         auto *ty = cast<FixedVectorType>(d->getType());
@@ -568,19 +581,13 @@ static void scalarize_vector_divisions(Function &f) {
 // spans both ends of the unsigned range; gcc's torture test divmod-1).
 // INT_MIN / -1, undefined in C, then wraps instead of faulting.
 static void fold_divisions_by_minus_one(Function &f) {
-    std::vector<BinaryOperator *> found;
-    for (BasicBlock &bb : f)
-        for (Instruction &i : bb)
-            if (auto *bo = dyn_cast<BinaryOperator>(&i);
-                bo &&
-                (bo->getOpcode() == Instruction::SDiv || bo->getOpcode() == Instruction::SRem))
-                if (auto *k = dyn_cast<ConstantInt>(bo->getOperand(1)); k && k->isMinusOne())
-                    found.push_back(bo);
-    for (BinaryOperator *d : found) {
+    for (BinaryOperator *d : divisions(f, [](BinaryOperator *d) {
+             auto *k = dyn_cast<ConstantInt>(d->getOperand(1));
+             return k && k->isMinusOne() &&
+                    (d->getOpcode() == Instruction::SDiv || d->getOpcode() == Instruction::SRem);
+         })) {
         IRBuilder<> b(d);
-        d->replaceAllUsesWith(d->getOpcode() == Instruction::SDiv
-                                  ? b.CreateNeg(d->getOperand(0))
-                                  : static_cast<Value *>(ConstantInt::get(d->getType(), 0)));
+        d->replaceAllUsesWith(by_minus_one(b, d));
         d->eraseFromParent();
     }
 }
@@ -589,13 +596,9 @@ static void fold_divisions_by_minus_one(Function &f) {
 // their results across ah/dx): do narrower ones in 32 bits, which gives the
 // same quotient and remainder.
 static void widen_narrow_divisions(Function &f) {
-    std::vector<BinaryOperator *> narrow;
-    for (BasicBlock &bb : f)
-        for (Instruction &i : bb)
-            if (auto *bo = dyn_cast<BinaryOperator>(&i); bo && bo->isIntDivRem() &&
-                                                         bo->getType()->isIntegerTy() &&
-                                                         bo->getType()->getIntegerBitWidth() < 32)
-                narrow.push_back(bo);
+    auto narrow = divisions(f, [](BinaryOperator *d) {
+        return d->getType()->isIntegerTy() && d->getType()->getIntegerBitWidth() < 32;
+    });
     for (BinaryOperator *d : narrow) {
         IRBuilder<> b(d);
         bool is_signed = d->getOpcode() == Instruction::SDiv || d->getOpcode() == Instruction::SRem;

@@ -5,10 +5,11 @@
 // noreturn) returns unwritten: stale kernel data, which the verifier
 // refuses at the `ret` ("the result does not have the certified type",
 // reported as a certifier bug; gcc's torture tests 20060930-1, 20041218-1).
-// The driver's -ftrivial-auto-var-init=zero zeroes the program's own
-// variables where they are declared; this covers the slots clang makes for
-// itself, and the temporaries it makes (a union cast from a number fills
-// only that number's bytes: gcc's torture test 960416-1 passed the rest on).
+// The same for the program's own variables: a local written on every path
+// taken but not on every path (`char g; if (t < 1) g = w; use(g)`: the
+// certifier is not path-sensitive), and for clang's temporaries (a union
+// cast from a number fills only that number's bytes: gcc's torture test
+// 960416-1 passed the rest on).
 // Above -O0 the slots are SSA values, and undef ones become zero
 // (Guards.cpp).
 #include "Passes.h"

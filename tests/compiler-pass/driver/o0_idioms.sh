@@ -11,9 +11,8 @@
 # taken, the function returned its result slot unwritten (gcc's torture
 # tests 20060930-1, 20041218-1), and the union's upper half went to the
 # callee unwritten (960416-1, 980223). Now cmov refines through bsf's flags, two
-# data halves are data, -O0 zeroes locals on entry
-# (-ftrivial-auto-var-init=zero) and clang's own slots and temporaries
-# (ZeroSlots.cpp).
+# data halves are data, and -O0 zeroes every slot of a frame on entry, the
+# program's locals, clang's own slots and its temporaries (ZeroSlots.cpp).
 # usage: o0_idioms.sh KTAL_CC KTAL
 KTAL_CC=$1 KTAL=${2:-}
 source "$(dirname "$0")/../lib.sh"
